@@ -1,0 +1,5 @@
+using AnJiaXing.Api.Infrastructure.Security;
+
+namespace AnJiaXing.Api.Identity;
+
+public sealed record AccountEnabled(Guid AccountId, Actor By);

@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using AnJiaXing.Api.Infrastructure.Http;
+using AnJiaXing.Api.Infrastructure.Security;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Wolverine.Http;
+
+namespace AnJiaXing.Api.Identity;
+
+public sealed record CreateUser(string Username, string DisplayName, string Password, Role Role, Guid OrganisationId);
+
+public sealed class CreateUserValidator : AbstractValidator<CreateUser>
+{
+    public CreateUserValidator()
+    {
+        RuleFor(x => x.Username).NotEmpty().Length(3, 64)
+            .Matches("^[A-Za-z0-9][A-Za-z0-9._-]*$").WithMessage("Use letters, digits, '.', '_' or '-', starting with a letter or digit.");
+        RuleFor(x => x.DisplayName).NotEmpty().MaximumLength(100);
+        RuleFor(x => x.Password).StrongPassword();
+        RuleFor(x => x.Role).IsInEnum();
+        RuleFor(x => x.OrganisationId).NotEmpty();
+    }
+}
+
+public static class CreateUserEndpoint
+{
+    [Authorize(Policy = Policies.ManageAccounts)]
+    [WolverinePost("/api/users", OperationId = "CreateUser")]
+    public static async Task<IResult> Post(
+        CreateUser command, ClaimsPrincipal user, IDocumentSession session, ScopeGuard guard,
+        IPasswordHasher<UserAccount> hasher, TimeProvider clock, CancellationToken ct)
+    {
+        var caller = Caller.From(user);
+        var organisation = await session.LoadTargetOrganisationAsync(command.OrganisationId, ct);
+        await guard.DemandAsync(user, new AccountTarget(organisation, command.Role), AdministerAccountRequirement.Instance,
+            $"You may not create {command.Role} accounts for '{organisation.Name}'.");
+
+        var created = await AccountRegistration.OpenAsync(session, hasher, clock,
+            command.Username, command.DisplayName, command.Password, command.Role, organisation, caller.Actor, ct);
+        return CreatedResponse.At($"/api/users/{created.AccountId}", created.AccountId, 1);
+    }
+}

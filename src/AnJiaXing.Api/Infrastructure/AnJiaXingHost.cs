@@ -1,0 +1,80 @@
+using System.Text.Json.Serialization;
+using AnJiaXing.Api.Demo;
+using AnJiaXing.Api.Identity;
+using AnJiaXing.Api.Infrastructure.Configuration;
+using AnJiaXing.Api.Infrastructure.Health;
+using AnJiaXing.Api.Infrastructure.Http;
+using AnJiaXing.Api.Infrastructure.Logging;
+using AnJiaXing.Api.Infrastructure.OpenApi;
+using AnJiaXing.Api.Infrastructure.Persistence;
+using AnJiaXing.Api.Infrastructure.Security;
+using AnJiaXing.Api.Infrastructure.Validation;
+using FluentValidation;
+using JasperFx;
+using JasperFx.CodeGeneration;
+using Microsoft.AspNetCore.Identity;
+using Wolverine;
+using Wolverine.Http;
+
+namespace AnJiaXing.Api.Infrastructure;
+
+/// <summary>The composition root: every cross-cutting concern is registered here once.</summary>
+public static class AnJiaXingHost
+{
+    public static void ConfigureServices(WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<AnJiaXingOptions>(builder.Configuration.GetSection(AnJiaXingOptions.Section));
+
+        builder.AddAnJiaXingLogging();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
+        builder.Services.AddAnJiaXingProblemDetails();
+        builder.Services.AddAnJiaXingAuth();
+        builder.Services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
+        builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        builder.Services.AddAnJiaXingHealth();
+        builder.Services.AddAnJiaXingSwagger();
+        builder.Services.AddAnJiaXingMarten();
+        builder.Services.AddSingleton<IDemoSeed, DistrictSeed>();
+        builder.Services.AddHostedService<DemoDataSeeder>();
+
+        builder.Host.UseWolverine(opts =>
+        {
+            opts.Policies.AutoApplyTransactions();
+            opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
+            // ASP.NET registers its authorization service with a non-public type, which generated code cannot construct.
+            opts.CodeGeneration.AlwaysUseServiceLocationFor<Microsoft.AspNetCore.Authorization.IAuthorizationService>();
+            opts.UseSystemTextJsonForSerialization(ConfigureJson);
+        });
+        builder.Services.AddWolverineHttp();
+        builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
+    }
+
+    public static void Configure(WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AnJiaXingOptions>>().Value;
+
+        app.UseCorrelationId();
+        app.UseAnJiaXingProblemDetails();
+        app.UseAnJiaXingRequestLogging();
+        if (options.Swagger) app.UseAnJiaXingSwagger();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapAnJiaXingHealth();
+        app.MapWolverineEndpoints(o =>
+        {
+            o.RejectUnparseableQueryValues = true;
+            o.AddPolicy<FluentValidationPolicy>();
+        });
+    }
+
+    public static void ConfigureJson(System.Text.Json.JsonSerializerOptions json)
+    {
+        json.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;
+        json.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        if (!json.Converters.OfType<JsonStringEnumConverter>().Any())
+            json.Converters.Add(new JsonStringEnumConverter());
+    }
+}

@@ -1,0 +1,58 @@
+using System.Security.Claims;
+using AnJiaXing.Api.Infrastructure.Http;
+using AnJiaXing.Api.Infrastructure.Security;
+using Marten;
+using Marten.Services;
+
+namespace AnJiaXing.Api.Infrastructure.Persistence;
+
+/// <summary>
+/// Stamps every appended event, of every stream type, with who appended it and from where: user name,
+/// correlation id and the client's user agent and address as headers. One store-wide listener, so no feature
+/// can forget it. Work without an HTTP request (seeding, background processing) is stamped as the system.
+/// </summary>
+public sealed class EventMetadataListener(IHttpContextAccessor accessor) : DocumentSessionListenerBase
+{
+    public const string ActorIdHeader = "actorId";
+    public const string ActorRoleHeader = "actorRole";
+    public const string OrganisationIdHeader = "organisationId";
+    public const string UserAgentHeader = "userAgent";
+    public const string ClientIpHeader = "clientIp";
+
+    public override Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
+    {
+        var streams = session.PendingChanges.Streams();
+        if (streams.Count == 0) return Task.CompletedTask;
+
+        var http = accessor.HttpContext;
+        var user = http?.User;
+        string Claim(string type) => user?.FindFirstValue(type) ?? "";
+        var authenticated = user?.Identity?.IsAuthenticated == true;
+        var userName = authenticated ? Claim(AnJiaXingClaims.Username) : session.LastModifiedBy ?? Actor.System.Name;
+        var correlation = http is null ? session.CorrelationId : CorrelationId.Of(http);
+
+        foreach (var @event in streams.SelectMany(s => s.Events))
+        {
+            @event.UserName ??= userName;
+            @event.CorrelationId ??= correlation;
+            if (authenticated)
+            {
+                @event.SetHeader(ActorIdHeader, Claim(AnJiaXingClaims.UserId));
+                @event.SetHeader(ActorRoleHeader, Claim(AnJiaXingClaims.Role));
+                @event.SetHeader(OrganisationIdHeader, Claim(AnJiaXingClaims.OrganisationId));
+            }
+            else
+            {
+                @event.SetHeader(ActorIdHeader, Actor.System.Id.ToString());
+            }
+
+            if (http is not null)
+            {
+                @event.SetHeader(UserAgentHeader, http.Request.Headers.UserAgent.ToString());
+                @event.SetHeader(ClientIpHeader, http.Connection.RemoteIpAddress?.ToString() ?? "");
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,33 @@
+using FluentValidation;
+using Wolverine.Http;
+
+namespace AnJiaXing.Api.Infrastructure.Validation;
+
+public static class FluentValidationExecutor
+{
+    /// <summary>Runs every validator of the request; a failure ends the request with a 400 whose <c>errors</c> map is field → messages.</summary>
+    public static async Task<IResult> ValidateAsync<T>(IEnumerable<IValidator<T>> validators, T request)
+    {
+        if (request is null)
+        {
+            return Results.Problem(statusCode: 400, title: "A request body is required.");
+        }
+
+        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        foreach (var validator in validators)
+        {
+            var result = await validator.ValidateAsync(request);
+            failures.AddRange(result.Errors);
+        }
+
+        if (failures.Count == 0) return WolverineContinue.Result();
+
+        var errors = failures
+            .GroupBy(f => ToCamelPath(f.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray());
+        return Results.ValidationProblem(errors, title: "One or more validation errors occurred.");
+    }
+
+    private static string ToCamelPath(string path) =>
+        string.Join('.', path.Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));
+}

@@ -1,0 +1,9 @@
+namespace AnJiaXing.Api.Organisations;
+
+public enum OrganisationKind
+{
+    District,
+    Town,
+    Department,
+    Enterprise
+}

@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Alba;
+using AnJiaXing.Api.Demo;
+using AnJiaXing.Api.Infrastructure.Security;
+using JasperFx.CommandLine;
+using JasperFx.Events.Daemon;
+using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
+
+namespace AnJiaXing.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// One application host per test class, on a database of its own, seeded with the demo district.
+/// Tests in a class share it; classes run in parallel.
+/// </summary>
+public class AppFixture : IAsyncLifetime
+{
+    private readonly ConcurrentDictionary<string, Task<string>> _tokens = new();
+
+    public IAlbaHost Host { get; private set; } = null!;
+    public string ConnectionString { get; private set; } = "";
+    public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
+
+    /// <summary>Extra configuration for a class's host.</summary>
+    protected virtual void Configure(IWebHostBuilder builder) { }
+
+    public async Task InitializeAsync()
+    {
+        JasperFxEnvironment.AutoStartHost = true;
+        var server = await PostgresServer.InstanceAsync();
+        ConnectionString = await server.CreateDatabaseAsync("t_" + GetType().Name.ToLowerInvariant());
+        var signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+        Host = await AlbaHost.For<Program>(builder =>
+        {
+            builder.UseSetting("ConnectionStrings:AnJiaXing", ConnectionString);
+            builder.UseSetting("AnJiaXing:DemoData", "true");
+            builder.UseSetting("AnJiaXing:Auth:SigningKey", signingKey);
+            builder.UseSetting("AnJiaXing:DataFolder", Path.Combine(Path.GetTempPath(), "anjiaxing-test-data"));
+            builder.ConfigureServices(services =>
+            {
+                services.RunWolverineInSoloMode();
+                services.DisableAllExternalWolverineTransports();
+                services.MartenDaemonModeIsSolo();
+            });
+            Configure(builder);
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Host.StopAsync();
+        await Host.DisposeAsync();
+        var server = await PostgresServer.InstanceAsync();
+        await server.DropDatabaseAsync(ConnectionString);
+    }
+
+    /// <summary>A bearer token for a demo account (password <see cref="DemoDistrict.Password"/> unless given).</summary>
+    public Task<string> TokenFor(string username, string password = DemoDistrict.Password) =>
+        _tokens.GetOrAdd($"{username}\n{password}", _ => IssueAsync(username, password));
+
+    private async Task<string> IssueAsync(string username, string password)
+    {
+        var result = await Host.Scenario(s =>
+        {
+            s.Post.Json(new { username, password }).ToUrl("/api/auth/token");
+            s.StatusCodeShouldBe(200);
+        });
+        return (await result.ReadAsJsonAsync<IssuedToken>())!.AccessToken;
+    }
+
+    /// <summary>An HTTP scenario as a demo account.</summary>
+    public async Task<IScenarioResult> As(string username, Action<Scenario> configure)
+    {
+        var token = await TokenFor(username);
+        return await Host.Scenario(s =>
+        {
+            s.WithRequestHeader("Authorization", $"Bearer {token}");
+            configure(s);
+        });
+    }
+}
