@@ -1,3 +1,5 @@
+using AnJiaXing.Api.Enterprises;
+
 namespace AnJiaXing.Api.Organisations;
 
 /// <summary>
@@ -27,4 +29,18 @@ public sealed class Organisation
         TownId = e.Kind == OrganisationKind.Town ? e.OrganisationId : null,
         Domains = [.. e.Domains]
     };
+
+    // Enterprises are organisations too (their users belong to them); only what scope needs is kept here.
+    public static Organisation Create(EnterpriseRegistered e) => new()
+    {
+        Id = e.EnterpriseId,
+        Name = e.Name,
+        Kind = OrganisationKind.Enterprise,
+        ParentId = e.TownId,
+        TownId = e.TownId,
+        Domains = [.. e.Domains]
+    };
+
+    public void Apply(EnterpriseDisabled _) => Enabled = false;
+    public void Apply(EnterpriseEnabled _) => Enabled = true;
 }

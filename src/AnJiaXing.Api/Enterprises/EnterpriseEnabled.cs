@@ -1,0 +1,5 @@
+using AnJiaXing.Api.Infrastructure.Security;
+
+namespace AnJiaXing.Api.Enterprises;
+
+public sealed record EnterpriseEnabled(Guid EnterpriseId, Actor By);
