@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
 using AnJiaXing.Api.Demo;
+using AnJiaXing.Api.Evidence;
+using AnJiaXing.Api.Hazards;
 using AnJiaXing.Api.Identity;
 using AnJiaXing.Api.Infrastructure.Configuration;
 using AnJiaXing.Api.Infrastructure.Health;
@@ -36,6 +38,9 @@ public static class AnJiaXingHost
         builder.Services.AddAnJiaXingHealth();
         builder.Services.AddAnJiaXingSwagger();
         builder.Services.AddAnJiaXingMarten();
+        builder.Services.Configure<EvidenceOptions>(builder.Configuration.GetSection(EvidenceOptions.Section));
+        builder.Services.AddSingleton<IEvidenceBlobStore, EvidenceBlobStore>();
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, HazardAuthorizationHandler>();
         builder.Services.AddSingleton<IDemoSeed, DistrictSeed>();
         builder.Services.AddHostedService<DemoDataSeeder>();
 

@@ -27,7 +27,7 @@ public class AppFixture : IAsyncLifetime
     /// <summary>Extra configuration for a class's host.</summary>
     protected virtual void Configure(IWebHostBuilder builder) { }
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         JasperFxEnvironment.AutoStartHost = true;
         var server = await PostgresServer.InstanceAsync();
@@ -58,9 +58,15 @@ public class AppFixture : IAsyncLifetime
         await server.DropDatabaseAsync(ConnectionString);
     }
 
-    /// <summary>A bearer token for a demo account (password <see cref="DemoDistrict.Password"/> unless given).</summary>
-    public Task<string> TokenFor(string username, string password = DemoDistrict.Password) =>
-        _tokens.GetOrAdd($"{username}\n{password}", _ => IssueAsync(username, password));
+    /// <summary>A bearer token for an account (by default with the password <see cref="PasswordOf"/> gives).</summary>
+    public Task<string> TokenFor(string username, string? password = null)
+    {
+        var secret = password ?? PasswordOf(username);
+        return _tokens.GetOrAdd($"{username}\n{secret}", _ => IssueAsync(username, secret));
+    }
+
+    /// <summary>The password of the accounts a fixture knows; demo accounts use <see cref="DemoDistrict.Password"/>.</summary>
+    protected virtual string PasswordOf(string username) => DemoDistrict.Password;
 
     private async Task<string> IssueAsync(string username, string password)
     {

@@ -1,3 +1,4 @@
+using AnJiaXing.Api.Hazards;
 using AnJiaXing.Api.Identity;
 using JasperFx;
 using JasperFx.Events;
@@ -41,6 +42,7 @@ public static class MartenSetup
 
                 // Each feature registers its own projections and indexes.
                 opts.ConfigureIdentity();
+                opts.ConfigureHazards();
                 return opts;
             })
             .UseLightweightSessions()

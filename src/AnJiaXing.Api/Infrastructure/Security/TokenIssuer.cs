@@ -12,13 +12,14 @@ public sealed record IssuedToken(string AccessToken, DateTimeOffset ExpiresAt);
 /// <summary>
 /// Issues the built-in JWTs. A token names the account only; role, organisation and scope are read from the
 /// account on every request, so a disabled account or a changed role takes effect at once.
+/// Tokens follow the real clock (as token validation does), not the domain clock that tests may move.
 /// </summary>
-public sealed class TokenIssuer(IOptions<AnJiaXingOptions> options, SigningCredentialsHolder keys, TimeProvider clock)
+public sealed class TokenIssuer(IOptions<AnJiaXingOptions> options, SigningCredentialsHolder keys)
 {
     public IssuedToken Issue(UserAccount account)
     {
         var auth = options.Value.Auth;
-        var now = clock.GetUtcNow();
+        var now = DateTimeOffset.UtcNow;
         var expires = now.Add(auth.TokenLifetime);
         var descriptor = new SecurityTokenDescriptor
         {

@@ -8,10 +8,8 @@ public static class FluentValidationExecutor
     /// <summary>Runs every validator of the request; a failure ends the request with a 400 whose <c>errors</c> map is field → messages.</summary>
     public static async Task<IResult> ValidateAsync<T>(IEnumerable<IValidator<T>> validators, T request)
     {
-        if (request is null)
-        {
-            return Results.Problem(statusCode: 400, title: "A request body is required.");
-        }
+        // A missing required body never gets here (Wolverine answers 400); a missing optional one has nothing to validate.
+        if (request is null) return WolverineContinue.Result();
 
         var failures = new List<FluentValidation.Results.ValidationFailure>();
         foreach (var validator in validators)

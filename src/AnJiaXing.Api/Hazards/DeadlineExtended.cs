@@ -1,0 +1,12 @@
+using AnJiaXing.Api.Infrastructure.Security;
+
+namespace AnJiaXing.Api.Hazards;
+
+/// <summary>The rectification deadline was extended (延期), with the reason.</summary>
+public sealed record DeadlineExtended(
+    Guid HazardId,
+    Guid EnterpriseId,
+    DateTimeOffset PreviousDeadline,
+    DateTimeOffset NewDeadline,
+    string Reason,
+    Actor By) : IHazardEvent;

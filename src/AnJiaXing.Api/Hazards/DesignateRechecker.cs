@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using AnJiaXing.Api.Identity;
+using AnJiaXing.Api.Infrastructure.Http;
+using AnJiaXing.Api.Infrastructure.Security;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace AnJiaXing.Api.Hazards;
+
+public sealed record DesignateRechecker(Guid UserId, long? ExpectedVersion = null);
+
+public sealed class DesignateRecheckerValidator : AbstractValidator<DesignateRechecker>
+{
+    public DesignateRecheckerValidator() => RuleFor(x => x.UserId).NotEmpty();
+}
+
+public static class DesignateRecheckerEndpoint
+{
+    [Authorize]
+    [WolverinePost("/api/hazards/{id}/designate-rechecker", OperationId = "DesignateRechecker")]
+    public static Task<HazardCommandResult> Post(Guid id, DesignateRechecker command, ClaimsPrincipal user, HttpContext http,
+        IDocumentSession session, ScopeGuard guard, CancellationToken ct) =>
+        HazardCommands.ExecuteAsync(id, command.ExpectedVersion, HazardAction.DesignateRechecker, user, http, session, guard,
+            async (hazard, caller) =>
+            {
+                var rechecker = await session.LoadAsync<UserAccount>(command.UserId, ct)
+                                ?? throw ApiProblemException.Validation("userId", "Unknown user.");
+                return [hazard.DesignateRechecker(rechecker, caller.Actor)];
+            }, ct);
+}

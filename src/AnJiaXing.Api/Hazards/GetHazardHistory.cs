@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using AnJiaXing.Api.Infrastructure.Http;
+using AnJiaXing.Api.Infrastructure.Persistence;
+using AnJiaXing.Api.Infrastructure.Security;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace AnJiaXing.Api.Hazards;
+
+/// <summary>One event of a hazard's stream as auditors see it.</summary>
+public sealed record HistoryEntry(
+    long Sequence,
+    long Version,
+    string Type,
+    object Data,
+    DateTimeOffset Timestamp,
+    Actor Actor,
+    string? CorrelationId,
+    string? UserAgent,
+    string? ClientIp);
+
+public static class GetHazardHistoryEndpoint
+{
+    /// <summary>Every event of the hazard's stream, in order, with its actor and metadata.</summary>
+    [Authorize]
+    [WolverineGet("/api/hazards/{id}/history", OperationId = "GetHazardHistory")]
+    public static async Task<IReadOnlyList<HistoryEntry>> Get(Guid id, ClaimsPrincipal user, IQuerySession session, ScopeGuard guard, CancellationToken ct)
+    {
+        var current = await session.LoadAsync<HazardView>(id, ct) ?? throw ApiProblemException.NotFound("Hazard", id);
+        await guard.DemandOrHideAsync(user, current, ReadHazardRequirement.Instance, "Hazard", id);
+
+        var events = await session.Events.FetchStreamAsync(id, token: ct);
+        return events.Select(e => new HistoryEntry(
+                e.Sequence, e.Version, e.EventTypeName, e.Data, e.Timestamp,
+                e.Data is IHazardEvent h ? h.By : Actor.System,
+                e.CorrelationId,
+                e.GetHeader(EventMetadataListener.UserAgentHeader)?.ToString(),
+                e.GetHeader(EventMetadataListener.ClientIpHeader)?.ToString()))
+            .ToList();
+    }
+}

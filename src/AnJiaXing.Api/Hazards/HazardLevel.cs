@@ -1,0 +1,7 @@
+namespace AnJiaXing.Api.Hazards;
+
+public enum HazardLevel
+{
+    General,
+    Major
+}

@@ -1,0 +1,12 @@
+namespace AnJiaXing.Api.Hazards;
+
+public enum HazardSource
+{
+    SelfInspection,
+    SupervisionInspection,
+    LawEnforcement,
+    ThirdPartyInspection,
+    QuickCheck,
+    RiskPatrol,
+    CityOpsDispatch
+}
