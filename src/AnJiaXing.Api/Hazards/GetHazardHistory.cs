@@ -16,6 +16,7 @@ public sealed record HistoryEntry(
     object Data,
     DateTimeOffset Timestamp,
     Actor Actor,
+    long? DecidedAgainstVersion,
     string? CorrelationId,
     string? UserAgent,
     string? ClientIp);
@@ -34,6 +35,7 @@ public static class GetHazardHistoryEndpoint
         return events.Select(e => new HistoryEntry(
                 e.Sequence, e.Version, e.EventTypeName, e.Data, e.Timestamp,
                 e.Data is IHazardEvent h ? h.By : Actor.System,
+                long.TryParse(e.GetHeader(EventMetadataListener.DecidedAgainstVersionHeader)?.ToString(), out var decided) ? decided : null,
                 e.CorrelationId,
                 e.GetHeader(EventMetadataListener.UserAgentHeader)?.ToString(),
                 e.GetHeader(EventMetadataListener.ClientIpHeader)?.ToString()))

@@ -21,6 +21,8 @@ public static class HazardStoreConfiguration
             .Index(x => x.ReportedAt)
             .Index(x => x.Deadline);
 
+        opts.Projections.Add<EnterpriseHazardLedgerProjection>(ProjectionLifecycle.Async);
+
         opts.Schema.For<EvidenceFile>();
         opts.Storage.ExtendedSchemaObjects.Add(EvidenceBlobStore.Table());
         opts.Schema.For<IdempotencyRecord>();

@@ -33,6 +33,8 @@ public class when_walking_hazards_through_their_lifecycle(HazardFixture app) : I
             history.Select(h => h.GetProperty("actor").GetProperty("name").GetString()));
         Assert.All(history, h => Assert.False(string.IsNullOrEmpty(h.GetProperty("actor").GetProperty("role").GetString())));
         Assert.Equal([1L, 2, 3, 4, 5], history.Select(h => h.GetProperty("version").GetInt64()));
+        Assert.Equal([0L, 1, 2, 3, 3], history.Select(h => h.GetProperty("decidedAgainstVersion").GetInt64()));
+        Assert.All(history, h => Assert.False(string.IsNullOrEmpty(h.GetProperty("correlationId").GetString())));
     }
 
     [Fact]

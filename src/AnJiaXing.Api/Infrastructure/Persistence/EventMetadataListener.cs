@@ -18,6 +18,7 @@ public sealed class EventMetadataListener(IHttpContextAccessor accessor) : Docum
     public const string OrganisationIdHeader = "organisationId";
     public const string UserAgentHeader = "userAgent";
     public const string ClientIpHeader = "clientIp";
+    public const string DecidedAgainstVersionHeader = "decidedAgainstVersion";
 
     public override Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
     {
@@ -31,8 +32,12 @@ public sealed class EventMetadataListener(IHttpContextAccessor accessor) : Docum
         var userName = authenticated ? Claim(AnJiaXingClaims.Username) : session.LastModifiedBy ?? Actor.System.Name;
         var correlation = http is null ? session.CorrelationId : CorrelationId.Of(http);
 
-        foreach (var @event in streams.SelectMany(s => s.Events))
+        foreach (var (stream, @event) in streams.SelectMany(s => s.Events.Select(e => (s, e))))
         {
+            // The stream version the command saw when it decided (0 for a new stream).
+            var decidedAgainst = stream.ExpectedVersionOnServer ?? (stream.ActionType == JasperFx.Events.StreamActionType.Start ? 0 : null);
+            if (decidedAgainst is { } v) @event.SetHeader(DecidedAgainstVersionHeader, v);
+
             @event.UserName ??= userName;
             @event.CorrelationId ??= correlation;
             if (authenticated)

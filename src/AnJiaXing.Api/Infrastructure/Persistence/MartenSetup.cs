@@ -2,6 +2,7 @@ using AnJiaXing.Api.Hazards;
 using AnJiaXing.Api.Identity;
 using JasperFx;
 using JasperFx.Events;
+using JasperFx.Events.Daemon;
 using Marten;
 using Weasel.Core;
 using Wolverine.Marten;
@@ -46,6 +47,8 @@ public static class MartenSetup
                 return opts;
             })
             .UseLightweightSessions()
+            // Statistics projections run here; HotCold elects one node per projection when several run.
+            .AddAsyncDaemon(DaemonMode.HotCold)
             .IntegrateWithWolverine();
         return services;
     }
