@@ -42,6 +42,7 @@ public static class AnJiaXingHost
         builder.Services.AddSingleton<IEvidenceBlobStore, EvidenceBlobStore>();
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, HazardAuthorizationHandler>();
         builder.Services.AddSingleton<IDemoSeed, DistrictSeed>();
+        builder.Services.AddSingleton<IDemoSeed, HazardDemoSeed>();
         builder.Services.AddHostedService<DemoDataSeeder>();
 
         builder.Host.UseWolverine(opts =>

@@ -41,6 +41,10 @@ public sealed class AccountPrincipalFactory(IDocumentStore store)
         return null;
     }
 
+    /// <summary>The caller an account is when it acts, for work done in its name outside a request (demo seeding).</summary>
+    public static Caller CallerOf(UserAccount account, Organisation organisation) =>
+        Caller.From(new ClaimsPrincipal(IdentityFor(account, organisation)));
+
     public static ClaimsIdentity IdentityFor(UserAccount account, Organisation organisation)
     {
         var claims = new List<Claim>
