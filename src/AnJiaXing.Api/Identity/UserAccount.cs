@@ -1,6 +1,7 @@
 using AnJiaXing.Api.Infrastructure.Http;
 using AnJiaXing.Api.Infrastructure.Security;
 using AnJiaXing.Api.Organisations;
+using JasperFx.Events;
 
 namespace AnJiaXing.Api.Identity;
 
@@ -25,7 +26,10 @@ public sealed class UserAccount
     public DateTimeOffset CreatedAt { get; set; }
     public int Version { get; set; }
 
-    public static UserAccount Create(JasperFx.Events.IEvent<AccountCreated> e) => new()
+    /// <summary>Public keys the person registered for personal signatures; old keys stay, so old signatures still verify.</summary>
+    public List<SigningKeyRef> SigningKeys { get; set; } = [];
+
+    public static UserAccount Create(IEvent<AccountCreated> e) => new()
     {
         Id = e.Data.AccountId,
         Username = e.Data.Username,
@@ -41,6 +45,7 @@ public sealed class UserAccount
     public void Apply(AccountDisabled _) => Enabled = false;
     public void Apply(AccountEnabled _) => Enabled = true;
     public void Apply(AccountPasswordReset _) { }
+    public void Apply(IEvent<AccountSigningKeyRegistered> e) => SigningKeys.Add(new SigningKeyRef(e.Data.KeyId, e.Data.PublicKey, e.Timestamp));
 
     public void Apply(AccountRoleChanged e)
     {
@@ -97,3 +102,5 @@ public sealed class UserAccount
 
     private Dictionary<string, object?> State => new() { ["enabled"] = Enabled, ["version"] = Version };
 }
+
+public sealed record SigningKeyRef(string KeyId, string PublicKey, DateTimeOffset RegisteredAt);

@@ -3,6 +3,7 @@ using AnJiaXing.Api.Demo;
 using AnJiaXing.Api.Evidence;
 using AnJiaXing.Api.Hazards;
 using AnJiaXing.Api.Identity;
+using AnJiaXing.Api.Ledger;
 using AnJiaXing.Api.Infrastructure.Configuration;
 using AnJiaXing.Api.Infrastructure.Health;
 using AnJiaXing.Api.Infrastructure.Http;
@@ -41,6 +42,13 @@ public static class AnJiaXingHost
         builder.Services.Configure<EvidenceOptions>(builder.Configuration.GetSection(EvidenceOptions.Section));
         builder.Services.AddSingleton<IEvidenceBlobStore, EvidenceBlobStore>();
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, HazardAuthorizationHandler>();
+        builder.Services.Configure<LedgerOptions>(builder.Configuration.GetSection(LedgerOptions.Section));
+        builder.Services.AddSingleton<LedgerSigningKey>();
+        builder.Services.AddSingleton<LedgerDigests>();
+        builder.Services.AddSingleton<AnJiaXing.Api.Audit.AuditTrail>();
+        // The ledger's trigger must exist before anything appends: install it ahead of the demo seeder.
+        builder.Services.AddHostedService<LedgerInstaller>();
+        builder.Services.AddHostedService<LedgerDigestService>();
         builder.Services.AddSingleton<IDemoSeed, DistrictSeed>();
         builder.Services.AddSingleton<IDemoSeed, HazardDemoSeed>();
         builder.Services.AddHostedService<DemoDataSeeder>();
@@ -67,6 +75,7 @@ public static class AnJiaXingHost
         if (options.Swagger) app.UseAnJiaXingSwagger();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UsePersonalSignatures();
 
         app.MapAnJiaXingHealth();
         app.MapWolverineEndpoints(o =>

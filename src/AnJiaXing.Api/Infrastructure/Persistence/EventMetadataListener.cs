@@ -51,6 +51,9 @@ public sealed class EventMetadataListener(IHttpContextAccessor accessor) : Docum
                 @event.SetHeader(ActorIdHeader, Actor.System.Id.ToString());
             }
 
+            if (Ledger.PersonalSignature.Of(http) is { } signature)
+                @event.SetHeader(Ledger.PersonalSignature.Header, signature.ToHeader());
+
             if (http is not null)
             {
                 @event.SetHeader(UserAgentHeader, http.Request.Headers.UserAgent.ToString());

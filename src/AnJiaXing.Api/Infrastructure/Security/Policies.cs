@@ -9,6 +9,9 @@ public static class Policies
     public const string ReadAccounts = nameof(ReadAccounts);
     public const string DistrictAdmin = nameof(DistrictAdmin);
 
+    /// <summary>Reading the ledger and audit trail of others: auditors and district admins (district-wide roles).</summary>
+    public const string Audit = nameof(Audit);
+
     public static void Register(AuthorizationOptions options)
     {
         options.AddPolicy(ManageAccounts, p => p.RequireAuthenticatedUser()
@@ -16,5 +19,6 @@ public static class Policies
         options.AddPolicy(ReadAccounts, p => p.RequireAuthenticatedUser()
             .RequireRole(nameof(Role.DistrictAdmin), nameof(Role.TownSupervisor), nameof(Role.Auditor)));
         options.AddPolicy(DistrictAdmin, p => p.RequireAuthenticatedUser().RequireRole(nameof(Role.DistrictAdmin)));
+        options.AddPolicy(Audit, p => p.RequireAuthenticatedUser().RequireRole(nameof(Role.Auditor), nameof(Role.DistrictAdmin)));
     }
 }
