@@ -46,13 +46,15 @@ public sealed class LedgerVerifier(Func<NpgsqlConnection> connect, string schema
             head = null;
         }
 
+        // One stream: both sides narrowed by their (stream_id, version) indexes before the join.
+        var eventRows = streamId is null ? $"{schema}.mt_events" : $"(select * from {schema}.mt_events where stream_id = $1)";
+        var entries = streamId is null ? $"{schema}.ledger_entries" : $"(select * from {schema}.ledger_entries where stream_id = $1)";
         await using var command = new NpgsqlCommand($"""
             select e.seq_id, coalesce(e.stream_id, l.stream_id), coalesce(e.version, l.version), e.type, e.data::text, e.headers::text,
                    e.user_name, e.correlation_id, e.causation_id, e.timestamp,
                    l.seq_id, l.stream_id, l.version, l.previous_hash, l.hash
-            from {schema}.mt_events e
-            full outer join {schema}.ledger_entries l on l.seq_id = e.seq_id
-            {(streamId is null ? "" : "where coalesce(e.stream_id, l.stream_id) = $1")}
+            from {eventRows} e
+            full outer join {entries} l on l.seq_id = e.seq_id
             order by 2, 3, 1
             """, connection);
         if (streamId is { } id) command.Parameters.AddWithValue(id);
@@ -147,7 +149,11 @@ public sealed class LedgerVerifier(Func<NpgsqlConnection> connect, string schema
     {
         var keys = new Dictionary<string, (Guid, string)>();
         await using var command = new NpgsqlCommand(
-            $"select data ->> 'accountId', data ->> 'keyId', data ->> 'publicKey' from {schema}.mt_events where type = 'account_signing_key_registered'", connection);
+            $"""
+            select e.data ->> 'accountId', e.data ->> 'keyId', e.data ->> 'publicKey'
+            from {schema}.ledger_entries l join {schema}.mt_events e on e.seq_id = l.seq_id
+            where l.event_type = 'account_signing_key_registered'
+            """, connection);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
             if (Guid.TryParse(reader.GetString(0), out var account)) keys[reader.GetString(1)] = (account, reader.GetString(2));

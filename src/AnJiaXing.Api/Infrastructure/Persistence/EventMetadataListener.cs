@@ -20,6 +20,9 @@ public sealed class EventMetadataListener(IHttpContextAccessor accessor) : Docum
     public const string ClientIpHeader = "clientIp";
     public const string DecidedAgainstVersionHeader = "decidedAgainstVersion";
 
+    private static Actor? ActorOf(object data) =>
+        data.GetType().GetProperty("By")?.GetValue(data) as Actor;
+
     public override Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
     {
         var streams = session.PendingChanges.Streams();
@@ -46,9 +49,10 @@ public sealed class EventMetadataListener(IHttpContextAccessor accessor) : Docum
                 @event.SetHeader(ActorRoleHeader, Claim(AnJiaXingClaims.Role));
                 @event.SetHeader(OrganisationIdHeader, Claim(AnJiaXingClaims.OrganisationId));
             }
-            else
+            else if (@event.GetHeader(ActorIdHeader) is null)
             {
-                @event.SetHeader(ActorIdHeader, Actor.System.Id.ToString());
+                // Work outside a request acts as the system unless its code named the actor (demo seeds, imports).
+                @event.SetHeader(ActorIdHeader, ActorOf(@event.Data)?.Id.ToString() ?? Actor.System.Id.ToString());
             }
 
             if (Ledger.PersonalSignature.Of(http) is { } signature)

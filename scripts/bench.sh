@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Ledger scale benchmark: starts a throwaway PostgreSQL (as run.sh does, in .data/bench-pg) unless
+# ANJIAXING_BENCH_CONNECTION is set, loads N events (default 1,000,000) and prints the figures for docs/benchmarks.md.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+events="${1:-1000000}"
+
+if [ -z "${ANJIAXING_BENCH_CONNECTION:-}" ]; then
+  bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n1)
+  dir="$(mktemp -d /tmp/anjiaxing-bench-XXXXXX)"
+  run() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+  [ "$(id -u)" -eq 0 ] && chown postgres: "$dir"
+  run "$bin/initdb" -D "$dir/data" -U anjiaxing --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+  port=56432
+  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+  run "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
+    -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c shared_buffers=1GB -c synchronous_commit=off" start >/dev/null
+  trap 'run "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null; rm -rf "$dir"' EXIT
+  "$bin/createdb" -h 127.0.0.1 -p "$port" -U anjiaxing anjiaxing
+  export ANJIAXING_BENCH_CONNECTION="Host=127.0.0.1;Port=$port;Database=anjiaxing;Username=anjiaxing"
+fi
+
+dotnet run -c Release --project "$root/benchmarks/AnJiaXing.Benchmarks" -- "$events"
