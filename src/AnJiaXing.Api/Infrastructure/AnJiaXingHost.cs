@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
+using AnJiaXing.Api.Checklists;
 using AnJiaXing.Api.Demo;
 using AnJiaXing.Api.Identity;
+using AnJiaXing.Api.Knowledge;
 using AnJiaXing.Api.Infrastructure.Configuration;
 using AnJiaXing.Api.Infrastructure.Health;
 using AnJiaXing.Api.Infrastructure.Http;
@@ -38,6 +40,8 @@ public static class AnJiaXingHost
         builder.Services.AddAnJiaXingMarten();
         builder.Services.AddSingleton<IDemoSeed, DistrictSeed>();
         builder.Services.AddHostedService<DemoDataSeeder>();
+        builder.Services.AddHostedService<BuiltInChecklistPublisher>();
+        builder.Services.AddHostedService<BuiltInKnowledgePublisher>();
 
         builder.Host.UseWolverine(opts =>
         {

@@ -1,4 +1,6 @@
+using AnJiaXing.Api.Checklists;
 using AnJiaXing.Api.Identity;
+using AnJiaXing.Api.Knowledge;
 using JasperFx;
 using JasperFx.Events;
 using Marten;
@@ -41,9 +43,13 @@ public static class MartenSetup
 
                 // Each feature registers its own projections and indexes.
                 opts.ConfigureIdentity();
+                opts.ConfigureChecklists();
+                opts.ConfigureKnowledge();
                 return opts;
             })
             .UseLightweightSessions()
+            // Whole schema (extensions first) at start-up, not lazily per document type: a trigram index needs pg_trgm before its table.
+            .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine();
         return services;
     }

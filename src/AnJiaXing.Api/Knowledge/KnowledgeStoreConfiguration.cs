@@ -1,0 +1,24 @@
+using JasperFx.Events.Projections;
+using Marten;
+using Weasel.Postgresql;
+using Weasel.Postgresql.Tables;
+
+namespace AnJiaXing.Api.Knowledge;
+
+public static class KnowledgeStoreConfiguration
+{
+    /// <summary>Knowledge documents: inline snapshots, and a trigram GIN index on the searchable text (ADR 0009).</summary>
+    public static void ConfigureKnowledge(this StoreOptions opts)
+    {
+        opts.Storage.ExtendedSchemaObjects.Add(new Extension("pg_trgm"));
+        opts.Projections.Snapshot<KnowledgeDocument>(SnapshotLifecycle.Inline);
+        opts.Schema.For<KnowledgeDocument>()
+            .Index(x => x.SearchText, index =>
+            {
+                index.Name = "mt_doc_knowledgedocument_search_trgm";
+                index.Method = IndexMethod.gin;
+                index.Mask = "? gin_trgm_ops";
+            })
+            .Index(x => x.Category);
+    }
+}
