@@ -27,7 +27,7 @@ public static class ReviseChecklistEndpoint
     [Authorize]
     [WolverinePut("/api/checklists/{id}", OperationId = "ReviseChecklist")]
     public static async Task<ChecklistDto> Put(
-        Guid id, ReviseChecklist command, ClaimsPrincipal user, IDocumentSession session, ScopeGuard guard, HttpContext http, CancellationToken ct)
+        Guid id, ReviseChecklist command, ClaimsPrincipal user, IDocumentSession session, ScopeGuard guard, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         var stream = await session.FetchForCommandAsync<Checklist>(id, ExpectedVersion.From(http, command.ExpectedVersion), "Checklist", ct);
         var checklist = stream.Aggregate!;
@@ -40,7 +40,7 @@ public static class ReviseChecklistEndpoint
         if (revised is not null)
         {
             stream.AppendOne(revised);
-            dto = dto with { Name = revised.Name, Items = revised.Items, Version = checklist.Version + 1, UpdatedBy = revised.By.Name };
+            dto = dto with { Name = revised.Name, Items = revised.Items, Version = checklist.Version + 1, UpdatedBy = revised.By.Name, UpdatedAt = clock.GetUtcNow() };
         }
         http.Response.Headers.ETag = ExpectedVersion.ETag(dto.Version);
         return dto;

@@ -30,7 +30,7 @@ public static class ReviseKnowledgeDocumentEndpoint
     [WolverinePut("/api/knowledge/{id}", OperationId = "ReviseKnowledgeDocument")]
     public static async Task<KnowledgeDocumentDto> Put(
         Guid id, ReviseKnowledgeDocument command, ClaimsPrincipal user, IDocumentSession session, ScopeGuard guard, HttpContext http,
-        CancellationToken ct)
+        TimeProvider clock, CancellationToken ct)
     {
         var stream = await session.FetchForCommandAsync<KnowledgeDocument>(id, ExpectedVersion.From(http, command.ExpectedVersion), "Knowledge document", ct);
         var document = stream.Aggregate!;
@@ -47,7 +47,7 @@ public static class ReviseKnowledgeDocumentEndpoint
             dto = dto with
             {
                 Title = revised.Title, Category = revised.Category, Domain = revised.Domain, Source = revised.Source, Text = revised.Text,
-                Version = document.Version + 1, UpdatedBy = revised.By.Name
+                Version = document.Version + 1, UpdatedBy = revised.By.Name, UpdatedAt = clock.GetUtcNow()
             };
         }
         http.Response.Headers.ETag = ExpectedVersion.ETag(dto.Version);
