@@ -18,6 +18,9 @@ public static class KnowledgeStoreConfiguration
                 index.Name = "mt_doc_knowledgedocument_search_trgm";
                 index.Method = IndexMethod.gin;
                 index.Mask = "? gin_trgm_ops";
+                // Documents are written rarely and searched often: without the pending list the planner costs the index
+                // honestly right after writes, instead of seq-scanning (and de-TOASTing) every document until a vacuum.
+                index.StorageParameters["fastupdate"] = "off";
             })
             .Index(x => x.Category);
     }

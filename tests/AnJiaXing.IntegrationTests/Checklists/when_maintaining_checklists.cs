@@ -336,4 +336,17 @@ public class when_maintaining_checklists(AppFixture app) : IClassFixture<AppFixt
         Snapshot.Match(JToken.Parse(result.ReadAsText()), o => o
             .IgnoreField("id").IgnoreField("updatedAt").IgnoreField("ownerOrganisationId"));
     }
+
+    [Fact]
+    public async Task the_built_in_hazardous_chemicals_checklist_reads_as_shipped()
+    {
+        var hc = BuiltInChecklists.Load().Single(b => b.Domain == Api.Organisations.IndustryDomain.HazardousChemicals);
+        var result = await app.As("inspector.nanxiang", s =>
+        {
+            s.Get.Url($"/api/checklists/{hc.Id}");
+            s.Header("ETag").SingleValueShouldEqual("\"1\"");
+        });
+
+        Snapshot.Match(JToken.Parse(result.ReadAsText()), o => o.IgnoreField("updatedAt"));
+    }
 }

@@ -148,6 +148,7 @@ public class when_searching_the_knowledge_base(AppFixture app) : IClassFixture<A
             var definition = (string?)await command.ExecuteScalarAsync();
             Assert.NotNull(definition);
             Assert.Contains("gin_trgm_ops", definition);
+            Assert.Matches("fastupdate='?off'?", definition);
         }
 
         // Chinese text yields trigrams under this cluster's locale (pg_trgm would drop characters it deems non-word).

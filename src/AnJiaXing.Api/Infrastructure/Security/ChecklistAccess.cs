@@ -1,6 +1,7 @@
 using AnJiaXing.Api.Checklists;
 using AnJiaXing.Api.Organisations;
 using Microsoft.AspNetCore.Authorization;
+using Wolverine.Attributes;
 
 namespace AnJiaXing.Api.Infrastructure.Security;
 
@@ -42,6 +43,8 @@ public static class ChecklistRules
     };
 }
 
+// Its public HandleAsync would otherwise make Wolverine discover it as a message handler.
+[WolverineIgnore]
 public sealed class ChecklistAccessHandler : IAuthorizationHandler
 {
     public Task HandleAsync(AuthorizationHandlerContext context)

@@ -1,5 +1,6 @@
 using AnJiaXing.Api.Organisations;
 using Microsoft.AspNetCore.Authorization;
+using Wolverine.Attributes;
 
 namespace AnJiaXing.Api.Infrastructure.Security;
 
@@ -13,6 +14,8 @@ public sealed class MaintainKnowledgeRequirement : IAuthorizationRequirement
 }
 
 /// <summary>Everyone reads the knowledge base; district admins maintain all of it, department officers general documents and those of their domains.</summary>
+// Its public HandleAsync would otherwise make Wolverine discover it as a message handler.
+[WolverineIgnore]
 public sealed class MaintainKnowledgeHandler : AuthorizationHandler<MaintainKnowledgeRequirement, KnowledgeTarget>
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, MaintainKnowledgeRequirement requirement, KnowledgeTarget target)
