@@ -123,6 +123,16 @@ public class when_maintaining_checklists(AppFixture app) : IClassFixture<AppFixt
             s.StatusCodeShouldBe(404);
         });
 
+        var history = (await app.As("town.nanxiang", s => s.Get.Url($"/api/checklists/{id}/versions"))).Json().EnumerateArray().ToList();
+        Assert.Equal(["Published", "Revised"], history.Select(h => h.GetProperty("change").GetString()));
+        Assert.Equal("第三方检查员 刘洋", history[1].GetProperty("by").GetProperty("name").GetString());
+        Assert.Equal("增加三合一检查", history[1].GetProperty("note").GetString());
+        await app.As("town.anting", s =>
+        {
+            s.Get.Url($"/api/checklists/{id}/versions");
+            s.StatusCodeShouldBe(404);
+        });
+
         await using var session = app.Store.QuerySession();
         var events = await session.Events.FetchStreamAsync(id);
         var revised = Assert.IsType<ChecklistRevised>(events[1].Data);

@@ -12,6 +12,7 @@ public class when_reading_the_openapi_document(AppFixture app) : IClassFixture<A
     [InlineData("/api/checklists/{id}", "get")]
     [InlineData("/api/checklists/{id}", "put")]
     [InlineData("/api/checklists/{id}", "delete")]
+    [InlineData("/api/checklists/{id}/versions", "get")]
     [InlineData("/api/checklists/{id}/favourite", "post")]
     [InlineData("/api/checklists/{id}/favourite", "delete")]
     [InlineData("/api/checklists/favourites", "get")]
