@@ -1,9 +1,11 @@
 using System.Text.Json.Serialization;
+using AnJiaXing.Api.Checklists;
 using AnJiaXing.Api.Demo;
 using AnJiaXing.Api.Evidence;
 using AnJiaXing.Api.Hazards;
 using AnJiaXing.Api.Identity;
 using AnJiaXing.Api.Ledger;
+using AnJiaXing.Api.Knowledge;
 using AnJiaXing.Api.Infrastructure.Configuration;
 using AnJiaXing.Api.Infrastructure.Health;
 using AnJiaXing.Api.Infrastructure.Http;
@@ -52,10 +54,14 @@ public static class AnJiaXingHost
         builder.Services.AddSingleton<IDemoSeed, DistrictSeed>();
         builder.Services.AddSingleton<IDemoSeed, HazardDemoSeed>();
         builder.Services.AddHostedService<DemoDataSeeder>();
+        builder.Services.AddHostedService<BuiltInChecklistPublisher>();
+        builder.Services.AddHostedService<BuiltInKnowledgePublisher>();
 
         builder.Host.UseWolverine(opts =>
         {
             opts.Policies.AutoApplyTransactions();
+            // Authorization handlers have a public HandleAsync; they are not message handlers.
+            opts.Discovery.CustomizeHandlerDiscovery(q => q.Excludes.Implements<Microsoft.AspNetCore.Authorization.IAuthorizationHandler>());
             opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
             // ASP.NET registers its authorization service with a non-public type, which generated code cannot construct.
             opts.CodeGeneration.AlwaysUseServiceLocationFor<Microsoft.AspNetCore.Authorization.IAuthorizationService>();

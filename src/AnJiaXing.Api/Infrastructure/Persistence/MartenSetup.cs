@@ -1,5 +1,7 @@
 using AnJiaXing.Api.Hazards;
+using AnJiaXing.Api.Checklists;
 using AnJiaXing.Api.Identity;
+using AnJiaXing.Api.Knowledge;
 using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
@@ -44,9 +46,13 @@ public static class MartenSetup
                 // Each feature registers its own projections and indexes.
                 opts.ConfigureIdentity();
                 opts.ConfigureHazards();
+                opts.ConfigureChecklists();
+                opts.ConfigureKnowledge();
                 return opts;
             })
             .UseLightweightSessions()
+            // Whole schema (extensions first) at start-up, not lazily per document type: a trigram index needs pg_trgm before its table.
+            .ApplyAllDatabaseChangesOnStartup()
             // Statistics projections run here; HotCold elects one node per projection when several run.
             .AddAsyncDaemon(DaemonMode.HotCold)
             .IntegrateWithWolverine();
