@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using AnJiaXing.Api.Demo;
+using AnJiaXing.Api.Enterprises;
 using AnJiaXing.Api.Identity;
 using AnJiaXing.Api.Infrastructure.Configuration;
 using AnJiaXing.Api.Infrastructure.Health;
@@ -37,6 +38,7 @@ public static class AnJiaXingHost
         builder.Services.AddAnJiaXingSwagger();
         builder.Services.AddAnJiaXingMarten();
         builder.Services.AddSingleton<IDemoSeed, DistrictSeed>();
+        builder.Services.AddSingleton<IDemoSeed, EnterpriseSeed>();
         builder.Services.AddHostedService<DemoDataSeeder>();
 
         builder.Host.UseWolverine(opts =>

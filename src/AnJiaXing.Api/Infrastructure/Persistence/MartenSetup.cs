@@ -1,3 +1,4 @@
+using AnJiaXing.Api.Enterprises;
 using AnJiaXing.Api.Identity;
 using JasperFx;
 using JasperFx.Events;
@@ -41,9 +42,12 @@ public static class MartenSetup
 
                 // Each feature registers its own projections and indexes.
                 opts.ConfigureIdentity();
+                opts.ConfigureEnterprises();
                 return opts;
             })
             .UseLightweightSessions()
+            // Creates every schema object (extensions such as pg_trgm included) before the first request or seed.
+            .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine();
         return services;
     }

@@ -22,6 +22,8 @@ public static class AuthenticationSetup
         services.AddSingleton<AccountPrincipalFactory>();
         services.AddScoped<ScopeGuard>();
         services.AddSingleton<IAuthorizationHandler, AdministerAccountHandler>();
+        services.AddSingleton<IAuthorizationHandler, ReadEnterpriseHandler>();
+        services.AddSingleton<IAuthorizationHandler, ManageEnterpriseHandler>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)

@@ -8,6 +8,7 @@ public static class Policies
     public const string ManageAccounts = nameof(ManageAccounts);
     public const string ReadAccounts = nameof(ReadAccounts);
     public const string DistrictAdmin = nameof(DistrictAdmin);
+    public const string ManageEnterprises = nameof(ManageEnterprises);
 
     public static void Register(AuthorizationOptions options)
     {
@@ -15,6 +16,8 @@ public static class Policies
             .RequireRole(nameof(Role.DistrictAdmin), nameof(Role.TownSupervisor)));
         options.AddPolicy(ReadAccounts, p => p.RequireAuthenticatedUser()
             .RequireRole(nameof(Role.DistrictAdmin), nameof(Role.TownSupervisor), nameof(Role.Auditor)));
+        options.AddPolicy(ManageEnterprises, p => p.RequireAuthenticatedUser()
+            .RequireRole(nameof(Role.DistrictAdmin), nameof(Role.TownSupervisor)));
         options.AddPolicy(DistrictAdmin, p => p.RequireAuthenticatedUser().RequireRole(nameof(Role.DistrictAdmin)));
     }
 }
