@@ -24,8 +24,9 @@ public static class DisableEnterpriseEndpoint
         ScopeGuard guard, HttpContext http, CancellationToken ct)
     {
         var stream = await session.FetchForManagementAsync(id, user, guard, http, ct);
-        stream.AppendOne(stream.Aggregate!.Disable(command?.Reason, Caller.From(user).Actor));
+        // Read before appending: AppendOne advances CurrentVersion.
         var version = (stream.CurrentVersion ?? 0) + 1;
+        stream.AppendOne(stream.Aggregate!.Disable(command?.Reason, Caller.From(user).Actor));
         http.Response.Headers.ETag = ExpectedVersion.ETag(version);
         return new EnterpriseVersion(id, version);
     }

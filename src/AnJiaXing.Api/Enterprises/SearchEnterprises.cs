@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Security.Claims;
 using AnJiaXing.Api.Infrastructure.Http;
 using AnJiaXing.Api.Infrastructure.Security;
@@ -43,9 +44,15 @@ public static class SearchEnterprisesEndpoint
         _ => query.Where(e => e.Id == Guid.Empty)
     };
 
+    /// <summary>Enterprises active in any of the domains. Built as OR'ed containment tests, which the jsonb GIN index serves.</summary>
     private static IQueryable<Enterprise> OfDomains(IQueryable<Enterprise> query, IReadOnlyList<IndustryDomain> domains)
     {
-        var mine = domains.ToArray();
-        return mine.Length == 0 ? query.Where(e => e.Id == Guid.Empty) : query.Where(e => e.Domains.Any(x => mine.Contains(x)));
+        if (domains.Count == 0) return query.Where(e => e.Id == Guid.Empty);
+        var e = Expression.Parameter(typeof(Enterprise), "e");
+        var contains = typeof(List<IndustryDomain>).GetMethod(nameof(List<IndustryDomain>.Contains))!;
+        var any = domains
+            .Select(d => (Expression)Expression.Call(Expression.Property(e, nameof(Enterprise.Domains)), contains, Expression.Constant(d)))
+            .Aggregate(Expression.OrElse);
+        return query.Where(Expression.Lambda<Func<Enterprise, bool>>(any, e));
     }
 }
