@@ -134,6 +134,12 @@ public sealed class Enterprise
         return new EnterpriseAccountGranted(Id, accountId, username, displayName, by);
     }
 
+    /// <summary>For features that report against an enterprise (hazards): a disabled enterprise takes nothing new (409).</summary>
+    public void EnsureAcceptsNewWork()
+    {
+        if (!Enabled) throw ApiProblemException.Conflict($"'{Name}' is disabled; nothing new can be reported against it.", State);
+    }
+
     private static void RequireTown(Organisation town, Guid requested)
     {
         if (town.Id != requested || town.Kind != OrganisationKind.Town)

@@ -195,4 +195,14 @@ public class when_registering_enterprises(AppFixture app) : IClassFixture<AppFix
         await using var session = app.Store.QuerySession();
         Assert.Equal(1, (await session.Events.FetchStreamStateAsync(id))!.Version);
     }
+
+    [Fact]
+    public async Task the_openapi_document_lists_the_enterprise_routes()
+    {
+        var doc = await app.Host.Scenario(s => s.Get.Url("/swagger/v1/swagger.json"));
+        var paths = doc.Json().GetProperty("paths");
+        foreach (var route in new[] { "/api/enterprises", "/api/enterprises/{id}", "/api/enterprises/{id}/disable", "/api/enterprises/{id}/enable",
+                     "/api/enterprises/{id}/accounts", "/api/enterprises/import", "/api/enterprises/import/template", "/api/enterprises/{id}/file" })
+            Assert.True(paths.TryGetProperty(route, out _), route);
+    }
 }

@@ -45,11 +45,13 @@ public class EnterpriseTests
     {
         var enterprise = Registered(out _);
         Assert.Equal(409, Assert.IsType<ApiProblemException>(Record.Exception(() => enterprise.Enable(By))).Status);
+        enterprise.EnsureAcceptsNewWork();
         var disabled = enterprise.Disable(" 停产 ", By);
         Assert.Equal("停产", disabled.Reason);
         enterprise.Apply(disabled);
         Assert.False(enterprise.Enabled);
         Assert.Equal(409, Assert.IsType<ApiProblemException>(Record.Exception(() => enterprise.Disable(null, By))).Status);
+        Assert.Equal(409, Assert.IsType<ApiProblemException>(Record.Exception(enterprise.EnsureAcceptsNewWork)).Status);
         Assert.Equal(409, Assert.IsType<ApiProblemException>(Record.Exception(() => enterprise.GrantAccount(Guid.NewGuid(), "u", "U", By))).Status);
     }
 
