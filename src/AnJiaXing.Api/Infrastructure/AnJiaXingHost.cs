@@ -3,6 +3,7 @@ using AnJiaXing.Api.Checklists;
 using AnJiaXing.Api.Demo;
 using AnJiaXing.Api.Evidence;
 using AnJiaXing.Api.Hazards;
+using AnJiaXing.Api.Enterprises;
 using AnJiaXing.Api.Identity;
 using AnJiaXing.Api.Ledger;
 using AnJiaXing.Api.Knowledge;
@@ -52,6 +53,7 @@ public static class AnJiaXingHost
         builder.Services.AddHostedService<LedgerInstaller>();
         builder.Services.AddHostedService<LedgerDigestService>();
         builder.Services.AddSingleton<IDemoSeed, DistrictSeed>();
+        builder.Services.AddSingleton<IDemoSeed, EnterpriseSeed>();
         builder.Services.AddSingleton<IDemoSeed, HazardDemoSeed>();
         builder.Services.AddHostedService<DemoDataSeeder>();
         builder.Services.AddHostedService<BuiltInChecklistPublisher>();

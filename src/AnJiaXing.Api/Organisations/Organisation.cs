@@ -41,6 +41,15 @@ public sealed class Organisation
         Domains = [.. e.Domains]
     };
 
+    // Scope follows the enterprise when it moves town or changes domains.
+    public void Apply(EnterpriseUpdated e)
+    {
+        Name = e.Name;
+        ParentId = e.TownId;
+        TownId = e.TownId;
+        Domains = [.. e.Domains];
+    }
+
     public void Apply(EnterpriseDisabled _) => Enabled = false;
     public void Apply(EnterpriseEnabled _) => Enabled = true;
 }

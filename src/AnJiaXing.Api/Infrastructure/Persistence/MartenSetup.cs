@@ -1,5 +1,6 @@
 using AnJiaXing.Api.Hazards;
 using AnJiaXing.Api.Checklists;
+using AnJiaXing.Api.Enterprises;
 using AnJiaXing.Api.Identity;
 using AnJiaXing.Api.Knowledge;
 using JasperFx;
@@ -45,6 +46,7 @@ public static class MartenSetup
 
                 // Each feature registers its own projections and indexes.
                 opts.ConfigureIdentity();
+                opts.ConfigureEnterprises();
                 opts.ConfigureHazards();
                 opts.ConfigureChecklists();
                 opts.ConfigureKnowledge();

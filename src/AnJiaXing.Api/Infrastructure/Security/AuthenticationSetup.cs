@@ -24,6 +24,8 @@ public static class AuthenticationSetup
         services.AddSingleton<IAuthorizationHandler, AdministerAccountHandler>();
         services.AddSingleton<IAuthorizationHandler, ChecklistAccessHandler>();
         services.AddSingleton<IAuthorizationHandler, MaintainKnowledgeHandler>();
+        services.AddSingleton<IAuthorizationHandler, ReadEnterpriseHandler>();
+        services.AddSingleton<IAuthorizationHandler, ManageEnterpriseHandler>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)

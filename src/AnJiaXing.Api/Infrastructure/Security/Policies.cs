@@ -8,6 +8,7 @@ public static class Policies
     public const string ManageAccounts = nameof(ManageAccounts);
     public const string ReadAccounts = nameof(ReadAccounts);
     public const string DistrictAdmin = nameof(DistrictAdmin);
+    public const string ManageEnterprises = nameof(ManageEnterprises);
 
     /// <summary>Reading the ledger and audit trail of others: auditors and district admins (district-wide roles).</summary>
     public const string Audit = nameof(Audit);
@@ -18,6 +19,8 @@ public static class Policies
             .RequireRole(nameof(Role.DistrictAdmin), nameof(Role.TownSupervisor)));
         options.AddPolicy(ReadAccounts, p => p.RequireAuthenticatedUser()
             .RequireRole(nameof(Role.DistrictAdmin), nameof(Role.TownSupervisor), nameof(Role.Auditor)));
+        options.AddPolicy(ManageEnterprises, p => p.RequireAuthenticatedUser()
+            .RequireRole(nameof(Role.DistrictAdmin), nameof(Role.TownSupervisor)));
         options.AddPolicy(DistrictAdmin, p => p.RequireAuthenticatedUser().RequireRole(nameof(Role.DistrictAdmin)));
         options.AddPolicy(Audit, p => p.RequireAuthenticatedUser().RequireRole(nameof(Role.Auditor), nameof(Role.DistrictAdmin)));
     }

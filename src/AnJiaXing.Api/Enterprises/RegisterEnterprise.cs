@@ -1,0 +1,41 @@
+using System.Security.Claims;
+using AnJiaXing.Api.Infrastructure.Http;
+using AnJiaXing.Api.Infrastructure.Security;
+using AnJiaXing.Api.Organisations;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace AnJiaXing.Api.Enterprises;
+
+public sealed record RegisterEnterprise(
+    string Name,
+    string CreditCode,
+    string Address,
+    Guid TownId,
+    IReadOnlyList<IndustryDomain> Domains,
+    string? Scale = null,
+    string? LegalRepresentative = null,
+    string? SafetyManager = null,
+    string? ContactPhone = null,
+    double? Latitude = null,
+    double? Longitude = null) : IEnterpriseData;
+
+public sealed class RegisterEnterpriseValidator : EnterpriseDataValidator<RegisterEnterprise>;
+
+public static class RegisterEnterpriseEndpoint
+{
+    [Authorize(Policy = Policies.ManageEnterprises)]
+    [WolverinePost("/api/enterprises", OperationId = "RegisterEnterprise")]
+    public static async Task<IResult> Post(RegisterEnterprise command, ClaimsPrincipal user, IDocumentSession session, ScopeGuard guard, CancellationToken ct)
+    {
+        var town = await session.LoadTownAsync(command.TownId, ct);
+        await guard.DemandAsync(user, new EnterpriseTarget(Guid.Empty, town.Id, command.Domains), ManageEnterpriseRequirement.Instance,
+            $"You may not register enterprises in {town.Name}.");
+        await session.RequireUnregisteredAsync(command.CreditCode, null, ct);
+
+        var registered = Enterprise.Register(Guid.CreateVersion7(), command, town, Caller.From(user).Actor);
+        session.Events.StartStream<Enterprise>(registered.EnterpriseId, registered);
+        return CreatedResponse.At($"/api/enterprises/{registered.EnterpriseId}", registered.EnterpriseId, 1);
+    }
+}
