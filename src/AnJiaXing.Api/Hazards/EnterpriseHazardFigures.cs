@@ -10,11 +10,13 @@ public sealed record EnterpriseHazardFigures(
     int Overdue,
     IReadOnlyList<MonthlyTrend> Trend,
     double? RectificationRate,
-    double? OnTimeClosureRate,
-    CompositeScore Score)
+    double? OnTimeClosureRate)
 {
     /// <summary>Everything counts hazards that are real: dismissed and withdrawn ones are shown by status but excluded from rates.</summary>
-    public static EnterpriseHazardFigures From(EnterpriseHazardLedger? ledger, DateTimeOffset now)
+    public static EnterpriseHazardFigures From(EnterpriseHazardLedger? ledger, DateTimeOffset now) => Compute(ledger, now).Figures;
+
+    /// <summary>The figures and the composite score, which rests on the same counts.</summary>
+    public static (EnterpriseHazardFigures Figures, CompositeScore Score) Compute(EnterpriseHazardLedger? ledger, DateTimeOffset now)
     {
         var lines = ledger?.Hazards.Values.ToList() ?? [];
         var real = lines.Where(l => l.Status is not (HazardStatus.Dismissed or HazardStatus.Withdrawn)).ToList();
@@ -34,7 +36,7 @@ public sealed record EnterpriseHazardFigures(
 
         double? Rate(int part, int whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);
 
-        return new EnterpriseHazardFigures(
+        var figures = new EnterpriseHazardFigures(
             lines.Count,
             Enum.GetValues<HazardStatus>().ToDictionary(s => s, s => lines.Count(l => l.Status == s)),
             Enum.GetValues<HazardLevel>().ToDictionary(v => v, v => lines.Count(l => l.Level == v)),
@@ -43,8 +45,8 @@ public sealed record EnterpriseHazardFigures(
             overdue,
             trend,
             Rate(closed.Count, real.Count),
-            Rate(closed.Count(l => l.ClosedOnTime == true), closed.Count),
-            CompositeScore.Compute(open, overdue, closed, lines, now));
+            Rate(closed.Count(l => l.ClosedOnTime == true), closed.Count));
+        return (figures, CompositeScore.Compute(open, overdue, closed, lines, now));
     }
 }
 

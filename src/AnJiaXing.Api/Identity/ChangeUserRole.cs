@@ -32,13 +32,14 @@ public static class ChangeUserRoleEndpoint
             $"You may not give {command.Role} accounts of '{organisation.Name}'.");
 
         var changed = stream.Aggregate!.ChangeRole(command.Role, organisation, Caller.From(user).Actor);
+        var version = (int)stream.CurrentVersion!.Value + 1;
         stream.AppendOne(changed);
         var account = stream.Aggregate!;
         return UserDto.From(account) with
         {
             Role = changed.Role, OrganisationId = changed.OrganisationId, OrganisationName = changed.OrganisationName,
             OrganisationKind = changed.OrganisationKind, TownId = changed.TownId,
-            Version = (int)stream.CurrentVersion!.Value + 1
+            Version = version
         };
     }
 }

@@ -24,7 +24,8 @@ public static class DisableUserEndpoint
         var stream = await session.FetchForAdministrationAsync(id, user, guard, http, ct);
         var account = stream.Aggregate!;
         var disabled = account.Disable(command?.Reason, Caller.From(user).Actor);
+        var version = (int)stream.CurrentVersion!.Value + 1;
         stream.AppendOne(disabled);
-        return UserDto.From(account) with { Enabled = false, Version = (int)stream.CurrentVersion!.Value + 1 };
+        return UserDto.From(account) with { Enabled = false, Version = version };
     }
 }

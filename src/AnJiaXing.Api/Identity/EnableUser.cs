@@ -15,7 +15,8 @@ public static class EnableUserEndpoint
     {
         var stream = await session.FetchForAdministrationAsync(id, user, guard, http, ct);
         var account = stream.Aggregate!;
+        var version = (int)stream.CurrentVersion!.Value + 1;
         stream.AppendOne(account.Enable(Caller.From(user).Actor));
-        return UserDto.From(account) with { Enabled = true, Version = (int)stream.CurrentVersion!.Value + 1 };
+        return UserDto.From(account) with { Enabled = true, Version = version };
     }
 }

@@ -78,8 +78,9 @@ public static class AnJiaXingHost
         var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AnJiaXingOptions>>().Value;
 
         app.UseCorrelationId();
-        app.UseAnJiaXingProblemDetails();
+        // Outside the exception handler, so each request is logged with the status the client really got.
         app.UseAnJiaXingRequestLogging();
+        app.UseAnJiaXingProblemDetails();
         if (options.Swagger) app.UseAnJiaXingSwagger();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -55,11 +55,13 @@ public class when_issuing_tokens(AppFixture app) : IClassFixture<AppFixture>
         var id = created.Json().GetProperty("id").GetGuid();
         var oldToken = await app.TokenFor("temp.disabled", "Temp#12345");
 
-        await app.As("district.admin", s =>
+        var disabled = await app.As("district.admin", s =>
         {
             s.Post.Json(new { reason = "left the office" }).ToUrl($"/api/users/{id}/disable");
             s.StatusCodeShouldBe(200);
         });
+        Assert.Equal(2, disabled.Json().GetProperty("version").GetInt32());
+        Assert.False(disabled.Json().GetProperty("enabled").GetBoolean());
 
         var refused = await app.Host.Scenario(s =>
         {

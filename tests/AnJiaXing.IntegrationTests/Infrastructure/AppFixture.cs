@@ -44,7 +44,8 @@ public class AppFixture : IAsyncLifetime
             {
                 services.RunWolverineInSoloMode();
                 services.DisableAllExternalWolverineTransports();
-                services.MartenDaemonModeIsSolo();
+                // The async daemon runs as configured (HotCold): each class has its own database, so leader election is
+                // uncontended. MartenDaemonModeIsSolo would swap in a coordinator that this setup never starts.
             });
             Configure(builder);
         });

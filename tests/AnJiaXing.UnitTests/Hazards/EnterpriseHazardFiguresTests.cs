@@ -32,7 +32,7 @@ public class EnterpriseHazardFiguresTests
             (Report(d, HazardLevel.General, HazardSource.QuickCheck), Now.AddDays(-2)),
             (new HazardWithdrawn(d, EnterpriseId, "误录", Town), Now.AddDays(-2)));
 
-        var f = EnterpriseHazardFigures.From(ledger, Now);
+        var (f, score) = EnterpriseHazardFigures.Compute(ledger, Now);
 
         Assert.Equal(4, f.Total);
         Assert.Equal(1, f.ByStatus[HazardStatus.Closed]);
@@ -50,16 +50,16 @@ public class EnterpriseHazardFiguresTests
         Assert.Equal(new MonthlyTrend("2026-11", 2, 0), f.Trend[^1]); // c and d
         Assert.Equal(new MonthlyTrend("2026-10", 2, 1), f.Trend[^2]); // a and b reported, a closed
         // 100 − 2 (one open general) − 10 (one open major) − 5 (one overdue) + 5 (self-inspection within 90 days)
-        Assert.Equal(88, f.Score.Score);
-        Assert.Equal(f.Score.Score, 100 + f.Score.Breakdown.Sum(i => i.Points));
+        Assert.Equal(88, score.Score);
+        Assert.Equal(score.Score, 100 + score.Breakdown.Sum(i => i.Points));
     }
 
     [Fact]
     public void an_enterprise_without_hazards_has_no_rates_and_the_base_score()
     {
-        var f = EnterpriseHazardFigures.From(null, Now);
+        var (f, score) = EnterpriseHazardFigures.Compute(null, Now);
         Assert.Equal(0, f.Total);
         Assert.Null(f.RectificationRate);
-        Assert.Equal(100, f.Score.Score);
+        Assert.Equal(100, score.Score);
     }
 }

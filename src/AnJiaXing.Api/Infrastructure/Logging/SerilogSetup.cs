@@ -42,7 +42,7 @@ public static class SerilogSetup
                 diagnostics.Set("ClientIp", http.Connection.RemoteIpAddress?.ToString() ?? "");
             };
             options.GetLevel = (http, _, ex) =>
-                ex is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error
+                http.Response.StatusCode >= 500 ? LogEventLevel.Error
                 : http.Request.Path.StartsWithSegments("/health") ? LogEventLevel.Verbose
                 : LogEventLevel.Information;
         });
