@@ -1,3 +1,4 @@
+using AnJiaXing.Api.Infrastructure.Idempotency;
 using System.Security.Claims;
 using AnJiaXing.Api.Identity;
 using AnJiaXing.Api.Infrastructure.Http;
@@ -31,6 +32,8 @@ public static class GrantEnterpriseAccountEndpoint
     public static async Task<IResult> Post(Guid id, GrantEnterpriseAccount command, ClaimsPrincipal user, IDocumentSession session,
         ScopeGuard guard, HttpContext http, IPasswordHasher<UserAccount> hasher, TimeProvider clock, CancellationToken ct)
     {
+        var idempotency = IdempotentCreate.For(http, Caller.From(user), command);
+        if (await idempotency.ReplayAsync(session, ct) is { } replay) return replay;
         var stream = await session.FetchForManagementAsync(id, user, guard, http, ct);
         var enterprise = stream.Aggregate!;
         var organisation = await session.LoadTargetOrganisationAsync(id, ct);
@@ -40,6 +43,6 @@ public static class GrantEnterpriseAccountEndpoint
         var created = await AccountRegistration.OpenAsync(session, hasher, clock, command.Username, command.DisplayName, command.Password,
             Role.EnterpriseUser, organisation, by, ct);
         stream.AppendOne(enterprise.GrantAccount(created.AccountId, created.Username, created.DisplayName, by));
-        return CreatedResponse.At($"/api/users/{created.AccountId}", created.AccountId, 1);
+        return idempotency.Created(session, $"/api/users/{created.AccountId}", created.AccountId, 1, clock);
     }
 }

@@ -79,10 +79,7 @@ public static class ReportHazardEndpoint
             command.LegalBasis, evidence, command.FoundAt ?? clock.GetUtcNow(), caller);
         session.Events.StartStream<HazardView>(id, reported);
 
-        var location = $"/api/hazards/{id}";
-        var body = new CreatedResponse(id, 1);
-        idempotency.Remember(session, StatusCodes.Status201Created, location, body, clock);
         http.Response.Headers.ETag = ExpectedVersion.ETag(1);
-        return Results.Created(location, body);
+        return idempotency.Created(session, $"/api/hazards/{id}", id, 1, clock);
     }
 }

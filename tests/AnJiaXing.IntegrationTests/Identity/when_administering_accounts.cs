@@ -197,3 +197,30 @@ public class when_administering_accounts(AppFixture app) : IClassFixture<AppFixt
         Assert.Equal(1, state!.Version);
     }
 }
+
+public class when_retrying_creates(AppFixture app) : IClassFixture<AppFixture>
+{
+    [Fact]
+    public async Task an_idempotency_key_returns_the_first_account_and_a_changed_body_is_422()
+    {
+        await using var session = app.Store.QuerySession();
+        var nanxiang = await session.Query<Organisation>().SingleAsync(o => o.Name == "南翔镇");
+        var key = Guid.NewGuid().ToString();
+        object Body(string name) => new { username = name, displayName = "重试", password = "Retry#2026", role = "ThirdPartyInspector", organisationId = nanxiang.Id };
+        async Task<Alba.IScenarioResult> Post(object body, int status) => await app.As("town.nanxiang", s =>
+        {
+            s.Post.Json(body).ToUrl("/api/users");
+            s.WithRequestHeader("Idempotency-Key", key);
+            s.StatusCodeShouldBe(status);
+        });
+
+        var first = await Post(Body("retry.user"), 201);
+        var again = await Post(Body("retry.user"), 201);
+        Assert.Equal(first.Json().GetProperty("id").GetGuid(), again.Json().GetProperty("id").GetGuid());
+        Assert.Equal("true", again.Context.Response.Headers["Idempotent-Replayed"].ToString());
+        await Post(Body("retry.other"), 422);
+        await using var check = app.Store.QuerySession();
+        Assert.Equal(1, await check.Query<UserAccount>().CountAsync(a => a.Username == "retry.user"));
+        Assert.False(await check.Query<UserAccount>().AnyAsync(a => a.Username == "retry.other"));
+    }
+}

@@ -63,6 +63,14 @@ public sealed class IdempotentCreate
         });
     }
 
+    /// <summary>The 201 <c>{ id, version }</c> with its Location, remembered for this key.</summary>
+    public IResult Created(IDocumentSession session, string location, Guid id, long version, TimeProvider clock)
+    {
+        var body = new CreatedResponse(id, version);
+        Remember(session, StatusCodes.Status201Created, location, body, clock);
+        return Results.Created(location, body);
+    }
+
     private sealed class ReplayedResult(IdempotencyRecord record) : IResult
     {
         public async Task ExecuteAsync(HttpContext http)
