@@ -1,6 +1,7 @@
 using AnJiaXing.Api.Hazards;
 using AnJiaXing.Api.Checklists;
 using AnJiaXing.Api.Identity;
+using AnJiaXing.Api.Inspections;
 using AnJiaXing.Api.Knowledge;
 using JasperFx;
 using JasperFx.Events;
@@ -45,6 +46,7 @@ public static class MartenSetup
 
                 // Each feature registers its own projections and indexes.
                 opts.ConfigureIdentity();
+                opts.ConfigureInspections();
                 opts.ConfigureHazards();
                 opts.ConfigureChecklists();
                 opts.ConfigureKnowledge();
