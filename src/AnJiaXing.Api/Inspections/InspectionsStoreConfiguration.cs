@@ -6,7 +6,7 @@ namespace AnJiaXing.Api.Inspections;
 
 public static class InspectionsStoreConfiguration
 {
-    /// <summary>Inspections and plans: inline snapshots as read models (one index per search filter); plan completion on the daemon.</summary>
+    /// <summary>Inspections and plans: inline snapshots as read models, one index per search filter (plan completion reads the PlanId index).</summary>
     public static void ConfigureInspections(this StoreOptions opts)
     {
         opts.Projections.Snapshot<InspectionRecord>(SnapshotLifecycle.Inline);
@@ -19,6 +19,5 @@ public static class InspectionsStoreConfiguration
 
         opts.Projections.Snapshot<InspectionPlan>(SnapshotLifecycle.Inline);
         opts.Schema.For<InspectionPlan>().Index(x => x.OwnerOrganisationId).Index(x => x.CreatedAt);
-        opts.Projections.Add<InspectionPlanProgressProjection>(ProjectionLifecycle.Async);
     }
 }

@@ -17,7 +17,7 @@ public static class GetInspectionPlanEndpoint
         var plan = await session.LoadAsync<InspectionPlan>(id, ct);
         if (plan is null || !plan.VisibleTo(Caller.From(user))) throw ApiProblemException.NotFound("Inspection plan", id);
         http.Response.Headers.ETag = ExpectedVersion.ETag(plan.Version);
-        return InspectionPlanDto.From(plan, await session.LoadAsync<InspectionPlanProgress>(id, ct));
+        return InspectionPlanDto.From(plan, (await InspectionPlanProgress.ForAsync(session, [plan], ct))[plan.Id]);
     }
 
     /// <summary>Plans the caller may read, newest first; filter by type, inspector, enterprise, a day the plan runs on, or name.</summary>
@@ -39,10 +39,8 @@ public static class GetInspectionPlanEndpoint
         if (!string.IsNullOrWhiteSpace(q)) query = query.Where(p => p.Name.Contains(q.Trim()));
 
         var list = await query.OrderByDescending(p => p.CreatedAt).ToPagedListAsync(paging.Page, paging.PageSize, ct);
-        var ids = list.Select(p => p.Id).ToArray();
-        var progress = ids.Length == 0 ? new Dictionary<Guid, InspectionPlanProgress>()
-            : (await session.LoadManyAsync<InspectionPlanProgress>(ct, ids)).ToDictionary(p => p.Id);
+        var progress = await InspectionPlanProgress.ForAsync(session, list.ToList(), ct);
         return new PagedResult<InspectionPlanDto>(
-            list.Select(p => InspectionPlanDto.From(p, progress.GetValueOrDefault(p.Id))).ToList(), paging.Page, paging.PageSize, list.TotalItemCount);
+            list.Select(p => InspectionPlanDto.From(p, progress[p.Id])).ToList(), paging.Page, paging.PageSize, list.TotalItemCount);
     }
 }
