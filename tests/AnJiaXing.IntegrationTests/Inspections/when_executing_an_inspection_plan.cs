@@ -1,4 +1,8 @@
 using System.Text.Json;
+using AnJiaXing.Api.Hazards;
+using AnJiaXing.Api.Inspections;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using AnJiaXing.IntegrationTests.Hazards;
 using AnJiaXing.IntegrationTests.Infrastructure;
 using static AnJiaXing.IntegrationTests.Inspections.InspectionSteps;
@@ -64,5 +68,25 @@ public class when_executing_an_inspection_plan(HazardFixture app) : IClassFixtur
         var mine = (await app.As("town.anting", s => s.Get.Url($"/api/inspection-plans?inspectorId={app.Users["town.anting"]}"))).Json();
         Assert.Contains(mine.GetProperty("items").EnumerateArray(), p => p.GetProperty("id").GetGuid() == planId);
         await app.As("inspector.nanxiang", s => { s.Get.Url($"/api/inspection-plans/{planId}"); s.StatusCodeShouldBe(404); });
+    }
+
+    [Fact]
+    public async Task the_demo_seed_plans_and_inspects_the_demo_towns_enterprises()
+    {
+        var seed = app.Host.Services.GetServices<AnJiaXing.Api.Demo.IDemoSeed>().OfType<AnJiaXing.Api.Demo.InspectionDemoSeed>().Single();
+        await using (var session = app.Store.LightweightSession())
+            await seed.SeedAsync(session, new AnJiaXing.Api.Demo.DemoContext(), CancellationToken.None);
+
+        await using var query = app.Store.QuerySession();
+        var plans = await query.Query<AnJiaXing.Api.Inspections.Plans.InspectionPlan>().Where(p => p.Name.Contains("冬季安全生产专项检查")).ToListAsync();
+        Assert.Equal(2, plans.Count);
+        foreach (var plan in plans)
+        {
+            var records = await query.Query<InspectionRecord>().Where(r => r.PlanId == plan.Id).ToListAsync();
+            var record = Assert.Single(records);
+            Assert.Equal(InspectionStatus.Submitted, record.Status);
+            Assert.Equal(2, record.RaisedHazardIds.Count);
+            Assert.Equal(2, await query.Query<HazardView>().Where(h => h.InspectionId == record.Id).CountAsync());
+        }
     }
 }
