@@ -5,6 +5,7 @@ using AnJiaXing.Api.Evidence;
 using AnJiaXing.Api.Hazards;
 using AnJiaXing.Api.Enterprises;
 using AnJiaXing.Api.Identity;
+using AnJiaXing.Api.Inspections;
 using AnJiaXing.Api.Ledger;
 using AnJiaXing.Api.Knowledge;
 using AnJiaXing.Api.Infrastructure.Configuration;
@@ -45,6 +46,7 @@ public static class AnJiaXingHost
         builder.Services.Configure<EvidenceOptions>(builder.Configuration.GetSection(EvidenceOptions.Section));
         builder.Services.AddSingleton<IEvidenceBlobStore, EvidenceBlobStore>();
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, HazardAuthorizationHandler>();
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, InspectionAuthorizationHandler>();
         builder.Services.Configure<LedgerOptions>(builder.Configuration.GetSection(LedgerOptions.Section));
         builder.Services.AddSingleton<LedgerSigningKey>();
         builder.Services.AddSingleton<LedgerDigests>();
@@ -55,6 +57,7 @@ public static class AnJiaXingHost
         builder.Services.AddSingleton<IDemoSeed, DistrictSeed>();
         builder.Services.AddSingleton<IDemoSeed, EnterpriseSeed>();
         builder.Services.AddSingleton<IDemoSeed, HazardDemoSeed>();
+        builder.Services.AddSingleton<IDemoSeed, InspectionDemoSeed>();
         builder.Services.AddHostedService<DemoDataSeeder>();
         builder.Services.AddHostedService<BuiltInChecklistPublisher>();
         builder.Services.AddHostedService<BuiltInKnowledgePublisher>();
@@ -68,6 +71,7 @@ public static class AnJiaXingHost
             // ASP.NET registers its authorization service with a non-public type, which generated code cannot construct.
             opts.CodeGeneration.AlwaysUseServiceLocationFor<Microsoft.AspNetCore.Authorization.IAuthorizationService>();
             opts.UseSystemTextJsonForSerialization(ConfigureJson);
+            opts.ConfigureInspectionMessaging();
         });
         builder.Services.AddWolverineHttp();
         builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));

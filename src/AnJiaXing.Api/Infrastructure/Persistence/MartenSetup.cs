@@ -2,6 +2,7 @@ using AnJiaXing.Api.Hazards;
 using AnJiaXing.Api.Checklists;
 using AnJiaXing.Api.Enterprises;
 using AnJiaXing.Api.Identity;
+using AnJiaXing.Api.Inspections;
 using AnJiaXing.Api.Knowledge;
 using JasperFx;
 using JasperFx.Events;
@@ -47,6 +48,7 @@ public static class MartenSetup
                 // Each feature registers its own projections and indexes.
                 opts.ConfigureIdentity();
                 opts.ConfigureEnterprises();
+                opts.ConfigureInspections();
                 opts.ConfigureHazards();
                 opts.ConfigureChecklists();
                 opts.ConfigureKnowledge();
