@@ -2,6 +2,7 @@ using AnJiaXing.Api.Hazards;
 using AnJiaXing.Api.Checklists;
 using AnJiaXing.Api.Identity;
 using AnJiaXing.Api.Knowledge;
+using AnJiaXing.Api.Statistics;
 using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
@@ -48,6 +49,7 @@ public static class MartenSetup
                 opts.ConfigureHazards();
                 opts.ConfigureChecklists();
                 opts.ConfigureKnowledge();
+                opts.ConfigureStatistics();
                 return opts;
             })
             .UseLightweightSessions()
