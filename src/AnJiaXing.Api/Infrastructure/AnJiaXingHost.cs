@@ -5,6 +5,7 @@ using AnJiaXing.Api.Evidence;
 using AnJiaXing.Api.Hazards;
 using AnJiaXing.Api.Identity;
 using AnJiaXing.Api.Ledger;
+using AnJiaXing.Api.Statistics;
 using AnJiaXing.Api.Knowledge;
 using AnJiaXing.Api.Infrastructure.Configuration;
 using AnJiaXing.Api.Infrastructure.Health;
@@ -78,6 +79,7 @@ public static class AnJiaXingHost
         app.UseCorrelationId();
         app.UseAnJiaXingProblemDetails();
         app.UseAnJiaXingRequestLogging();
+        app.UseDashboard();
         if (options.Swagger) app.UseAnJiaXingSwagger();
         app.UseAuthentication();
         app.UseAuthorization();
