@@ -23,6 +23,12 @@ public sealed class ScopeStatistics
     /// <summary>Per district day: the hazards reported that day (a cohort) and what happened on that day (flows).</summary>
     public Dictionary<string, DayFigures> Days { get; set; } = new();
 
+    /// <summary>
+    /// Hazards that can become overdue (Confirmed or Rectifying, with a deadline) by the district day of their
+    /// deadline. Overdue = those whose deadline day is before today, plus today's already past (an indexed count).
+    /// </summary>
+    public Dictionary<string, int> DeadlineDays { get; set; } = new();
+
     public InspectionFigures Inspections { get; set; } = new();
 
     public void Apply(HazardStep step)
@@ -61,6 +67,8 @@ public sealed class ScopeStatistics
             Day(f.ClosedOn.Value).ClosedThatDay += sign;
         }
         if (f.RectifiedOn is { } rectifiedOn) Day(rectifiedOn).RectifiedThatDay += sign;
+        if (f.Deadline is { } deadline && HazardLifecycle.OverdueStatuses.Contains(f.Status))
+            Add(DeadlineDays, StatisticsCalendar.Key(StatisticsCalendar.DayOf(deadline)), sign);
         Prune();
     }
 
@@ -79,6 +87,7 @@ public sealed class ScopeStatistics
         RemoveZeros(OpenByLevel);
         RemoveZeros(ByStatus);
         RemoveZeros(BySource);
+        RemoveZeros(DeadlineDays);
     }
 
     internal static void Add<TKey>(Dictionary<TKey, int> counts, TKey key, int sign) where TKey : notnull =>

@@ -29,7 +29,7 @@ public sealed class StatisticsReport(StatisticsScope scope, StatisticsPeriod per
     {
         var enterprises = await scope.EnterprisesAsync(session, ct);
         var accounts = await scope.AccountsAsync(session, ct);
-        var overdue = await scope.CountOverdueAsync(session, clock.GetUtcNow(), ct);
+        var overdue = await scope.CountOverdueAsync(stats, session, clock.GetUtcNow(), ct);
         var all = new DayFigures();
         foreach (var d in stats.Days.Values) d.AddTo(all);
         var inPeriod = period.Total(stats);
@@ -50,7 +50,7 @@ public sealed class StatisticsReport(StatisticsScope scope, StatisticsPeriod per
 
     public async Task<HazardsPanel> HazardsAsync(CancellationToken ct)
     {
-        var overdue = await scope.CountOverdueAsync(session, clock.GetUtcNow(), ct);
+        var overdue = await scope.CountOverdueAsync(stats, session, clock.GetUtcNow(), ct);
         return new HazardsPanel(
             stats.Hazards, stats.OpenHazards, overdue,
             Enum.GetValues<HazardLevel>().ToDictionary(l => l, l => stats.ByLevel.GetValueOrDefault(l)),

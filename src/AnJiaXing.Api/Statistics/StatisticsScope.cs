@@ -84,9 +84,21 @@ public sealed record StatisticsScope(StatisticsScopeKind Kind, Guid? Id, string 
         };
     }
 
-    /// <summary>Overdue (逾期) depends on the clock, so it is counted when asked, on HazardView's status and deadline indexes.</summary>
-    public Task<int> CountOverdueAsync(IQuerySession session, DateTimeOffset now, CancellationToken ct) =>
-        Hazards(session).Where(h => h.Deadline < now && h.Status.IsOneOf(HazardLifecycle.OverdueStatuses)).CountAsync(ct);
+    /// <summary>
+    /// Overdue (逾期) depends on the clock: deadline days before today come from the statistics; deadlines earlier
+    /// today are counted on HazardView's deadline index (a range of one day).
+    /// </summary>
+    public async Task<int> CountOverdueAsync(ScopeStatistics stats, IQuerySession session, DateTimeOffset now, CancellationToken ct)
+    {
+        var today = StatisticsCalendar.DayOf(now);
+        var todayKey = StatisticsCalendar.Key(today);
+        var beforeToday = stats.DeadlineDays.Where(d => string.CompareOrdinal(d.Key, todayKey) < 0).Sum(d => d.Value);
+        var startOfToday = StatisticsCalendar.StartOf(today);
+        var earlierToday = await Hazards(session)
+            .Where(h => h.Deadline >= startOfToday && h.Deadline < now && h.Status.IsOneOf(HazardLifecycle.OverdueStatuses))
+            .CountAsync(ct);
+        return beforeToday + earlierToday;
+    }
 
     /// <summary>The enabled enterprises of the scope.</summary>
     public async Task<IReadOnlyList<Organisation>> EnterprisesAsync(IQuerySession session, CancellationToken ct)
@@ -142,6 +154,7 @@ internal static class ScopeStatisticsSum
             Merge(sum.OpenByLevel, p.OpenByLevel);
             Merge(sum.ByStatus, p.ByStatus);
             Merge(sum.BySource, p.BySource);
+            Merge(sum.DeadlineDays, p.DeadlineDays);
             foreach (var (day, figures) in p.Days)
             {
                 if (!sum.Days.TryGetValue(day, out var total)) sum.Days[day] = total = new DayFigures();

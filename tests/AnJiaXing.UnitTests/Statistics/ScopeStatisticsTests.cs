@@ -105,3 +105,24 @@ public class ScopeStatisticsTests
         Assert.Equal((1, 10, 4), (stats.Inspections.Plans, stats.Inspections.PlannedInspections, stats.Inspections.CompletedInspections));
     }
 }
+
+public class DeadlineDaysTests
+{
+    [Fact]
+    public void only_confirmed_or_rectifying_hazards_are_kept_by_deadline_day()
+    {
+        var stats = new ScopeStatistics();
+        var reported = HazardFacts.Reported(Reported(), T0);
+        var assigned = reported.After(new RectificationAssigned(HazardId, EnterpriseId, Responsible.Id, Responsible.Name, T0.AddDays(7), "整改", null, null, Town), T0);
+        var extended = assigned.After(new DeadlineExtended(HazardId, EnterpriseId, T0.AddDays(7), T0.AddDays(20), "延期", EnterpriseUser), T0);
+        var submitted = extended.After(new RectificationSubmitted(HazardId, EnterpriseId, "已整改", [], false, Responsible), T0);
+        stats.Apply(new HazardStep(null, reported));
+        Assert.Empty(stats.DeadlineDays);
+        stats.Apply(new HazardStep(reported, assigned));
+        Assert.Equal(1, stats.DeadlineDays["2026-11-09"]);
+        stats.Apply(new HazardStep(assigned, extended));
+        Assert.Equal(["2026-11-22"], stats.DeadlineDays.Keys);
+        stats.Apply(new HazardStep(extended, submitted));
+        Assert.Empty(stats.DeadlineDays);
+    }
+}
