@@ -3,7 +3,8 @@
 # ANJIAXING_BENCH_CONNECTION is set, loads N events (default 1,000,000) and prints the figures for docs/benchmarks.md.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-events="${1:-1000000}"
+# `scripts/bench.sh stats [events]` runs the statistics benchmark instead.
+if [ "${1:-}" = stats ]; then mode=(stats "${2:-1000000}"); else mode=("${1:-1000000}"); fi
 
 if [ -z "${ANJIAXING_BENCH_CONNECTION:-}" ]; then
   bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n1)
@@ -20,4 +21,4 @@ if [ -z "${ANJIAXING_BENCH_CONNECTION:-}" ]; then
   export ANJIAXING_BENCH_CONNECTION="Host=127.0.0.1;Port=$port;Database=anjiaxing;Username=anjiaxing"
 fi
 
-dotnet run -c Release --project "$root/benchmarks/AnJiaXing.Benchmarks" -- "$events"
+dotnet run -c Release --project "$root/benchmarks/AnJiaXing.Benchmarks" -- "${mode[@]}"

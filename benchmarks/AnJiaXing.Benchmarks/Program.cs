@@ -12,9 +12,11 @@ using Npgsql;
 // trigger), then measures audit-by-actor and verify-one-stream latency and whole-ledger verify throughput.
 // Usage: ANJIAXING_BENCH_CONNECTION="Host=…;Database=…" dotnet run -c Release --project benchmarks/AnJiaXing.Benchmarks -- [events]
 // scripts/bench.sh starts a throwaway local PostgreSQL and runs this.
-var total = args.Length > 0 ? int.Parse(args[0]) : 1_000_000;
 var connection = Environment.GetEnvironmentVariable("ANJIAXING_BENCH_CONNECTION")
                  ?? throw new InvalidOperationException("Set ANJIAXING_BENCH_CONNECTION.");
+// `stats [events]`: the statistics endpoints benchmark (issue 7), on a database of its own.
+if (args is ["stats", ..]) return await StatisticsBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 1_000_000, connection);
+var total = args.Length > 0 ? int.Parse(args[0]) : 1_000_000;
 
 var builder = WebApplication.CreateBuilder([]);
 builder.Configuration["ConnectionStrings:AnJiaXing"] = connection;

@@ -7,6 +7,7 @@ using AnJiaXing.Api.Enterprises;
 using AnJiaXing.Api.Identity;
 using AnJiaXing.Api.Inspections;
 using AnJiaXing.Api.Ledger;
+using AnJiaXing.Api.Statistics;
 using AnJiaXing.Api.Knowledge;
 using AnJiaXing.Api.Infrastructure.Configuration;
 using AnJiaXing.Api.Infrastructure.Health;
@@ -85,6 +86,7 @@ public static class AnJiaXingHost
         // Outside the exception handler, so each request is logged with the status the client really got.
         app.UseAnJiaXingRequestLogging();
         app.UseAnJiaXingProblemDetails();
+        app.UseDashboard();
         if (options.Swagger) app.UseAnJiaXingSwagger();
         app.UseAuthentication();
         app.UseAuthorization();

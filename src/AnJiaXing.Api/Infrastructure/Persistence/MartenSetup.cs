@@ -4,6 +4,7 @@ using AnJiaXing.Api.Enterprises;
 using AnJiaXing.Api.Identity;
 using AnJiaXing.Api.Inspections;
 using AnJiaXing.Api.Knowledge;
+using AnJiaXing.Api.Statistics;
 using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
@@ -52,6 +53,7 @@ public static class MartenSetup
                 opts.ConfigureHazards();
                 opts.ConfigureChecklists();
                 opts.ConfigureKnowledge();
+                opts.ConfigureStatistics();
                 return opts;
             })
             .UseLightweightSessions()

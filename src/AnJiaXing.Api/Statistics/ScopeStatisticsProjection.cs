@@ -1,0 +1,104 @@
+using AnJiaXing.Api.Hazards;
+using JasperFx.Events;
+using JasperFx.Events.Grouping;
+using Marten;
+using Marten.Events.Projections;
+
+namespace AnJiaXing.Api.Statistics;
+
+/// <summary>
+/// Keeps a <see cref="ScopeStatistics"/> per district, town, domain and enterprise on the async daemon. Hazard
+/// events carry only the hazard and enterprise, and a status count must know the status a hazard leaves, so the
+/// grouping replays each hazard's own stream (immutable, so live runs and rebuilds see the same history) and hands
+/// each scope a <see cref="HazardStep"/>: the hazard's facts before and after the event.
+/// </summary>
+public partial class ScopeStatisticsProjection : MultiStreamProjection<ScopeStatistics, string>
+{
+    public const string ProjectionTitle = "ScopeStatistics";
+
+    public ScopeStatisticsProjection()
+    {
+        Name = ProjectionTitle;
+        foreach (var type in HazardEventTypes) IncludeType(type);
+        CustomGrouping(GroupAsync);
+    }
+
+    public static readonly Type[] HazardEventTypes =
+    [
+        typeof(HazardReported), typeof(HazardConfirmed), typeof(HazardDowngraded), typeof(HazardEscalated),
+        typeof(HazardDismissed), typeof(HazardWithdrawn), typeof(RectificationAssigned), typeof(DeadlineExtended),
+        typeof(RecheckerDesignated), typeof(RectificationSubmitted), typeof(RecheckPassed), typeof(RecheckFailed),
+        typeof(ClosureRequested), typeof(ClosureApproved), typeof(ClosureRejected), typeof(HazardClosed)
+    ];
+
+    public void Apply(ScopeStatistics stats, HazardStep step) => stats.Apply(step);
+    public void Apply(ScopeStatistics stats, InspectionStep step) => stats.Apply(step);
+
+    private static async Task GroupAsync(IQuerySession session, IReadOnlyList<IEvent> events, IEventGrouping<string> grouping)
+    {
+        var hazardEvents = events.Where(e => e.Data is IHazardEvent).ToList();
+        if (hazardEvents.Count == 0) return;
+
+        var histories = await HazardHistories.LoadAsync(session, hazardEvents.Select(e => ((IHazardEvent)e.Data).HazardId).Distinct().ToArray());
+        foreach (var e in hazardEvents)
+        {
+            var step = histories.StepAt(((IHazardEvent)e.Data).HazardId, e.Version);
+            if (step is null) continue;
+            foreach (var scope in StatisticsScopes.Of(step.After)) grouping.AddEvent(scope, Synthetic(e, step));
+        }
+    }
+
+    private static Event<HazardStep> Synthetic(IEvent source, HazardStep step) => new(step)
+    {
+        Id = source.Id,
+        Sequence = source.Sequence,
+        Version = source.Version,
+        StreamId = source.StreamId,
+        Timestamp = source.Timestamp,
+        EventTypeName = "hazard_step",
+        DotNetTypeName = typeof(HazardStep).FullName!
+    };
+}
+
+/// <summary>The facts of each hazard after each version of its stream, for the hazards of one daemon batch.</summary>
+internal sealed class HazardHistories
+{
+    private readonly Dictionary<Guid, List<HazardFacts>> _facts = new();
+
+    public static async Task<HazardHistories> LoadAsync(IQuerySession session, Guid[] hazardIds)
+    {
+        var histories = new HazardHistories();
+        var all = await session.Events.QueryAllRawEvents()
+            .Where(e => e.StreamId.IsOneOf(hazardIds))
+            .OrderBy(e => e.Sequence)
+            .ToListAsync();
+        foreach (var stream in all.GroupBy(e => e.StreamId))
+        {
+            var facts = new List<HazardFacts>();
+            HazardFacts? current = null;
+            foreach (var e in stream.OrderBy(e => e.Version))
+            {
+                current = (e.Data, current) switch
+                {
+                    (HazardReported r, _) => HazardFacts.Reported(r, e.Timestamp),
+                    (IHazardEvent h, { } c) => c.After(h, e.Timestamp),
+                    _ => current
+                };
+                if (current is not null) facts.Add(current);
+                else facts.Add(null!);
+            }
+            histories._facts[stream.Key] = facts;
+        }
+        return histories;
+    }
+
+    /// <summary>The step of the event at <paramref name="version"/> (1-based) of the hazard's stream.</summary>
+    public HazardStep? StepAt(Guid hazardId, long version)
+    {
+        if (!_facts.TryGetValue(hazardId, out var facts) || version < 1 || version > facts.Count) return null;
+        var after = facts[(int)version - 1];
+        if (after is null) return null;
+        var before = version > 1 ? facts[(int)version - 2] : null;
+        return new HazardStep(before, after);
+    }
+}

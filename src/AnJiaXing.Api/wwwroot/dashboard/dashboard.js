@@ -1,0 +1,167 @@
+// 可视化大屏: signs in with a token, reads /api/stats/* for the caller's scope, refreshes itself.
+(function () {
+  'use strict';
+  const REFRESH_MS = Number(new URLSearchParams(location.search).get('refresh') || 60) * 1000;
+  const ROLE = { EnterpriseUser: '企业用户', TownSupervisor: '街镇监管', ThirdPartyInspector: '第三方检查', DepartmentOfficer: '职能部门', DistrictAdmin: '区级管理', Auditor: '审计' };
+  const STATUS = { Reported: '已上报', PendingConfirmation: '待确认', Confirmed: '已确认', Rectifying: '整改中', AwaitingRecheck: '待复查', Rechecked: '已复查', ClosureRequested: '申请销号', Closed: '已销案', Dismissed: '已驳回', Withdrawn: '已撤回' };
+  const SOURCE = { SelfInspection: '企业自查', SupervisionInspection: '监管检查', LawEnforcement: '执法检查', ThirdPartyInspection: '第三方检查', QuickCheck: '随手查', RiskPatrol: '风险巡查', CityOpsDispatch: '一网统管派单' };
+  const LEVEL = { General: '一般隐患', Major: '重大隐患' };
+  const KIND = { Routine: '日常检查', SpecialAction: '专项行动', Holiday: '节假日检查', LawEnforcement: '执法检查', SelfInspection: '企业自查', QuickCheck: '随手查', Temporary: '临时检查', Recheck: '复查' };
+  const $ = (s) => document.querySelector(s);
+  const charts = {};
+  let timer = null;
+
+  const token = () => sessionStorage.getItem('anjiaxing.token');
+
+  async function api(path) {
+    const res = await fetch(path, { headers: { Authorization: 'Bearer ' + token() } });
+    if (res.status === 401) { signOut(); throw new Error('401'); }
+    if (!res.ok) throw new Error(path + ' → ' + res.status);
+    return res.json();
+  }
+
+  function pct(rate) { return rate.value === null ? '—' : (rate.value * 100).toFixed(1) + '%'; }
+
+  function figures(panel, items) {
+    const box = $('#' + panel + ' .figures');
+    box.innerHTML = '';
+    for (const [key, label, value] of items) {
+      const div = document.createElement('div');
+      div.className = 'figure';
+      div.innerHTML = '<span class="value"></span><span class="label"></span>';
+      div.firstChild.textContent = value;
+      div.firstChild.dataset.figure = key;
+      div.lastChild.textContent = label;
+      box.appendChild(div);
+    }
+  }
+
+  function chart(panel, option) {
+    const el = $('#' + panel + ' .chart');
+    charts[panel] = charts[panel] || echarts.init(el, 'dark', { renderer: 'canvas' });
+    charts[panel].setOption(Object.assign({ backgroundColor: 'transparent', animation: false }, option), true);
+  }
+
+  function empty(panel, text) {
+    const el = $('#' + panel + ' .chart');
+    if (charts[panel]) { charts[panel].dispose(); delete charts[panel]; }
+    el.innerHTML = '<div class="empty"></div>';
+    el.firstChild.textContent = text;
+  }
+
+  function bar(labels, values, name) {
+    return { grid: { left: 40, right: 10, top: 20, bottom: 40 }, tooltip: {}, xAxis: { type: 'category', data: labels, axisLabel: { interval: 0, rotate: 30 } },
+      yAxis: { type: 'value', minInterval: 1 }, series: [{ type: 'bar', name, data: values }] };
+  }
+
+  function query() {
+    const q = new URLSearchParams();
+    const m = $('#month').value;
+    if (m) q.set('month', m);
+    const t = $('#town').value;
+    if (t) q.set('townId', t);
+    return q.toString();
+  }
+
+  async function refresh() {
+    const q = query();
+    const [overview, assessment, users, hazards, trend, sources, risk, inspections] = await Promise.all(
+      ['overview', 'assessment', 'users', 'hazards', 'trend', 'sources', 'risk-points', 'inspections'].map((p) => api('/api/stats/' + p + '?' + q)));
+
+    const o = overview.figures;
+    figures('panel-overview', [
+      ['scope', '范围', overview.scope.name], ['enterprises', '企业数', o.enterprises], ['users', '用户数', o.users],
+      ['hazards', '隐患总数', o.hazards], ['open', '未销案', o.openHazards], ['open-major', '未销案重大隐患', o.openMajorHazards],
+      ['overdue', '逾期', o.overdueHazards], ['reported', '本月上报', o.reportedInPeriod], ['closed', '本月销案', o.closedInPeriod]]);
+
+    const a = assessment.figures;
+    figures('panel-assessment', [
+      ['user-activity', '用户活跃度', pct(a.userActivity)], ['information-accuracy', '信息准确率', pct(a.informationAccuracy)],
+      ['closure-rate', '隐患销案率', pct(a.closureRate)], ['on-time-closure-rate', '按期销案率', pct(a.onTimeClosureRate)],
+      ['rectification-rate', '整改率', pct(a.rectificationRate)]]);
+
+    const u = users.figures;
+    figures('panel-users', [['users-enabled', '启用账号', u.enabled], ['users-active', '本月活跃', u.activeInPeriod]]);
+    const roles = Object.keys(ROLE);
+    chart('panel-users', bar(roles.map((r) => ROLE[r]), roles.map((r) => u.byRole[r] || 0), '用户数'));
+
+    const h = hazards.figures;
+    figures('panel-hazards', [['hazards-total', '隐患总数', h.total], ['hazards-general', '一般隐患', h.byLevel.General],
+      ['hazards-major', '重大隐患', h.byLevel.Major], ['hazards-overdue', '逾期隐患', h.overdue]]);
+    const shares = Object.keys(STATUS).filter((s) => h.byStatus[s] > 0).map((s) => ({ name: STATUS[s], value: h.byStatus[s] }));
+    if (shares.length) chart('panel-hazards', { tooltip: { formatter: '{b}: {c} ({d}%)' }, series: [{ type: 'pie', radius: ['35%', '65%'], data: shares, label: { formatter: '{b}\n{d}%' } }] });
+    else empty('panel-hazards', '暂无隐患');
+
+    const points = trend.figures.points;
+    chart('panel-trend', { tooltip: { trigger: 'axis' }, legend: { data: ['上报', '整改', '销案'] }, grid: { left: 40, right: 10, top: 30, bottom: 30 },
+      xAxis: { type: 'category', data: points.map((p) => p.period.slice(5)) }, yAxis: { type: 'value', minInterval: 1 },
+      series: [['上报', 'reported'], ['整改', 'rectified'], ['销案', 'closed']].map(([n, k]) => ({ type: 'line', name: n, smooth: true, data: points.map((p) => p[k]) })) });
+    $('#panel-trend').dataset.reported = points.reduce((s, p) => s + p.reported, 0);
+
+    const src = Object.keys(SOURCE);
+    if (sources.figures.total > 0) chart('panel-sources', bar(src.map((s) => SOURCE[s]), src.map((s) => sources.figures.bySource[s] || 0), '隐患数'));
+    else empty('panel-sources', '暂无隐患');
+
+    figures('panel-risk', [['risk-points', '风险点', risk.figures.available ? risk.figures.total : '—']]);
+    if (!risk.figures.available) $('#panel-risk .figures').insertAdjacentHTML('beforeend', '<p class="empty">风险管控模块尚未启用</p>');
+
+    const i = inspections.figures;
+    figures('panel-inspection-month', [['inspections-total', '检查次数', i.total], ['plan-completion', '计划完成率', pct(i.planCompletion)]]);
+    if (i.total > 0) {
+      chart('panel-inspection-month', bar(i.byMonth.map((m) => m.month), i.byMonth.map((m) => m.inspections), '检查次数'));
+      const kinds = Object.keys(i.byKind);
+      chart('panel-inspection-kind', { tooltip: {}, series: [{ type: 'pie', radius: '60%', data: kinds.map((k) => ({ name: KIND[k] || k, value: i.byKind[k] })) }] });
+    } else {
+      empty('panel-inspection-month', '暂无检查记录');
+      empty('panel-inspection-kind', '暂无检查记录');
+    }
+    figures('panel-inspection-kind', [['inspection-kinds', '检查类型数', Object.keys(i.byKind).length]]);
+
+    $('#updated').textContent = '更新于 ' + new Date().toLocaleTimeString('zh-CN', { hour12: false });
+    document.body.dataset.ready = 'true';
+  }
+
+  async function start() {
+    const me = await api('/api/me');
+    $('#who').textContent = (me.displayName || me.username) + ' · ' + (ROLE[me.role] || me.role) + ' · ' + (me.organisationName || '');
+    if (me.role === 'DistrictAdmin' || me.role === 'Auditor') {
+      const towns = await api('/api/organisations?kind=Town');
+      const select = $('#town');
+      select.length = 1;
+      for (const t of towns) select.add(new Option(t.name, t.id));
+      $('#town-label').hidden = false;
+    }
+    $('#sign-in').hidden = true;
+    $('#board').hidden = false;
+    $('#controls').hidden = false;
+    await refresh();
+    clearInterval(timer);
+    timer = setInterval(() => refresh().catch(console.error), REFRESH_MS);
+  }
+
+  function signOut() {
+    sessionStorage.removeItem('anjiaxing.token');
+    clearInterval(timer);
+    $('#board').hidden = true;
+    $('#controls').hidden = true;
+    $('#sign-in').hidden = false;
+  }
+
+  $('#sign-in').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    $('#sign-in-error').textContent = '';
+    const res = await fetch('/api/auth/token', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: $('#username').value, password: $('#password').value }) });
+    if (!res.ok) { $('#sign-in-error').textContent = '用户名或密码错误'; return; }
+    sessionStorage.setItem('anjiaxing.token', (await res.json()).accessToken);
+    start().catch((err) => { $('#sign-in-error').textContent = '加载失败：' + err.message; });
+  });
+  $('#sign-out').addEventListener('click', signOut);
+  $('#town').addEventListener('change', () => refresh().catch(console.error));
+  $('#month').addEventListener('change', () => refresh().catch(console.error));
+  window.addEventListener('resize', () => Object.values(charts).forEach((c) => c.resize()));
+
+  const now = new Date(Date.now() + 8 * 3600 * 1000); // the district's month (UTC+8)
+  $('#month').value = now.toISOString().slice(0, 7);
+  if (token()) start().catch(signOut);
+})();

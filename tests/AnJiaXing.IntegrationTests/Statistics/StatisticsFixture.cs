@@ -1,0 +1,73 @@
+using AnJiaXing.Api.Demo;
+using AnJiaXing.Api.Statistics;
+using AnJiaXing.IntegrationTests.Hazards;
+using Marten.Events;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AnJiaXing.IntegrationTests.Statistics;
+
+/// <summary>
+/// A known data set for the statistics: the demo district only (other demo seeds removed, so later features'
+/// demo data cannot change the expected numbers) plus seven hazards walked through the API:
+/// 南翔化工 (南翔镇, 危化): H1 general closed on time · H2 general reported · H3 major confirmed and rectifying ·
+/// H4 major downgraded · H5 general rectifying and overdue; 安亭建工 (安亭镇, 建筑工地): H6 withdrawn · H7 major dismissed.
+/// </summary>
+public class StatisticsFixture : HazardFixture
+{
+    public DateOnly Today { get; private set; }
+
+    protected override void Configure(IWebHostBuilder builder)
+    {
+        base.Configure(builder);
+        builder.ConfigureServices(s =>
+        {
+            foreach (var d in s.Where(d => d.ServiceType == typeof(IDemoSeed) && d.ImplementationType != typeof(DistrictSeed)).ToList())
+                s.Remove(d);
+        });
+    }
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        // In solo mode (tests) Marten 9's coordinator starts only daemons someone asked for: ask for the main one.
+        await Host.Services.GetRequiredService<Marten.Events.Daemon.Coordination.IProjectionCoordinator>()
+            .DaemonForMainDatabase().StartAllAsync();
+        var h1 = await this.Report("ent.a1", HazardSteps.GeneralReport(NanxiangChemicals));
+        await this.Act("town.nanxiang", h1, "assign", this.Assignment("ent.a2"));
+        await this.Act("ent.a2", h1, "rectification", new { description = "已整改" });
+        await this.Act("inspector.nanxiang", h1, "recheck", new { passed = true, remarks = "整改到位" });
+
+        await this.Report("ent.a1", HazardSteps.GeneralReport(NanxiangChemicals, description: "消防通道堆放杂物"));
+
+        var h3 = await this.Report("inspector.nanxiang", HazardSteps.MajorReport(NanxiangChemicals));
+        await this.Act("dept.emergency", h3, "confirm", new { remarks = "经核实属重大隐患" });
+        await this.Act("ent.a1", h3, "assign", this.Assignment("ent.a2", major: true));
+
+        var h4 = await this.Report("inspector.nanxiang", HazardSteps.MajorReport(NanxiangChemicals));
+        await this.Act("dept.emergency", h4, "downgrade", new { reason = "储量未超临界量" });
+
+        var h5 = await this.Report("ent.a1", HazardSteps.GeneralReport(NanxiangChemicals, description: "逾期测试隐患"));
+        await this.Act("town.nanxiang", h5, "assign", new
+        {
+            responsibleUserId = Users["ent.a2"], deadline = Clock.GetUtcNow().AddHours(1), measures = "立即整改"
+        });
+
+        var h6 = await this.Report("ent.b1", HazardSteps.GeneralReport(AntingConstruction, description: "误录入"));
+        await this.Act("ent.b1", h6, "withdraw", new { reason = "重复录入" });
+
+        var h7 = await this.Report("town.anting", new
+        {
+            enterpriseId = AntingConstruction, level = "Major", category = "Construction", description = "深基坑支护变形",
+            source = "SupervisionInspection", evidenceIds = Array.Empty<Guid>()
+        });
+        await this.Act("district.admin", h7, "dismiss", new { reason = "误报" });
+
+        Clock.Advance(TimeSpan.FromHours(2));
+        Today = StatisticsCalendar.DayOf(DateTimeOffset.UtcNow);
+        await Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
+    }
+
+    /// <summary>A period of yesterday to tomorrow (district days), so a run across midnight still covers the data.</summary>
+    public string Period => $"from={StatisticsCalendar.Key(Today.AddDays(-1))}&to={StatisticsCalendar.Key(Today.AddDays(1))}";
+}

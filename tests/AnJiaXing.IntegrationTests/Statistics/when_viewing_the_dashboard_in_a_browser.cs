@@ -1,0 +1,80 @@
+using Microsoft.Playwright;
+
+namespace AnJiaXing.IntegrationTests.Statistics;
+
+/// <summary>
+/// Headless Chromium (Debian's <c>chromium</c>, driven by Playwright with the system browser) signs in on
+/// /dashboard against the seeded data set and reads every panel. The screenshot lands in the test output
+/// (<c>bin/…/screenshots/dashboard.png</c>).
+/// </summary>
+public class when_viewing_the_dashboard_in_a_browser(DashboardFixture app) : IClassFixture<DashboardFixture>
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    [Fact]
+    public async Task every_panel_renders_the_expected_figures()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: apt-get install -y chromium (.ci/run does it).");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync"]
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 1000 } });
+        var requests = new List<string>();
+        page.Request += (_, r) => requests.Add(r.Url);
+
+        await page.GotoAsync(app.BaseUrl + "/dashboard");
+        await page.FillAsync("#username", "district.admin");
+        await page.FillAsync("#password", "Demo#2026");
+        await page.ClickAsync("#sign-in button");
+        await page.WaitForSelectorAsync("body[data-ready=true]", new PageWaitForSelectorOptions { Timeout = 30_000 });
+
+        async Task<string> Figure(string key) => (await page.TextContentAsync($"[data-figure='{key}']"))!.Trim();
+
+        Assert.Equal("全区", await Figure("scope"));
+        Assert.Equal("7", await Figure("hazards"));
+        Assert.Equal("4", await Figure("open"));
+        Assert.Equal("1", await Figure("open-major"));
+        Assert.Equal("1", await Figure("overdue"));
+        Assert.Equal("2", await Figure("enterprises"));
+        Assert.Equal("57.1%", await Figure("information-accuracy"));  // 4 / 7
+        Assert.Equal("20.0%", await Figure("closure-rate"));          // 1 / 5
+        Assert.Equal("20.0%", await Figure("on-time-closure-rate"));
+        Assert.Equal("80.0%", await Figure("user-activity"));         // 8 / 10
+        Assert.Equal("10", await Figure("users-enabled"));
+        Assert.Equal("7", await Figure("hazards-total"));
+        Assert.Equal("5", await Figure("hazards-general"));
+        Assert.Equal("2", await Figure("hazards-major"));
+        Assert.Equal("0", await Figure("inspections-total"));
+        Assert.Equal("—", await Figure("risk-points"));
+        Assert.Equal("7", await page.GetAttributeAsync("#panel-trend", "data-reported"));
+
+        // Charts drew on canvases; the empty panels say so in Chinese.
+        foreach (var panel in new[] { "panel-users", "panel-hazards", "panel-trend", "panel-sources" })
+            Assert.True(await page.Locator($"#{panel} canvas").CountAsync() > 0, $"{panel} has no chart");
+        Assert.Contains("暂无检查记录", await page.TextContentAsync("#panel-inspection-month"));
+        Assert.Contains("暂无检查记录", await page.TextContentAsync("#panel-inspection-kind"));
+        Assert.Contains("风险管控模块尚未启用", await page.TextContentAsync("#panel-risk"));
+
+        // District users pick a town: 安亭镇 has the two hazards of 安亭建工.
+        await page.EvaluateAsync("document.body.dataset.ready = 'false'");
+        await page.SelectOptionAsync("#town", new SelectOptionValue { Label = "安亭镇" });
+        await page.WaitForSelectorAsync("body[data-ready=true]");
+        Assert.Equal("2", await Figure("hazards"));
+        Assert.Equal("安亭镇", await Figure("scope"));
+
+        await page.SelectOptionAsync("#town", new SelectOptionValue { Label = "全区" });
+        await page.WaitForFunctionAsync("document.querySelector(\"[data-figure='hazards']\").textContent === '7'");
+        var shots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(shots);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "dashboard.png"), FullPage = true });
+
+        // Everything came from the service itself: no CDN.
+        Assert.All(requests, url => Assert.StartsWith(app.BaseUrl, url));
+        Assert.Contains(requests, url => url.EndsWith("/dashboard/lib/echarts.min.js", StringComparison.Ordinal));
+    }
+}
