@@ -93,7 +93,7 @@
     else empty('panel-hazards', '暂无隐患');
 
     const points = trend.figures.points;
-    chart('panel-trend', { tooltip: { trigger: 'axis' }, legend: { data: ['上报', '整改', '销案'] }, grid: { left: 40, right: 10, top: 30, bottom: 30 },
+    chart('panel-trend', { tooltip: { trigger: 'axis' }, legend: { top: 0, textStyle: { color: '#d8e6ff' }, data: ['上报', '整改', '销案'] }, grid: { left: 40, right: 10, top: 30, bottom: 30 },
       xAxis: { type: 'category', data: points.map((p) => p.period.slice(5)) }, yAxis: { type: 'value', minInterval: 1 },
       series: [['上报', 'reported'], ['整改', 'rectified'], ['销案', 'closed']].map(([n, k]) => ({ type: 'line', name: n, smooth: true, data: points.map((p) => p[k]) })) });
     $('#panel-trend').dataset.reported = points.reduce((s, p) => s + p.reported, 0);
