@@ -1,4 +1,6 @@
 using AnJiaXing.Api.Hazards;
+using AnJiaXing.Api.Inspections;
+using AnJiaXing.Api.Inspections.Plans;
 using JasperFx.Events;
 using JasperFx.Events.Grouping;
 using Marten;
@@ -10,7 +12,9 @@ namespace AnJiaXing.Api.Statistics;
 /// Keeps a <see cref="ScopeStatistics"/> per district, town, domain and enterprise on the async daemon. Hazard
 /// events carry only the hazard and enterprise, and a status count must know the status a hazard leaves, so the
 /// grouping replays each hazard's own stream (immutable, so live runs and rebuilds see the same history) and hands
-/// each scope a <see cref="HazardStep"/>: the hazard's facts before and after the event.
+/// each scope a <see cref="HazardStep"/>: the hazard's facts before and after the event. Inspections go the same way:
+/// each inspection stream is replayed into <see cref="InspectionFacts"/>, and a plan's completion per scope is
+/// recomputed at its <c>InspectionPlanned</c> and at every submit under it (<see cref="PlanHistories"/>).
 /// </summary>
 public partial class ScopeStatisticsProjection : MultiStreamProjection<ScopeStatistics, string>
 {
@@ -19,7 +23,7 @@ public partial class ScopeStatisticsProjection : MultiStreamProjection<ScopeStat
     public ScopeStatisticsProjection()
     {
         Name = ProjectionTitle;
-        foreach (var type in HazardEventTypes) IncludeType(type);
+        foreach (var type in HazardEventTypes.Concat(InspectionEventTypes)) IncludeType(type);
         CustomGrouping(GroupAsync);
     }
 
@@ -31,10 +35,20 @@ public partial class ScopeStatisticsProjection : MultiStreamProjection<ScopeStat
         typeof(ClosureRequested), typeof(ClosureApproved), typeof(ClosureRejected), typeof(HazardClosed)
     ];
 
+    /// <summary>The inspection and plan events that change a figure (recorded items and recheck verdicts do not).</summary>
+    public static readonly Type[] InspectionEventTypes =
+        [typeof(InspectionStarted), typeof(InspectionSubmitted), typeof(InspectionHazardRaised), typeof(InspectionPlanned)];
+
     public void Apply(ScopeStatistics stats, HazardStep step) => stats.Apply(step);
     public void Apply(ScopeStatistics stats, InspectionStep step) => stats.Apply(step);
 
     private static async Task GroupAsync(IQuerySession session, IReadOnlyList<IEvent> events, IEventGrouping<string> grouping)
+    {
+        await GroupHazardsAsync(session, events, grouping);
+        await GroupInspectionsAsync(session, events, grouping);
+    }
+
+    private static async Task GroupHazardsAsync(IQuerySession session, IReadOnlyList<IEvent> events, IEventGrouping<string> grouping)
     {
         var hazardEvents = events.Where(e => e.Data is IHazardEvent).ToList();
         if (hazardEvents.Count == 0) return;
@@ -44,19 +58,53 @@ public partial class ScopeStatisticsProjection : MultiStreamProjection<ScopeStat
         {
             var step = histories.StepAt(((IHazardEvent)e.Data).HazardId, e.Version);
             if (step is null) continue;
-            foreach (var scope in StatisticsScopes.Of(step.After)) grouping.AddEvent(scope, Synthetic(e, step));
+            foreach (var scope in StatisticsScopes.Of(step.After)) grouping.AddEvent(scope, Synthetic(e, step, "hazard_step"));
         }
     }
 
-    private static Event<HazardStep> Synthetic(IEvent source, HazardStep step) => new(step)
+    private static async Task GroupInspectionsAsync(IQuerySession session, IReadOnlyList<IEvent> events, IEventGrouping<string> grouping)
     {
-        Id = source.Id,
+        var inspectionEvents = events.Where(e => e.Data is IInspectionEvent).ToList();
+        var planIds = events.Select(e => e.Data switch
+        {
+            InspectionPlanned p => p.PlanId,
+            InspectionSubmitted { PlanId: { } id } => id,
+            _ => (Guid?)null
+        }).OfType<Guid>().Distinct().ToArray();
+        if (inspectionEvents.Count == 0 && planIds.Length == 0) return;
+
+        var inspections = await InspectionHistories.LoadAsync(session,
+            inspectionEvents.Select(e => ((IInspectionEvent)e.Data).InspectionId).Distinct().ToArray());
+        var plans = await PlanHistories.LoadAsync(session, planIds);
+        foreach (var e in events)
+        {
+            if (e.Data is IInspectionEvent i && inspections.StepAt(i.InspectionId, e.Version) is { } step)
+                foreach (var scope in StatisticsScopes.Of(step.After)) grouping.AddEvent(scope, Synthetic(e, step, "inspection_step"));
+
+            var planId = e.Data switch { InspectionPlanned p => p.PlanId, InspectionSubmitted s => s.PlanId, _ => null };
+            if (planId is null) continue;
+            foreach (var (scope, planStep) in plans.StepsAt(planId.Value, e.Sequence))
+                grouping.AddEvent(scope, Synthetic(e, planStep, "plan_step", PlanStepId(e.Id)));
+        }
+    }
+
+    // A submit under a plan gives a scope both an inspection step and a plan step; the slice keeps one event per id.
+    private static Guid PlanStepId(Guid sourceId)
+    {
+        var bytes = sourceId.ToByteArray();
+        bytes[15] ^= 0xFF;
+        return new Guid(bytes);
+    }
+
+    private static Event<T> Synthetic<T>(IEvent source, T step, string typeName, Guid? id = null) where T : notnull => new(step)
+    {
+        Id = id ?? source.Id,
         Sequence = source.Sequence,
         Version = source.Version,
         StreamId = source.StreamId,
         Timestamp = source.Timestamp,
-        EventTypeName = "hazard_step",
-        DotNetTypeName = typeof(HazardStep).FullName!
+        EventTypeName = typeName,
+        DotNetTypeName = typeof(T).FullName!
     };
 }
 

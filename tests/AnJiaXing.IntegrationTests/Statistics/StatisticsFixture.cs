@@ -1,6 +1,8 @@
 using AnJiaXing.Api.Demo;
 using AnJiaXing.Api.Statistics;
 using AnJiaXing.IntegrationTests.Hazards;
+using AnJiaXing.IntegrationTests.Infrastructure;
+using static AnJiaXing.IntegrationTests.Inspections.InspectionSteps;
 using Marten.Events;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +14,10 @@ namespace AnJiaXing.IntegrationTests.Statistics;
 /// demo data cannot change the expected numbers) plus seven hazards walked through the API:
 /// 南翔化工 (南翔镇, 危化): H1 general closed on time · H2 general reported · H3 major confirmed and rectifying ·
 /// H4 major downgraded · H5 general rectifying and overdue; 安亭建工 (安亭镇, 建筑工地): H6 withdrawn · H7 major dismissed.
+/// Inspections (all findings compliant, or in a temporary check, so they raise no hazard): a special-action plan over
+/// 南翔化工 and 安亭建工 · I1 under the plan of 南翔化工 by town.nanxiang, submitted · I2 routine of 南翔化工 by
+/// inspector.nanxiang, submitted · I3 temporary check in 安亭镇 by town.anting, submitted · I4 routine of 安亭建工 by
+/// town.anting, left a draft.
 /// </summary>
 public class StatisticsFixture : HazardFixture
 {
@@ -63,9 +69,43 @@ public class StatisticsFixture : HazardFixture
         });
         await this.Act("district.admin", h7, "dismiss", new { reason = "误报" });
 
+        await InspectAsync();
+
         Clock.Advance(TimeSpan.FromHours(2));
         Today = StatisticsCalendar.DayOf(DateTimeOffset.UtcNow);
         await Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
+    }
+
+    private async Task InspectAsync()
+    {
+        var today = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+        var created = await this.As("district.admin", s =>
+        {
+            s.Post.Json(new
+            {
+                name = "统计测试专项检查", type = "SpecialAction", periodStart = today.AddDays(-1), periodEnd = today.AddDays(30),
+                checklistId = ChemicalsChecklist,
+                enterpriseIds = new[] { NanxiangChemicals, AntingConstruction },
+                inspectorIds = new[] { Users["town.nanxiang"], Users["town.anting"] }
+            }).ToUrl("/api/inspection-plans");
+            s.StatusCodeShouldBe(201);
+        });
+        var planId = created.Json().GetProperty("id").GetGuid();
+
+        var i1 = await this.Start("town.nanxiang", new { kind = "SpecialAction", planId, enterpriseId = NanxiangChemicals });
+        await this.Record("town.nanxiang", i1, new { items = new[] { Item("HC-01", "Compliant"), Item("HC-02", "NotApplicable") } });
+        await this.Submit("town.nanxiang", i1);
+
+        var i2 = await this.Start("inspector.nanxiang", new { kind = "Routine", enterpriseId = NanxiangChemicals, checklistId = ChemicalsChecklist });
+        await this.Record("inspector.nanxiang", i2, new { items = new[] { Item("HC-01", "Compliant") } });
+        await this.Submit("inspector.nanxiang", i2);
+
+        var i3 = await this.Start("town.anting", new { kind = "Temporary", temporaryEnterprise = new { name = "某无证小作坊", address = "安亭镇某村12号" } });
+        await this.Record("town.anting", i3, new { items = new[] { Finding("电线私拉乱接") } });
+        await this.Submit("town.anting", i3);
+
+        var i4 = await this.Start("town.anting", new { kind = "Routine", enterpriseId = AntingConstruction, checklistId = ConstructionChecklist });
+        await this.Record("town.anting", i4, new { items = new[] { Item("CS-01", "Compliant") } });
     }
 
     /// <summary>A period of yesterday to tomorrow (district days), so a run across midnight still covers the data.</summary>

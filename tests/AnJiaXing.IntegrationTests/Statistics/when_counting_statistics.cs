@@ -94,7 +94,7 @@ public class when_counting_statistics(StatisticsFixture app) : IClassFixture<Sta
     }
 
     [Fact]
-    public async Task the_trend_and_the_empty_inspection_panels_come_from_the_read_models()
+    public async Task the_trend_and_the_risk_panel_come_from_the_read_models()
     {
         var trend = await Figures("district.admin", "trend");
         var today = trend.GetProperty("points").EnumerateArray().Single(p => p.GetProperty("period").GetString() == StatisticsCalendar.Key(app.Today));
@@ -102,11 +102,38 @@ public class when_counting_statistics(StatisticsFixture app) : IClassFixture<Sta
         Assert.Equal(1, today.GetProperty("rectified").GetInt32());
         Assert.Equal(1, today.GetProperty("closed").GetInt32());
         Assert.Equal(3, trend.GetProperty("points").GetArrayLength());
-
-        var inspections = await Figures("district.admin", "inspections");
-        Assert.Equal(0, inspections.GetProperty("total").GetInt32());
-        Assert.Null(inspections.GetProperty("planCompletion").GetProperty("value").GetString());
         Assert.False((await Figures("district.admin", "risk-points")).GetProperty("available").GetBoolean());
+    }
+
+    private static void AssertInspections(JsonElement i, int total, (string kind, int n)[] byKind, int plans, int planned, int completed, string month)
+    {
+        Assert.Equal(total, i.GetProperty("total").GetInt32());
+        var kinds = i.GetProperty("byKind").EnumerateObject().ToDictionary(k => k.Name, k => k.Value.GetInt32());
+        Assert.Equal(byKind.ToDictionary(k => k.kind, k => k.n), kinds);
+        var thisMonth = i.GetProperty("byMonth").EnumerateArray().Single(m => m.GetProperty("month").GetString() == month);
+        Assert.Equal(total, thisMonth.GetProperty("inspections").GetInt32());
+        Assert.Equal(0, thisMonth.GetProperty("hazardsRaised").GetInt32());
+        Assert.Equal(plans, i.GetProperty("plans").GetInt32());
+        Assert.Equal(planned, i.GetProperty("plannedInspections").GetInt32());
+        Assert.Equal(completed, i.GetProperty("completedInspections").GetInt32());
+        Assert.Equal((completed, planned), RateOf(i.GetProperty("planCompletion")));
+    }
+
+    [Fact]
+    public async Task submitted_inspections_count_by_submit_month_kind_and_scope()
+    {
+        var month = StatisticsCalendar.MonthKey(app.Today);
+        // I1–I3 submitted today; I4 is a draft. The plan covers 南翔化工 (done by I1) and 安亭建工 (not yet).
+        AssertInspections(await Figures("district.admin", "inspections"), 3,
+            [("SpecialAction", 1), ("Routine", 1), ("Temporary", 1)], 1, 2, 1, month);
+        AssertInspections(await Figures("town.nanxiang", "inspections"), 2, [("SpecialAction", 1), ("Routine", 1)], 1, 1, 1, month);
+        // The temporary check counts in the inspector's town.
+        AssertInspections(await Figures("town.anting", "inspections"), 1, [("Temporary", 1)], 1, 1, 0, month);
+        AssertInspections(await Figures("ent.a1", "inspections"), 2, [("SpecialAction", 1), ("Routine", 1)], 1, 1, 1, month);
+        AssertInspections(await Figures("ent.b1", "inspections"), 0, [], 1, 1, 0, month);
+        // Departments see their domains' inspections; plans name enterprises, not domains, so they count in towns only.
+        AssertInspections(await Figures("dept.emergency", "inspections"), 2, [("SpecialAction", 1), ("Routine", 1)], 0, 0, 0, month);
+        AssertInspections(await Figures("dept.construction", "inspections"), 0, [], 0, 0, 0, month);
     }
 
     [Fact]
@@ -145,6 +172,8 @@ public class when_counting_statistics(StatisticsFixture app) : IClassFixture<Sta
         var live = (await before.Query<ScopeStatistics>().ToListAsync()).OrderBy(s => s.Id).ToList();
         var liveActivity = (await before.Query<AccountActiveDay>().ToListAsync()).Select(d => d.Id).Order().ToList();
         Assert.True(live.Count >= 7); // district, 2 towns, 2 domains, 2 enterprises
+        Assert.Equal(3, live.Single(s => s.Id == StatisticsScopes.District).Inspections.ByMonth.Values.Sum());
+        Assert.Equal(1, live.Single(s => s.Id == StatisticsScopes.District).Inspections.CompletedInspections);
 
         using var daemon = await app.Store.BuildProjectionDaemonAsync();
         await daemon.RebuildProjectionAsync(ScopeStatisticsProjection.ProjectionTitle, TimeSpan.FromMinutes(2), CancellationToken.None);

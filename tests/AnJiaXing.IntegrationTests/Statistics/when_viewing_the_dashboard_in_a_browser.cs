@@ -49,23 +49,26 @@ public class when_viewing_the_dashboard_in_a_browser(DashboardFixture app) : ICl
         Assert.Equal("7", await Figure("hazards-total"));
         Assert.Equal("5", await Figure("hazards-general"));
         Assert.Equal("2", await Figure("hazards-major"));
-        Assert.Equal("0", await Figure("inspections-total"));
+        Assert.Equal("3", await Figure("inspections-total"));          // I1–I3 submitted, I4 a draft
+        Assert.Equal("50.0%", await Figure("plan-completion"));       // 1 of the plan's 2 enterprises
+        Assert.Equal("3", await Figure("inspection-kinds"));          // SpecialAction, Routine, Temporary
         Assert.Equal("—", await Figure("risk-points"));
         Assert.Equal("7", await page.GetAttributeAsync("#panel-trend", "data-reported"));
 
-        // Charts drew on canvases; the empty panels say so in Chinese.
-        foreach (var panel in new[] { "panel-users", "panel-hazards", "panel-trend", "panel-sources" })
+        // Charts drew on canvases; the risk panel says in Chinese that the module does not exist yet.
+        foreach (var panel in new[] { "panel-users", "panel-hazards", "panel-trend", "panel-sources", "panel-inspection-month", "panel-inspection-kind" })
             Assert.True(await page.Locator($"#{panel} canvas").CountAsync() > 0, $"{panel} has no chart");
-        Assert.Contains("暂无检查记录", await page.TextContentAsync("#panel-inspection-month"));
-        Assert.Contains("暂无检查记录", await page.TextContentAsync("#panel-inspection-kind"));
+        Assert.DoesNotContain("暂无检查记录", await page.TextContentAsync("#panel-inspection-month"));
         Assert.Contains("风险管控模块尚未启用", await page.TextContentAsync("#panel-risk"));
 
-        // District users pick a town: 安亭镇 has the two hazards of 安亭建工.
+        // District users pick a town: 安亭镇 has the two hazards of 安亭建工 and the temporary check.
         await page.EvaluateAsync("document.body.dataset.ready = 'false'");
         await page.SelectOptionAsync("#town", new SelectOptionValue { Label = "安亭镇" });
         await page.WaitForSelectorAsync("body[data-ready=true]");
         Assert.Equal("2", await Figure("hazards"));
         Assert.Equal("安亭镇", await Figure("scope"));
+        Assert.Equal("1", await Figure("inspections-total"));
+        Assert.Equal("0.0%", await Figure("plan-completion"));       // 安亭建工 not inspected under the plan yet
 
         await page.SelectOptionAsync("#town", new SelectOptionValue { Label = "全区" });
         await page.WaitForFunctionAsync("document.querySelector(\"[data-figure='hazards']\").textContent === '7'");
