@@ -29,17 +29,10 @@ public static class EnterpriseLookup
         this IDocumentSession session, Guid id, ClaimsPrincipal user, ScopeGuard guard, HttpContext http, CancellationToken ct,
         long? bodyExpectedVersion = null)
     {
-        var expected = ExpectedVersion.From(http, bodyExpectedVersion);
-        var stream = await session.Events.FetchForWriting<Enterprise>(id, ct);
-        var enterprise = stream.Aggregate ?? throw ApiProblemException.NotFound("Enterprise", id);
-        await guard.DemandOrHideAsync(user, enterprise.Target(), ReadEnterpriseRequirement.Instance, "Enterprise", id);
+        var stream = await session.FetchForCommandAsync<Enterprise>(id, ExpectedVersion.From(http, bodyExpectedVersion), "Enterprise", ct,
+            e => guard.DemandOrHideAsync(user, e.Target(), ReadEnterpriseRequirement.Instance, "Enterprise", id));
+        var enterprise = stream.Aggregate!;
         await guard.DemandAsync(user, enterprise.Target(), ManageEnterpriseRequirement.Instance, $"You may not manage '{enterprise.Name}'.");
-        if (expected is { } v && v != stream.CurrentVersion)
-        {
-            throw ApiProblemException.Conflict(
-                $"Enterprise '{id}' is at version {stream.CurrentVersion}, not {v}; read it again before retrying.",
-                new Dictionary<string, object?> { ["currentVersion"] = stream.CurrentVersion, ["expectedVersion"] = v });
-        }
         return stream;
     }
 

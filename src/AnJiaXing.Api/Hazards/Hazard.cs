@@ -181,11 +181,12 @@ public static class Hazard
     }
 
     public static ApiProblemException Conflict(HazardView h, string detail) =>
-        ApiProblemException.Conflict(detail, new Dictionary<string, object?>
-        {
-            // Not "status": that member of a problem is the HTTP status code.
-            ["currentStatus"] = h.Status.ToString(),
-            ["currentLevel"] = h.Level.ToString(),
-            ["currentVersion"] = h.Version
-        });
+        ApiProblemException.Conflict(detail, new Dictionary<string, object?>(State(h)) { ["currentVersion"] = h.Version });
+
+    /// <summary>What a 409 on this hazard reports besides its version. Not "status": that member of a problem is the HTTP status code.</summary>
+    public static IReadOnlyDictionary<string, object?> State(HazardView h) => new Dictionary<string, object?>
+    {
+        ["currentStatus"] = h.Status.ToString(),
+        ["currentLevel"] = h.Level.ToString()
+    };
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using AnJiaXing.Api.Infrastructure.Http;
+using AnJiaXing.Api.Infrastructure.Persistence;
 using AnJiaXing.Api.Infrastructure.Security;
 using Marten;
 
@@ -21,14 +22,10 @@ public static class HazardCommands
         ClaimsPrincipal user, HttpContext http, IDocumentSession session, ScopeGuard guard,
         Func<HazardView, Caller, Task<IReadOnlyList<object>>> decide, CancellationToken ct)
     {
-        var stream = await session.Events.FetchForWriting<HazardView>(id, ct);
-        var hazard = stream.Aggregate ?? throw ApiProblemException.NotFound("Hazard", id);
-        await guard.DemandOrHideAsync(user, hazard, ReadHazardRequirement.Instance, "Hazard", id);
-
-        var expected = ExpectedVersion.From(http, bodyExpectedVersion);
-        var current = stream.CurrentVersion ?? hazard.Version;
-        if (expected is { } v && v != current)
-            throw Hazard.Conflict(hazard, $"The hazard is at version {current}, not {v}; read it again before retrying.");
+        var stream = await session.FetchForCommandAsync<HazardView>(id, ExpectedVersion.From(http, bodyExpectedVersion), "Hazard", ct,
+            h => guard.DemandOrHideAsync(user, h, ReadHazardRequirement.Instance, "Hazard", id), Hazard.State);
+        var hazard = stream.Aggregate!;
+        var current = stream.CurrentVersion!.Value;
 
         await guard.DemandAsync(user, hazard, new HazardActionRequirement(action),
             $"Your role may not {action} this {hazard.Level} hazard.");

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using AnJiaXing.Api.Infrastructure.Http;
+using AnJiaXing.Api.Infrastructure.Persistence;
 using AnJiaXing.Api.Infrastructure.Security;
 using JasperFx.Events;
 using Marten;
@@ -19,13 +20,10 @@ public static class InspectionCommands
     public static async Task<IEventStream<InspectionRecord>> FetchAsync(
         Guid id, long? bodyExpectedVersion, ClaimsPrincipal user, HttpContext http, IDocumentSession session, ScopeGuard guard, CancellationToken ct)
     {
-        var stream = await session.Events.FetchForWriting<InspectionRecord>(id, ct);
-        var record = stream.Aggregate ?? throw ApiProblemException.NotFound("Inspection", id);
-        await guard.DemandOrHideAsync(user, record, ReadInspectionRequirement.Instance, "Inspection", id);
-
-        var current = stream.CurrentVersion ?? record.Version;
-        if (ExpectedVersion.From(http, bodyExpectedVersion) is { } v && v != current)
-            throw Inspection.Conflict(record, $"The inspection is at version {current}, not {v}; read it again before retrying.");
+        var stream = await session.FetchForCommandAsync<InspectionRecord>(id, ExpectedVersion.From(http, bodyExpectedVersion), "Inspection", ct,
+            r => guard.DemandOrHideAsync(user, r, ReadInspectionRequirement.Instance, "Inspection", id),
+            r => new Dictionary<string, object?> { ["currentStatus"] = r.Status.ToString() });
+        var record = stream.Aggregate!;
         await guard.DemandAsync(user, record, SignInspectionRequirement.Instance, "Only the inspector who started this inspection may record or sign it.");
         return stream;
     }

@@ -20,8 +20,11 @@ public sealed class EventMetadataListener(IHttpContextAccessor accessor) : Docum
     public const string ClientIpHeader = "clientIp";
     public const string DecidedAgainstVersionHeader = "decidedAgainstVersion";
 
+    // Events name their actor in a "By" member; looked up once per event type.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, System.Reflection.PropertyInfo?> ByMembers = new();
+
     private static Actor? ActorOf(object data) =>
-        data.GetType().GetProperty("By")?.GetValue(data) as Actor;
+        ByMembers.GetOrAdd(data.GetType(), t => t.GetProperty("By", typeof(Actor)))?.GetValue(data) as Actor;
 
     public override Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
     {
