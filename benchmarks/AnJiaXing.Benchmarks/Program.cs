@@ -1,10 +1,4 @@
 using System.Diagnostics;
-using AnJiaXing.Api.Audit;
-using AnJiaXing.Api.Hazards;
-using AnJiaXing.Api.Infrastructure;
-using AnJiaXing.Api.Infrastructure.Security;
-using AnJiaXing.Api.Ledger;
-using AnJiaXing.Api.Organisations;
 using Marten;
 using Npgsql;
 

@@ -1,4 +1,4 @@
-using AnJiaXing.Api.Infrastructure;
+using AnJiaXing.Api;
 using JasperFx;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Alba;
-using AnJiaXing.Api.Checklists;
 using AnJiaXing.IntegrationTests.Infrastructure;
 using Marten;
 using Newtonsoft.Json.Linq;
@@ -227,7 +226,7 @@ public class when_maintaining_checklists(AppFixture app) : IClassFixture<AppFixt
             s.StatusCodeShouldBe(403);
         });
 
-        var hc = BuiltInChecklists.Load().Single(b => b.Domain == Api.Organisations.IndustryDomain.HazardousChemicals);
+        var hc = BuiltInChecklists.Load().Single(b => b.Domain == Platform.Organisations.IndustryDomain.HazardousChemicals);
         await app.As("town.nanxiang", s =>
         {
             s.Delete.Url($"/api/checklists/{hc.Id}");
@@ -292,7 +291,7 @@ public class when_maintaining_checklists(AppFixture app) : IClassFixture<AppFixt
     [Fact]
     public async Task favourites_belong_to_each_user()
     {
-        var hc = BuiltInChecklists.Load().Single(b => b.Domain == Api.Organisations.IndustryDomain.HazardousChemicals);
+        var hc = BuiltInChecklists.Load().Single(b => b.Domain == Platform.Organisations.IndustryDomain.HazardousChemicals);
         var custom = await PublishCustom("town.nanxiang", "南翔镇 常用表", Item("F-01", "一"));
 
         await app.As("town.nanxiang", s => { s.Post.Url($"/api/checklists/{hc.Id}/favourite"); s.StatusCodeShouldBe(204); });
@@ -350,7 +349,7 @@ public class when_maintaining_checklists(AppFixture app) : IClassFixture<AppFixt
     [Fact]
     public async Task the_built_in_hazardous_chemicals_checklist_reads_as_shipped()
     {
-        var hc = BuiltInChecklists.Load().Single(b => b.Domain == Api.Organisations.IndustryDomain.HazardousChemicals);
+        var hc = BuiltInChecklists.Load().Single(b => b.Domain == Platform.Organisations.IndustryDomain.HazardousChemicals);
         var result = await app.As("inspector.nanxiang", s =>
         {
             s.Get.Url($"/api/checklists/{hc.Id}");

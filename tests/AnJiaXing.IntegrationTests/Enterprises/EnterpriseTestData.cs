@@ -1,8 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
 using Alba;
-using AnJiaXing.Api.Enterprises;
-using AnJiaXing.Api.Organisations;
 using AnJiaXing.IntegrationTests.Infrastructure;
 using Marten;
 

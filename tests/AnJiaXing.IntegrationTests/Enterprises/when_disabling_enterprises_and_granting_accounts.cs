@@ -1,6 +1,4 @@
 using Alba;
-using AnJiaXing.Api.Enterprises;
-using AnJiaXing.Api.Identity;
 using AnJiaXing.IntegrationTests.Infrastructure;
 using Marten;
 

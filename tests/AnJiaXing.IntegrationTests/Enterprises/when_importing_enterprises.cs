@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text;
 using Alba;
-using AnJiaXing.Api.Enterprises;
 using AnJiaXing.IntegrationTests.Infrastructure;
 using Marten;
 using MiniExcelLibs;
@@ -54,7 +53,7 @@ public class when_importing_enterprises(AppFixture app, ITestOutputHelper output
         Assert.Equal("马陆镇", (await session.Query<Enterprise>().SingleAsync(e => e.CreditCode == good2)).TownName);
         var imported = await session.Query<Enterprise>().SingleAsync(e => e.CreditCode == good1);
         Assert.Equal("上海导入一号化工有限公司", imported.Name);
-        Assert.Equal([Api.Organisations.IndustryDomain.HazardousChemicals, Api.Organisations.IndustryDomain.FactoriesAndWarehouses], imported.Domains);
+        Assert.Equal([Platform.Organisations.IndustryDomain.HazardousChemicals, Platform.Organisations.IndustryDomain.FactoriesAndWarehouses], imported.Domains);
         Assert.Equal("南翔镇", imported.TownName);
         var events = await session.Events.FetchStreamAsync(imported.Id);
         Assert.Equal("district.admin", events.Single().UserName);

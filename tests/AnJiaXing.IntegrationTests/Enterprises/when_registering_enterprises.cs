@@ -1,6 +1,4 @@
 using Alba;
-using AnJiaXing.Api.Enterprises;
-using AnJiaXing.Api.Organisations;
 using AnJiaXing.IntegrationTests.Infrastructure;
 using Marten;
 using Newtonsoft.Json.Linq;

@@ -1,8 +1,4 @@
 using Alba;
-using AnJiaXing.Api.Enterprises;
-using AnJiaXing.Api.Identity;
-using AnJiaXing.Api.Infrastructure.Security;
-using AnJiaXing.Api.Organisations;
 using AnJiaXing.IntegrationTests.Infrastructure;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
@@ -39,7 +35,7 @@ public class HazardFixture : AppFixture
         await session.SaveChangesAsync();
 
         var enterprises = (await session.Query<Organisation>().Where(o => o.Kind == OrganisationKind.Enterprise).ToListAsync()).ToDictionary(o => o.Id);
-        var hasher = Host.Services.GetRequiredService<IPasswordHasher<UserAccount>>();
+        var hasher = Host.Services.GetRequiredService<IPasswordHasher<Person>>();
         foreach (var (username, enterprise) in new[] { ("ent.a1", NanxiangChemicals), ("ent.a2", NanxiangChemicals), ("ent.b1", AntingConstruction) })
         {
             var created = await AccountRegistration.OpenAsync(session, hasher, TimeProvider.System, username, $"企业用户 {username}",

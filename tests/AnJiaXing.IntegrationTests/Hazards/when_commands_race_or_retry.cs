@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Alba;
-using AnJiaXing.Api.Hazards;
 using AnJiaXing.IntegrationTests.Infrastructure;
 using Marten;
 
@@ -88,11 +87,11 @@ public class when_commands_race_or_retry(HazardFixture app) : IClassFixture<Haza
         await using (var session = app.Store.LightweightSession())
         {
             var enterprise = Guid.CreateVersion7();
-            var town = await session.Query<AnJiaXing.Api.Organisations.Organisation>().SingleAsync(o => o.Name == "南翔镇");
+            var town = await session.Query<AnJiaXing.Platform.Organisations.Organisation>().SingleAsync(o => o.Name == "南翔镇");
             session.Events.StartStream(enterprise,
-                new AnJiaXing.Api.Enterprises.EnterpriseRegistered(enterprise, "停业企业", "91310114MA1GT9999C", "某路", town.Id, town.Name,
-                    [AnJiaXing.Api.Organisations.IndustryDomain.IndustryAndTrade], null, null, null, null, null, null, AnJiaXing.Api.Infrastructure.Security.Actor.System),
-                new AnJiaXing.Api.Enterprises.EnterpriseDisabled(enterprise, "停业", AnJiaXing.Api.Infrastructure.Security.Actor.System));
+                new AnJiaXing.Registry.Contracts.EnterpriseRegistered(enterprise, "停业企业", "91310114MA1GT9999C", "某路", town.Id, town.Name,
+                    [AnJiaXing.Platform.Organisations.IndustryDomain.IndustryAndTrade], null, null, null, null, null, null, AnJiaXing.Platform.Security.Actor.System),
+                new AnJiaXing.Registry.Contracts.EnterpriseDisabled(enterprise, "停业", AnJiaXing.Platform.Security.Actor.System));
             await session.SaveChangesAsync();
             var problem = await app.As("town.nanxiang", s =>
             {

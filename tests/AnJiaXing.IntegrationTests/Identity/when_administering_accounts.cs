@@ -1,6 +1,4 @@
 using Alba;
-using AnJiaXing.Api.Identity;
-using AnJiaXing.Api.Organisations;
 using AnJiaXing.IntegrationTests.Infrastructure;
 using Marten;
 

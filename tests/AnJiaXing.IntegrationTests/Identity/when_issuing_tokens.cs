@@ -108,7 +108,7 @@ public class when_issuing_tokens(AppFixture app) : IClassFixture<AppFixture>
     private async Task<Guid> DistrictId()
     {
         await using var session = app.Store.QuerySession();
-        return (await session.Query<AnJiaXing.Api.Organisations.Organisation>()
-            .SingleAsync(o => o.Kind == AnJiaXing.Api.Organisations.OrganisationKind.District)).Id;
+        return (await session.Query<AnJiaXing.Platform.Organisations.Organisation>()
+            .SingleAsync(o => o.Kind == AnJiaXing.Platform.Organisations.OrganisationKind.District)).Id;
     }
 }

@@ -1,7 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Alba;
-using AnJiaXing.Api.Demo;
-using AnJiaXing.Api.Identity;
 using AnJiaXing.IntegrationTests.Infrastructure;
 using Marten;
 
@@ -71,11 +69,11 @@ public class when_the_demo_hazards_are_seeded(AppFixture app) : IClassFixture<Ap
     public async Task the_demo_enterprises_have_hazards_in_every_status_over_the_last_year_with_a_whole_ledger()
     {
         await using var session = app.Store.QuerySession();
-        var hazards = await session.Query<AnJiaXing.Api.Hazards.HazardView>().ToListAsync();
-        Assert.Equal(Enum.GetValues<AnJiaXing.Api.Hazards.HazardStatus>().Order(), hazards.Select(h => h.Status).Distinct().Order());
+        var hazards = await session.Query<AnJiaXing.Hazards.Contracts.HazardView>().ToListAsync();
+        Assert.Equal(Enum.GetValues<AnJiaXing.Hazards.Contracts.HazardStatus>().Order(), hazards.Select(h => h.Status).Distinct().Order());
         Assert.Contains(hazards, h => h.ReportedAt < DateTimeOffset.UtcNow.AddDays(-180));
         Assert.Contains(hazards, h => h.ReportedAt > DateTimeOffset.UtcNow.AddDays(-30));
-        Assert.Contains(hazards, h => AnJiaXing.Api.Hazards.HazardLifecycle.IsOverdue(h.Status, h.Deadline, DateTimeOffset.UtcNow));
+        Assert.Contains(hazards, h => AnJiaXing.Hazards.Contracts.HazardLifecycle.IsOverdue(h.Status, h.Deadline, DateTimeOffset.UtcNow));
 
         var verify = (await app.As("auditor", s => s.Get.Url("/api/ledger/verify"))).Json();
         Assert.True(verify.GetProperty("ok").GetBoolean(), verify.ToString());

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Alba;
-using AnJiaXing.Api.Demo;
-using AnJiaXing.Api.Infrastructure.Security;
 using JasperFx.CommandLine;
 using JasperFx.Events.Daemon;
 using Marten;

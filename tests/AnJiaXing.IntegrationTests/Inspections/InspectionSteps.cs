@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Alba;
-using AnJiaXing.Api.Infrastructure.Persistence;
 using AnJiaXing.IntegrationTests.Hazards;
 using AnJiaXing.IntegrationTests.Infrastructure;
 using Wolverine.Tracking;

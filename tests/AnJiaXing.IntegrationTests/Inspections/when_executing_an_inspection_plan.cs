@@ -1,6 +1,4 @@
 using System.Text.Json;
-using AnJiaXing.Api.Hazards;
-using AnJiaXing.Api.Inspections;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using AnJiaXing.IntegrationTests.Hazards;
@@ -75,7 +73,7 @@ public class when_executing_an_inspection_plan(HazardFixture app) : IClassFixtur
     {
         // The host seeded the demo district at start-up, demo enterprises included.
         await using var query = app.Store.QuerySession();
-        var plans = await query.Query<AnJiaXing.Api.Inspections.Plans.InspectionPlan>().Where(p => p.Name.Contains("冬季安全生产专项检查")).ToListAsync();
+        var plans = await query.Query<AnJiaXing.Inspections.Plans.InspectionPlan>().Where(p => p.Name.Contains("冬季安全生产专项检查")).ToListAsync();
         Assert.Equal(2, plans.Count);
         foreach (var plan in plans)
         {

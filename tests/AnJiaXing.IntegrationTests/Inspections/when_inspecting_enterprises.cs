@@ -1,6 +1,4 @@
 using System.Text.Json;
-using AnJiaXing.Api.Hazards;
-using AnJiaXing.Api.Inspections;
 using AnJiaXing.IntegrationTests.Hazards;
 using AnJiaXing.IntegrationTests.Infrastructure;
 using Marten;
@@ -79,13 +77,13 @@ public class when_inspecting_enterprises(HazardFixture app) : IClassFixture<Haza
         await using (var session = app.Store.QuerySession())
         {
             var record = (await session.LoadAsync<InspectionRecord>(id))!;
-            var caller = AnJiaXing.Api.Infrastructure.Security.AccountPrincipalFactory.CallerOf(
-                (await session.LoadAsync<AnJiaXing.Api.Identity.UserAccount>(app.Users["town.nanxiang"]))!,
-                (await session.LoadAsync<AnJiaXing.Api.Organisations.Organisation>(record.TownId))!);
+            var caller = AnJiaXing.Platform.Security.AccountPrincipalFactory.CallerOf(
+                (await session.LoadAsync<AnJiaXing.Platform.Organisations.Person>(app.Users["town.nanxiang"]))!,
+                (await session.LoadAsync<AnJiaXing.Platform.Organisations.Organisation>(record.TownId))!);
             using var scope = app.Host.Services.CreateScope();
             var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
             foreach (var code in record.Findings)
-                await bus.InvokeAsync(RaiseHazardFromFinding.For(record, record.FindItem(code)!, caller, DateTimeOffset.UtcNow));
+                await bus.InvokeAsync(InspectionFindings.MessageFor(record, record.FindItem(code)!, caller, DateTimeOffset.UtcNow));
         }
 
         Assert.Equal(3, (await HazardsOf(id)).Count);
@@ -105,7 +103,7 @@ public class when_inspecting_enterprises(HazardFixture app) : IClassFixture<Haza
         async Task<long> Envelopes()
         {
             await using var command = new NpgsqlCommand(
-                "select count(*) from anjiaxing.wolverine_incoming_envelopes where message_type = 'AnJiaXing.Api.Inspections.RaiseHazardFromFinding'",
+                "select count(*) from anjiaxing.wolverine_incoming_envelopes where message_type = 'AnJiaXing.Inspections.RaiseHazardFromFinding'",
                 connection);
             return (long)(await command.ExecuteScalarAsync())!;
         }

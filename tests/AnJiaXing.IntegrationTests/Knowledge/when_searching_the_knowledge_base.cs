@@ -1,5 +1,4 @@
 using Alba;
-using AnJiaXing.Api.Knowledge;
 using AnJiaXing.IntegrationTests.Infrastructure;
 using Marten;
 using Npgsql;

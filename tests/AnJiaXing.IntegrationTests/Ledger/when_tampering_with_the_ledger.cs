@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using AnJiaXing.Api.Ledger;
 using Alba;
 using AnJiaXing.IntegrationTests.Hazards;
 using AnJiaXing.IntegrationTests.Infrastructure;

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Alba;
-using AnJiaXing.Api.Ledger;
 using AnJiaXing.IntegrationTests.Hazards;
 using AnJiaXing.IntegrationTests.Infrastructure;
 

@@ -1,5 +1,3 @@
-using AnJiaXing.Api.Demo;
-using AnJiaXing.Api.Statistics;
 using AnJiaXing.IntegrationTests.Hazards;
 using AnJiaXing.IntegrationTests.Infrastructure;
 using static AnJiaXing.IntegrationTests.Inspections.InspectionSteps;

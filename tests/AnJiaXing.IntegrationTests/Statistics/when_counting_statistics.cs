@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Alba;
-using AnJiaXing.Api.Statistics;
 using AnJiaXing.IntegrationTests.Infrastructure;
 using JasperFx.Events.Daemon;
 using Marten;

@@ -1,6 +1,3 @@
-using AnJiaXing.Api.Checklists;
-using AnJiaXing.Api.Hazards;
-using AnJiaXing.Api.Organisations;
 
 namespace AnJiaXing.UnitTests.Checklists;
 

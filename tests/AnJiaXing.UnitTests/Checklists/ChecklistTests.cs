@@ -1,8 +1,3 @@
-using AnJiaXing.Api.Checklists;
-using AnJiaXing.Api.Hazards;
-using AnJiaXing.Api.Infrastructure.Http;
-using AnJiaXing.Api.Infrastructure.Security;
-using AnJiaXing.Api.Organisations;
 
 namespace AnJiaXing.UnitTests.Checklists;
 

@@ -1,4 +1,3 @@
-using AnJiaXing.Api.Enterprises;
 
 namespace AnJiaXing.UnitTests.Enterprises;
 

@@ -1,7 +1,3 @@
-using AnJiaXing.Api.Enterprises;
-using AnJiaXing.Api.Infrastructure.Http;
-using AnJiaXing.Api.Infrastructure.Security;
-using AnJiaXing.Api.Organisations;
 using JasperFx.Events;
 
 namespace AnJiaXing.UnitTests.Enterprises;

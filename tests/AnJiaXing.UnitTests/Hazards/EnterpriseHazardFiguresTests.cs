@@ -1,4 +1,3 @@
-using AnJiaXing.Api.Hazards;
 using static AnJiaXing.UnitTests.Hazards.HazardSamples;
 
 namespace AnJiaXing.UnitTests.Hazards;

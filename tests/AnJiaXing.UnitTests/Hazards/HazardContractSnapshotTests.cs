@@ -1,4 +1,3 @@
-using AnJiaXing.Api.Hazards;
 using Marten.Services;
 using Newtonsoft.Json.Linq;
 using Snapshooter;

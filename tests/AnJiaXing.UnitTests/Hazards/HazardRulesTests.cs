@@ -1,7 +1,3 @@
-using AnJiaXing.Api.Hazards;
-using AnJiaXing.Api.Infrastructure.Http;
-using AnJiaXing.Api.Infrastructure.Security;
-using AnJiaXing.Api.Organisations;
 using static AnJiaXing.UnitTests.Hazards.HazardSamples;
 
 namespace AnJiaXing.UnitTests.Hazards;

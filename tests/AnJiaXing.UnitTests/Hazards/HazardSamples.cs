@@ -1,8 +1,3 @@
-using AnJiaXing.Api.Evidence;
-using AnJiaXing.Api.Hazards;
-using AnJiaXing.Api.Identity;
-using AnJiaXing.Api.Infrastructure.Security;
-using AnJiaXing.Api.Organisations;
 using JasperFx.Events;
 
 namespace AnJiaXing.UnitTests.Hazards;
@@ -83,7 +78,7 @@ public static class HazardSamples
         return view!;
     }
 
-    public static UserAccount EnterpriseAccount(Actor actor, bool enabled = true) => new()
+    public static Person EnterpriseAccount(Actor actor, bool enabled = true) => new()
     {
         Id = actor.Id, Username = "u" + actor.Id.ToString("N")[..6], DisplayName = actor.Name, Role = Role.EnterpriseUser,
         OrganisationId = EnterpriseId, OrganisationName = actor.OrganisationName, OrganisationKind = OrganisationKind.Enterprise,

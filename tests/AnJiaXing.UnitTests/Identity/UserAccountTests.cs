@@ -1,7 +1,3 @@
-using AnJiaXing.Api.Identity;
-using AnJiaXing.Api.Infrastructure.Http;
-using AnJiaXing.Api.Infrastructure.Security;
-using AnJiaXing.Api.Organisations;
 
 namespace AnJiaXing.UnitTests.Identity;
 

@@ -1,5 +1,3 @@
-using AnJiaXing.Api.Infrastructure.Persistence;
-using AnJiaXing.Api.Knowledge;
 
 namespace AnJiaXing.UnitTests.Knowledge;
 
@@ -35,10 +33,10 @@ public class KnowledgeTests
     [Fact]
     public void a_revision_with_nothing_new_appends_nothing()
     {
-        var published = KnowledgeDocument.Publish(Guid.NewGuid(), "标题", KnowledgeCategory.Guidance, null, " ", "正文", Api.Infrastructure.Security.Actor.System);
+        var published = KnowledgeDocument.Publish(Guid.NewGuid(), "标题", KnowledgeCategory.Guidance, null, " ", "正文", Platform.Security.Actor.System);
         var document = new KnowledgeDocument { Id = published.DocumentId, Title = published.Title, Category = published.Category, Source = published.Source, Text = published.Text };
-        Assert.Null(document.Revise(" 标题 ", KnowledgeCategory.Guidance, null, null, "正文 ", Api.Infrastructure.Security.Actor.System));
-        Assert.NotNull(document.Revise("标题", KnowledgeCategory.Standard, null, null, "正文", Api.Infrastructure.Security.Actor.System));
+        Assert.Null(document.Revise(" 标题 ", KnowledgeCategory.Guidance, null, null, "正文 ", Platform.Security.Actor.System));
+        Assert.NotNull(document.Revise("标题", KnowledgeCategory.Standard, null, null, "正文", Platform.Security.Actor.System));
     }
 
     [Fact]

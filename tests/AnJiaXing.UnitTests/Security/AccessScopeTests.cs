@@ -1,5 +1,3 @@
-using AnJiaXing.Api.Infrastructure.Security;
-using AnJiaXing.Api.Organisations;
 
 namespace AnJiaXing.UnitTests.Security;
 

@@ -1,6 +1,3 @@
-using AnJiaXing.Api.Inspections;
-using AnJiaXing.Api.Organisations;
-using AnJiaXing.Api.Statistics;
 using static AnJiaXing.UnitTests.Hazards.HazardSamples;
 
 namespace AnJiaXing.UnitTests.Statistics;

@@ -1,5 +1,3 @@
-using AnJiaXing.Api.Hazards;
-using AnJiaXing.Api.Statistics;
 using AnJiaXing.UnitTests.Hazards;
 using static AnJiaXing.UnitTests.Hazards.HazardSamples;
 

@@ -1,0 +1,19 @@
+using AnJiaXing.Hazards;
+using AnJiaXing.Inspections;
+using AnJiaXing.Platform;
+using AnJiaXing.Platform.Modules;
+using AnJiaXing.Registry;
+using AnJiaXing.Statistics;
+
+namespace AnJiaXing.Api;
+
+/// <summary>The composition root: the platform once, then the modules, in dependency order.</summary>
+public static class AnJiaXingHost
+{
+    public static readonly IReadOnlyList<IAnJiaXingModule> Modules =
+        [new RegistryModule(), new HazardsModule(), new InspectionsModule(), new StatisticsModule()];
+
+    public static void ConfigureServices(WebApplicationBuilder builder) => builder.AddAnJiaXingPlatform(Modules);
+
+    public static void Configure(WebApplication app) => app.UseAnJiaXingPlatform(pages: a => a.UseDashboard());
+}

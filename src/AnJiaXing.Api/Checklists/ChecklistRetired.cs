@@ -1,6 +1,0 @@
-using AnJiaXing.Api.Infrastructure.Security;
-
-namespace AnJiaXing.Api.Checklists;
-
-/// <summary>A checklist was taken out of use. Its versions stay readable for the inspections that pinned them.</summary>
-public sealed record ChecklistRetired(Guid ChecklistId, string? Reason, Actor By);

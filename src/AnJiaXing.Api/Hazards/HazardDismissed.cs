@@ -1,6 +1,0 @@
-using AnJiaXing.Api.Infrastructure.Security;
-
-namespace AnJiaXing.Api.Hazards;
-
-/// <summary>The department found that the reported major hazard is not a hazard.</summary>
-public sealed record HazardDismissed(Guid HazardId, Guid EnterpriseId, string Reason, Actor By) : IHazardEvent;

@@ -1,6 +1,0 @@
-using AnJiaXing.Api.Infrastructure.Security;
-
-namespace AnJiaXing.Api.Hazards;
-
-/// <summary>A general hazard was re-classified as major; it now awaits the department's confirmation.</summary>
-public sealed record HazardEscalated(Guid HazardId, Guid EnterpriseId, string Reason, Actor By) : IHazardEvent;

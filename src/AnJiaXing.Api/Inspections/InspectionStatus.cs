@@ -1,8 +1,0 @@
-namespace AnJiaXing.Api.Inspections;
-
-/// <summary>A draft is still being recorded; a submitted (signed) record is immutable.</summary>
-public enum InspectionStatus
-{
-    Draft,
-    Submitted
-}

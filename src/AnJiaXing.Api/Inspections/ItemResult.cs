@@ -1,9 +1,0 @@
-namespace AnJiaXing.Api.Inspections;
-
-/// <summary>检查结果 of one item: 符合 / 不符合 / 不适用.</summary>
-public enum ItemResult
-{
-    Compliant,
-    NonCompliant,
-    NotApplicable
-}

@@ -1,9 +1,0 @@
-namespace AnJiaXing.Api.Organisations;
-
-public enum OrganisationKind
-{
-    District,
-    Town,
-    Department,
-    Enterprise
-}

@@ -1,0 +1,41 @@
+using Marten;
+using Microsoft.Extensions.Options;
+
+namespace AnJiaXing.Platform.Demo;
+
+/// <summary>
+/// Seeds the demo district when <c>AnJiaXing:DemoData</c> is true and the store holds no organisation yet.
+/// Runs before the server takes requests; every <see cref="IDemoSeed"/> writes through the domain code, never raw rows.
+/// </summary>
+public sealed class DemoDataSeeder(
+    IOptions<AnJiaXingOptions> options,
+    IDocumentStore store,
+    IEnumerable<IDemoSeed> seeds,
+    ILogger<DemoDataSeeder> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken ct)
+    {
+        if (!options.Value.DemoData) return;
+
+        await using (var probe = store.QuerySession())
+        {
+            if (await probe.Query<Organisation>().AnyAsync(ct))
+            {
+                logger.LogInformation("Demo data: the store already holds data; nothing seeded");
+                return;
+            }
+        }
+
+        var context = new DemoContext();
+        foreach (var seed in seeds.OrderBy(s => s.Order))
+        {
+            await using var session = store.LightweightSession();
+            session.LastModifiedBy = Actor.System.Name;
+            await seed.SeedAsync(session, context, ct);
+            await session.SaveChangesAsync(ct);
+            logger.LogInformation("Demo data: {Seed} done", seed.GetType().Name);
+        }
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}

@@ -1,0 +1,36 @@
+using Marten;
+
+namespace AnJiaXing.Platform.Evidence;
+
+/// <summary>Who may read or attach evidence, and how a record takes evidence into use.</summary>
+public static class EvidenceAccess
+{
+    public static bool MayRead(Caller caller, EvidenceFile evidence) =>
+        evidence.UploadedBy.Id == caller.UserId
+        || evidence.UsedBy.Any(u => caller.Scope.CoversEnterprise(u.EnterpriseId, u.TownId, [u.Domain]));
+
+    /// <summary>
+    /// Resolves evidence ids given in a command into references and records their use by the hazard (same unit of
+    /// work). Unknown ids, or evidence the caller may not see, are a 400 on <c>evidenceIds</c>.
+    /// </summary>
+    public static async Task<IReadOnlyList<EvidenceRef>> TakeIntoUseAsync(
+        this IDocumentSession session, IReadOnlyCollection<Guid>? ids, Caller caller, EvidenceUse use, CancellationToken ct)
+    {
+        if (ids is null || ids.Count == 0) return [];
+        var distinct = ids.Distinct().ToArray();
+        var found = (await session.LoadManyAsync<EvidenceFile>(ct, distinct)).ToDictionary(e => e.Id);
+        var missing = distinct.Where(id => !found.TryGetValue(id, out var e) || !MayRead(caller, e)).ToArray();
+        if (missing.Length > 0)
+            throw ApiProblemException.Validation("evidenceIds", $"Unknown evidence: {string.Join(", ", missing)}. Upload it first with POST /api/evidence.");
+
+        var refs = new List<EvidenceRef>();
+        foreach (var id in distinct)
+        {
+            var evidence = found[id];
+            if (!evidence.UsedBy.Contains(use)) evidence.UsedBy.Add(use);
+            session.Store(evidence);
+            refs.Add(evidence.Ref);
+        }
+        return refs;
+    }
+}

@@ -1,0 +1,36 @@
+namespace AnJiaXing.Platform.Http;
+
+/// <summary>
+/// A refusal that becomes an RFC 9457 problem response (see <see cref="ProblemExceptionHandler"/>).
+/// Thrown before anything is saved, so the transaction middleware appends nothing.
+/// </summary>
+public class ApiProblemException(int status, string title, string? detail = null, IDictionary<string, object?>? extensions = null)
+    : Exception(detail ?? title)
+{
+    public int Status { get; } = status;
+    public string Title { get; } = title;
+    public string? Detail { get; } = detail;
+    public IDictionary<string, object?> Extensions { get; } = extensions ?? new Dictionary<string, object?>();
+
+    public static ApiProblemException NotFound(string what, object id) =>
+        new(StatusCodes.Status404NotFound, "Not found", $"{what} '{id}' does not exist.");
+
+    public static ApiProblemException Forbidden(string detail) =>
+        new(StatusCodes.Status403Forbidden, "Forbidden", detail);
+
+    public static ApiProblemException Conflict(string detail, IDictionary<string, object?>? extensions = null) =>
+        new(StatusCodes.Status409Conflict, "Conflict", detail, extensions);
+
+    public static ApiProblemException Unauthorized(string detail) =>
+        new(StatusCodes.Status401Unauthorized, "Unauthorized", detail);
+
+    public static ApiProblemException Validation(string field, string message) =>
+        new ValidationProblemException(new Dictionary<string, string[]> { [field] = [message] });
+}
+
+/// <summary>A 400 with the per-field <c>errors</c> map, for rules that need the database (FluentValidation covers the rest).</summary>
+public sealed class ValidationProblemException(IDictionary<string, string[]> errors)
+    : ApiProblemException(StatusCodes.Status400BadRequest, "One or more validation errors occurred.")
+{
+    public IDictionary<string, string[]> Errors { get; } = errors;
+}

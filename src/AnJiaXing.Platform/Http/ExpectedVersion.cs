@@ -1,0 +1,24 @@
+using System.Globalization;
+
+namespace AnJiaXing.Platform.Http;
+
+/// <summary>Optimistic concurrency from the <c>If-Match: "&lt;version&gt;"</c> header (or a body's <c>expectedVersion</c>).</summary>
+public static class ExpectedVersion
+{
+    public static long? From(HttpContext context, long? bodyExpectedVersion = null)
+    {
+        var header = context.Request.Headers.IfMatch.ToString();
+        if (string.IsNullOrWhiteSpace(header) || header == "*") return bodyExpectedVersion;
+
+        var raw = header.Trim();
+        if (raw.StartsWith("W/", StringComparison.Ordinal)) raw = raw[2..];
+        raw = raw.Trim('"');
+        if (!long.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var version) || version < 0)
+            throw ApiProblemException.Validation("If-Match", "If-Match must be the quoted version from the ETag, e.g. \"3\".");
+        if (bodyExpectedVersion is { } body && body != version)
+            throw ApiProblemException.Validation("expectedVersion", "expectedVersion and If-Match disagree.");
+        return version;
+    }
+
+    public static string ETag(long version) => $"\"{version}\"";
+}

@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using Serilog;
+using Serilog.Events;
+using Serilog.Formatting.Compact;
+
+namespace AnJiaXing.Platform.Logging;
+
+public static class SerilogSetup
+{
+    /// <summary>Structured logs: human-readable on a terminal, compact JSON lines when stdout is a pipe or file.</summary>
+    public static void AddAnJiaXingLogging(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSerilog((services, config) =>
+        {
+            config.ReadFrom.Configuration(builder.Configuration)
+                .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+                .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+                .MinimumLevel.Override("Marten", LogEventLevel.Warning)
+                .MinimumLevel.Override("Wolverine", LogEventLevel.Warning)
+                .MinimumLevel.Override("JasperFx", LogEventLevel.Warning)
+                .Enrich.FromLogContext()
+                .Enrich.WithProperty("Application", "AnJiaXing");
+            if (Console.IsOutputRedirected)
+                config.WriteTo.Console(new RenderedCompactJsonFormatter());
+            else
+                config.WriteTo.Console(outputTemplate:
+                    "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId} {UserId}{NewLine}{Exception}");
+        });
+    }
+
+    /// <summary>One summary line per request, carrying the user id and correlation id.</summary>
+    public static void UseAnJiaXingRequestLogging(this WebApplication app)
+    {
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.EnrichDiagnosticContext = (diagnostics, http) =>
+            {
+                diagnostics.Set("CorrelationId", CorrelationId.Of(http));
+                diagnostics.Set("UserId", http.User.FindFirstValue(AnJiaXingClaims.UserId) ?? "anonymous");
+                diagnostics.Set("ClientIp", http.Connection.RemoteIpAddress?.ToString() ?? "");
+            };
+            options.GetLevel = (http, _, ex) =>
+                http.Response.StatusCode >= 500 ? LogEventLevel.Error
+                : http.Request.Path.StartsWithSegments("/health") ? LogEventLevel.Verbose
+                : LogEventLevel.Information;
+        });
+    }
+}

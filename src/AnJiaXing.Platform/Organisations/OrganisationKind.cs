@@ -1,0 +1,9 @@
+namespace AnJiaXing.Platform.Organisations;
+
+public enum OrganisationKind
+{
+    District,
+    Town,
+    Department,
+    Enterprise
+}

@@ -1,0 +1,69 @@
+using JasperFx;
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using Marten;
+using Weasel.Core;
+using Wolverine.Marten;
+
+namespace AnJiaXing.Platform.Persistence;
+
+public static class MartenSetup
+{
+    public const string Schema = "anjiaxing";
+    public const string ConnectionStringName = "AnJiaXing";
+
+    public static IServiceCollection AddAnJiaXingMarten(this IServiceCollection services, IReadOnlyList<IAnJiaXingModule> modules)
+    {
+        services.AddMarten(sp =>
+            {
+                var configuration = sp.GetRequiredService<IConfiguration>();
+                var connectionString = configuration.GetConnectionString(ConnectionStringName);
+                if (string.IsNullOrWhiteSpace(connectionString))
+                    throw new InvalidOperationException(
+                        $"No database: set ConnectionStrings__{ConnectionStringName} (the README's run command does it for you).");
+
+                var opts = new StoreOptions();
+                opts.Connection(connectionString);
+                opts.DatabaseSchemaName = Schema;
+                opts.Events.DatabaseSchemaName = Schema;
+                opts.Events.StreamIdentity = StreamIdentity.AsGuid;
+                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+
+                // Who, on whose behalf and from where: stored with every event (see ADR 0006).
+                opts.Events.MetadataConfig.HeadersEnabled = true;
+                opts.Events.MetadataConfig.CorrelationIdEnabled = true;
+                opts.Events.MetadataConfig.CausationIdEnabled = true;
+                opts.Events.MetadataConfig.UserNameEnabled = true;
+
+                opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+
+                opts.Listeners.Add(new EventMetadataListener(sp.GetRequiredService<IHttpContextAccessor>()));
+
+                // The platform's own documents; each module then registers its events, projections and indexes.
+                opts.ConfigurePlatform();
+                foreach (var module in modules) module.ConfigureMarten(opts);
+                return opts;
+            })
+            .UseLightweightSessions()
+            // Whole schema (extensions first) at start-up, not lazily per document type: a trigram index needs pg_trgm before its table.
+            .ApplyAllDatabaseChangesOnStartup()
+            // Statistics projections run here; HotCold elects one node per projection when several run.
+            .AddAsyncDaemon(DaemonMode.HotCold)
+            .IntegrateWithWolverine();
+        return services;
+    }
+
+    /// <summary>The platform's documents: the shared kernel (written by the Registry module), evidence, idempotency.</summary>
+    private static void ConfigurePlatform(this StoreOptions opts)
+    {
+        opts.Schema.For<Organisation>().Index(x => x.Kind);
+        opts.Schema.For<Person>()
+            .UniqueIndex(x => x.Username)
+            .Index(x => x.TownId)
+            .Index(x => x.OrganisationId);
+
+        opts.Schema.For<EvidenceFile>();
+        opts.Storage.ExtendedSchemaObjects.Add(EvidenceBlobStore.Table());
+        opts.Schema.For<IdempotencyRecord>();
+    }
+}

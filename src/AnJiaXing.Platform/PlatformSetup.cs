@@ -1,0 +1,94 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using JasperFx.CodeGeneration;
+using Wolverine;
+using Wolverine.Http;
+
+namespace AnJiaXing.Platform;
+
+/// <summary>
+/// Everything the platform offers every module, registered once: configuration, logging, JSON, problem details,
+/// authentication and authorization, validation, health, OpenAPI, the event store with its metadata and ledger,
+/// evidence, idempotency, demo seeding and Wolverine (HTTP endpoints and messaging). The host calls this with its modules.
+/// </summary>
+public static class PlatformSetup
+{
+    public static void AddAnJiaXingPlatform(this WebApplicationBuilder builder, IReadOnlyList<IAnJiaXingModule> modules)
+    {
+        var services = builder.Services;
+        services.AddSingleton(modules);
+        services.Configure<AnJiaXingOptions>(builder.Configuration.GetSection(AnJiaXingOptions.Section));
+
+        builder.AddAnJiaXingLogging();
+        services.AddHttpContextAccessor();
+        services.AddSingleton(TimeProvider.System);
+        services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
+        services.AddAnJiaXingProblemDetails();
+        services.AddAnJiaXingAuth();
+        services.AddValidatorsFromAssemblyContaining<IAnJiaXingModule>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        foreach (var module in modules)
+            services.AddValidatorsFromAssembly(module.GetType().Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
+        services.AddAnJiaXingHealth();
+        services.AddAnJiaXingSwagger();
+        services.AddAnJiaXingMarten(modules);
+        services.Configure<EvidenceOptions>(builder.Configuration.GetSection(EvidenceOptions.Section));
+        services.AddSingleton<IEvidenceBlobStore, EvidenceBlobStore>();
+        services.Configure<LedgerOptions>(builder.Configuration.GetSection(LedgerOptions.Section));
+        services.AddSingleton<LedgerSigningKey>();
+        services.AddSingleton<LedgerDigests>();
+        services.AddSingleton<AuditTrail>();
+        // The ledger's trigger must exist before anything appends: install it ahead of the demo seeder and the modules' own start-up work.
+        services.AddHostedService<LedgerInstaller>();
+        services.AddHostedService<LedgerDigestService>();
+        builder.Host.UseWolverine(opts =>
+        {
+            opts.Policies.AutoApplyTransactions();
+            // Authorization handlers have a public HandleAsync; they are not message handlers.
+            opts.Discovery.CustomizeHandlerDiscovery(q => q.Excludes.Implements<Microsoft.AspNetCore.Authorization.IAuthorizationHandler>());
+            opts.Discovery.IncludeAssembly(typeof(IAnJiaXingModule).Assembly);
+            foreach (var module in modules) opts.Discovery.IncludeAssembly(module.GetType().Assembly);
+            opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
+            // ASP.NET registers its authorization service with a non-public type, which generated code cannot construct.
+            opts.CodeGeneration.AlwaysUseServiceLocationFor<Microsoft.AspNetCore.Authorization.IAuthorizationService>();
+            opts.UseSystemTextJsonForSerialization(ConfigureJson);
+            foreach (var module in modules) module.ConfigureWolverine(opts);
+        });
+        // After Wolverine, so demo seeds can hand messages to the modules' handlers the way requests do.
+        services.AddHostedService<DemoDataSeeder>();
+        foreach (var module in modules) module.ConfigureServices(services, builder.Configuration);
+        services.AddWolverineHttp();
+        builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
+    }
+
+    /// <summary>The request pipeline, in the order that matters: correlation, request log, problems, then the host's
+    /// static pages (<paramref name="pages"/>), OpenAPI, authentication, signatures, and every module's endpoints.</summary>
+    public static void UseAnJiaXingPlatform(this WebApplication app, Action<WebApplication>? pages = null)
+    {
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AnJiaXingOptions>>().Value;
+
+        app.UseCorrelationId();
+        // Outside the exception handler, so each request is logged with the status the client really got.
+        app.UseAnJiaXingRequestLogging();
+        app.UseAnJiaXingProblemDetails();
+        pages?.Invoke(app);
+        if (options.Swagger) app.UseAnJiaXingSwagger();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UsePersonalSignatures();
+
+        app.MapAnJiaXingHealth();
+        app.MapWolverineEndpoints(o =>
+        {
+            o.RejectUnparseableQueryValues = true;
+            o.AddPolicy<FluentValidationPolicy>();
+        });
+    }
+
+    public static void ConfigureJson(System.Text.Json.JsonSerializerOptions json)
+    {
+        json.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;
+        json.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        if (!json.Converters.OfType<JsonStringEnumConverter>().Any())
+            json.Converters.Add(new JsonStringEnumConverter());
+    }
+}

@@ -1,0 +1,45 @@
+
+namespace AnJiaXing.Platform.Security;
+
+/// <summary>
+/// What part of the district a caller may see: enterprise users their enterprise, town staff their town,
+/// departments their industry domains, district admins and auditors everything. The single source of
+/// scope rules; authorization handlers and query filters both ask it.
+/// </summary>
+public sealed record AccessScope(Role Role, Guid? TownId, Guid? EnterpriseId, IReadOnlyList<IndustryDomain> Domains)
+{
+    public bool IsDistrictWide => Role is Role.DistrictAdmin or Role.Auditor;
+
+    /// <summary>An enterprise (or anything hanging off one: hazards, inspections) located in a town and active in domains.</summary>
+    public bool CoversEnterprise(Guid enterpriseId, Guid townId, IEnumerable<IndustryDomain> domains) => Role switch
+    {
+        Role.DistrictAdmin or Role.Auditor => true,
+        Role.TownSupervisor or Role.ThirdPartyInspector => TownId == townId,
+        Role.DepartmentOfficer => domains.Any(Domains.Contains),
+        Role.EnterpriseUser => EnterpriseId == enterpriseId,
+        _ => false
+    };
+
+    /// <summary>Outside the caller's scope an enterprise (or what hangs off it) does not exist: 404, never a hint that it does.</summary>
+    public void HideUnlessCoversEnterprise(Guid enterpriseId, Guid townId, IEnumerable<IndustryDomain> domains, string what, object? id = null)
+    {
+        if (!CoversEnterprise(enterpriseId, townId, domains)) throw Http.ApiProblemException.NotFound(what, id ?? enterpriseId);
+    }
+
+    /// <summary>Whether the caller administers or reads things of this town (accounts, enterprises registered there).</summary>
+    public bool CoversTown(Guid townId) => Role switch
+    {
+        Role.DistrictAdmin or Role.Auditor => true,
+        Role.TownSupervisor or Role.ThirdPartyInspector => TownId == townId,
+        _ => false
+    };
+
+    /// <summary>Whether an organisation (district, town, department or enterprise) is visible to the caller.</summary>
+    public bool CanSee(Organisation org) => org.Kind switch
+    {
+        OrganisationKind.District or OrganisationKind.Department => true,
+        OrganisationKind.Town => IsDistrictWide || Role == Role.DepartmentOfficer || TownId == org.Id,
+        OrganisationKind.Enterprise => CoversEnterprise(org.Id, org.TownId ?? Guid.Empty, org.Domains),
+        _ => false
+    };
+}

@@ -1,0 +1,43 @@
+using System.Security.Claims;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace AnJiaXing.Hazards;
+
+public sealed record AssignRectification(
+    Guid ResponsibleUserId,
+    DateTimeOffset Deadline,
+    string? Measures,
+    decimal? Funds,
+    string? ContingencyPlan,
+    long? ExpectedVersion = null);
+
+public sealed class AssignRectificationValidator : AbstractValidator<AssignRectification>
+{
+    public AssignRectificationValidator()
+    {
+        RuleFor(x => x.ResponsibleUserId).NotEmpty();
+        RuleFor(x => x.Deadline).NotEmpty();
+        RuleFor(x => x.Measures).MaximumLength(4000);
+        RuleFor(x => x.ContingencyPlan).MaximumLength(4000);
+        RuleFor(x => x.Funds).GreaterThanOrEqualTo(0);
+    }
+}
+
+public static class AssignRectificationEndpoint
+{
+    [Authorize]
+    [WolverinePost("/api/hazards/{id}/assign", OperationId = "AssignRectification")]
+    public static Task<HazardCommandResult> Post(Guid id, AssignRectification command, ClaimsPrincipal user, HttpContext http,
+        IDocumentSession session, ScopeGuard guard, TimeProvider clock, CancellationToken ct) =>
+        HazardCommands.ExecuteAsync(id, command.ExpectedVersion, HazardAction.Assign, user, http, session, guard,
+            async (hazard, caller) =>
+            {
+                var responsible = await session.LoadAsync<Person>(command.ResponsibleUserId, ct)
+                                  ?? throw ApiProblemException.Validation("responsibleUserId", "Unknown user.");
+                return [hazard.Assign(responsible, command.Deadline, command.Measures, command.Funds, command.ContingencyPlan,
+                    clock.GetUtcNow(), caller.Actor)];
+            }, ct);
+}

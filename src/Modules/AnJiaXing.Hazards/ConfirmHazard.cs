@@ -1,0 +1,28 @@
+using System.Security.Claims;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace AnJiaXing.Hazards;
+
+public sealed record ConfirmHazard(string? Remarks, long? ExpectedVersion = null);
+
+public sealed class ConfirmHazardValidator : AbstractValidator<ConfirmHazard>
+{
+    public ConfirmHazardValidator()
+    {
+        RuleFor(x => x.Remarks).MaximumLength(2000);
+    }
+}
+
+public static class ConfirmHazardEndpoint
+{
+    /// <summary>The body is optional.</summary>
+    [Authorize]
+    [WolverinePost("/api/hazards/{id}/confirm", OperationId = "ConfirmHazard")]
+    public static Task<HazardCommandResult> Post(Guid id, ConfirmHazard? command, ClaimsPrincipal user, HttpContext http,
+        IDocumentSession session, ScopeGuard guard, CancellationToken ct) =>
+        HazardCommands.ExecuteAsync(id, command?.ExpectedVersion, HazardAction.Confirm, user, http, session, guard,
+            (hazard, caller) => HazardCommands.One(hazard.Confirm(command?.Remarks, caller.Actor)), ct);
+}

@@ -1,0 +1,38 @@
+namespace AnJiaXing.Hazards.Contracts;
+
+/// <summary>
+/// The lifecycle of domain.md as one function from (status, event) to the next status, used by every read model
+/// that needs a hazard's status, so the transitions are stated once.
+/// </summary>
+public static class HazardLifecycle
+{
+    public static HazardStatus InitialStatus(HazardLevel level) =>
+        level == HazardLevel.Major ? HazardStatus.PendingConfirmation : HazardStatus.Reported;
+
+    public static HazardStatus After(HazardStatus current, object @event) => @event switch
+    {
+        HazardReported e => InitialStatus(e.Level),
+        HazardConfirmed => HazardStatus.Confirmed,
+        HazardDowngraded => HazardStatus.Reported,
+        HazardEscalated => HazardStatus.PendingConfirmation,
+        HazardDismissed => HazardStatus.Dismissed,
+        HazardWithdrawn => HazardStatus.Withdrawn,
+        RectificationAssigned => HazardStatus.Rectifying,
+        RectificationSubmitted => HazardStatus.AwaitingRecheck,
+        RecheckPassed => HazardStatus.Rechecked,
+        RecheckFailed => HazardStatus.Rectifying,
+        ClosureRequested => HazardStatus.ClosureRequested,
+        ClosureRejected => HazardStatus.Rectifying,
+        HazardClosed => HazardStatus.Closed,
+        _ => current // deadline extended, rechecker designated, closure approved (HazardClosed follows)
+    };
+
+    public static bool IsOpen(HazardStatus status) =>
+        status is not (HazardStatus.Closed or HazardStatus.Dismissed or HazardStatus.Withdrawn);
+
+    /// <summary>Overdue (逾期) is derived: the deadline passed while the hazard is still Confirmed or Rectifying.</summary>
+    public static bool IsOverdue(HazardStatus status, DateTimeOffset? deadline, DateTimeOffset now) =>
+        deadline is { } d && d < now && status is HazardStatus.Confirmed or HazardStatus.Rectifying;
+
+    public static readonly HazardStatus[] OverdueStatuses = [HazardStatus.Confirmed, HazardStatus.Rectifying];
+}

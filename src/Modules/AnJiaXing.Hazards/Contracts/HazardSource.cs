@@ -1,0 +1,12 @@
+namespace AnJiaXing.Hazards.Contracts;
+
+public enum HazardSource
+{
+    SelfInspection,
+    SupervisionInspection,
+    LawEnforcement,
+    ThirdPartyInspection,
+    QuickCheck,
+    RiskPatrol,
+    CityOpsDispatch
+}

@@ -1,0 +1,29 @@
+using System.Security.Claims;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace AnJiaXing.Hazards;
+
+public sealed record DesignateRechecker(Guid UserId, long? ExpectedVersion = null);
+
+public sealed class DesignateRecheckerValidator : AbstractValidator<DesignateRechecker>
+{
+    public DesignateRecheckerValidator() => RuleFor(x => x.UserId).NotEmpty();
+}
+
+public static class DesignateRecheckerEndpoint
+{
+    [Authorize]
+    [WolverinePost("/api/hazards/{id}/designate-rechecker", OperationId = "DesignateRechecker")]
+    public static Task<HazardCommandResult> Post(Guid id, DesignateRechecker command, ClaimsPrincipal user, HttpContext http,
+        IDocumentSession session, ScopeGuard guard, CancellationToken ct) =>
+        HazardCommands.ExecuteAsync(id, command.ExpectedVersion, HazardAction.DesignateRechecker, user, http, session, guard,
+            async (hazard, caller) =>
+            {
+                var rechecker = await session.LoadAsync<Person>(command.UserId, ct)
+                                ?? throw ApiProblemException.Validation("userId", "Unknown user.");
+                return [hazard.DesignateRechecker(rechecker, caller.Actor)];
+            }, ct);
+}

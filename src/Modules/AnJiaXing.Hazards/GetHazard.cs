@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace AnJiaXing.Hazards;
+
+public static class GetHazardEndpoint
+{
+    /// <summary>
+    /// The hazard now (from the inline projection), or as it was at <c>?version=</c> or <c>?asOf=</c> (replaying the
+    /// stream). Outside the caller's scope it does not exist.
+    /// </summary>
+    [Authorize]
+    [WolverineGet("/api/hazards/{id}", OperationId = "GetHazard")]
+    public static async Task<HazardView> Get(
+        Guid id, long? version, DateTimeOffset? asOf, ClaimsPrincipal user, HttpContext http, IQuerySession session,
+        ScopeGuard guard, TimeProvider clock, CancellationToken ct)
+    {
+        if (version is not null && asOf is not null)
+            throw ApiProblemException.Validation("version", "Ask for a version or a point in time, not both.");
+        if (version is < 1) throw ApiProblemException.Validation("version", "Versions start at 1.");
+
+        var current = await session.LoadAsync<HazardView>(id, ct) ?? throw ApiProblemException.NotFound("Hazard", id);
+        await guard.DemandOrHideAsync(user, current, ReadHazardRequirement.Instance, "Hazard", id);
+
+        var hazard = current;
+        if (version is { } v)
+        {
+            if (v > current.Version) throw ApiProblemException.NotFound($"Version {v} of hazard", id);
+            hazard = await session.Events.AggregateStreamAsync<HazardView>(id, version: v, token: ct)
+                     ?? throw ApiProblemException.NotFound($"Version {v} of hazard", id);
+        }
+        else if (asOf is { } t)
+        {
+            hazard = await session.Events.AggregateStreamAsync<HazardView>(id, timestamp: t, token: ct)
+                     ?? throw ApiProblemException.NotFound($"Hazard at {t:O}", id);
+        }
+
+        hazard.Overdue = HazardLifecycle.IsOverdue(hazard.Status, hazard.Deadline, asOf ?? clock.GetUtcNow());
+        http.Response.Headers.ETag = ExpectedVersion.ETag(hazard.Version);
+        return hazard;
+    }
+}

@@ -1,0 +1,24 @@
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace AnJiaXing.Hazards;
+
+public static class HazardStoreConfiguration
+{
+    public static void ConfigureHazards(this StoreOptions opts)
+    {
+        // The read model behind GET and search, written in the command's transaction; one index per search filter.
+        opts.Projections.Snapshot<HazardView>(SnapshotLifecycle.Inline);
+        opts.Schema.For<HazardView>()
+            .Index(x => x.EnterpriseId)
+            .Index(x => x.TownId)
+            .Index(x => x.Domain)
+            .Index(x => x.Level)
+            .Index(x => x.Status)
+            .Index(x => x.Source)
+            .Index(x => x.ReportedAt)
+            .Index(x => x.Deadline);
+
+        opts.Projections.Add<EnterpriseHazardLedgerProjection>(ProjectionLifecycle.Async);
+    }
+}

@@ -1,0 +1,33 @@
+using System.Security.Claims;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace AnJiaXing.Hazards;
+
+public sealed record RecheckHazard(bool Passed, string? Remarks, Guid[]? EvidenceIds, long? ExpectedVersion = null);
+
+public sealed class RecheckHazardValidator : AbstractValidator<RecheckHazard>
+{
+    public RecheckHazardValidator()
+    {
+        RuleFor(x => x.Remarks).MaximumLength(4000);
+        RuleFor(x => x.Remarks).NotEmpty().When(x => !x.Passed).WithMessage("A failed recheck must give its reasons.");
+        RuleFor(x => x.EvidenceIds).Must(ids => ids is null || ids.Length <= 20).WithMessage("At most 20 pieces of evidence.");
+    }
+}
+
+public static class RecheckHazardEndpoint
+{
+    [Authorize]
+    [WolverinePost("/api/hazards/{id}/recheck", OperationId = "RecheckHazard")]
+    public static Task<HazardCommandResult> Post(Guid id, RecheckHazard command, ClaimsPrincipal user, HttpContext http,
+        IDocumentSession session, ScopeGuard guard, CancellationToken ct) =>
+        HazardCommands.ExecuteAsync(id, command.ExpectedVersion, HazardAction.Recheck, user, http, session, guard,
+            async (hazard, caller) =>
+            {
+                var evidence = await session.TakeIntoUseAsync(command.EvidenceIds, caller, hazard.EvidenceUse(), ct);
+                return hazard.Recheck(command.Passed, command.Remarks, evidence, caller);
+            }, ct);
+}

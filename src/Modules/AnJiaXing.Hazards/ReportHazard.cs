@@ -1,0 +1,80 @@
+using System.Security.Claims;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace AnJiaXing.Hazards;
+
+public sealed record ReportHazard(
+    Guid EnterpriseId,
+    HazardLevel Level,
+    HazardCategory Category,
+    string Description,
+    string? Location,
+    double? Latitude,
+    double? Longitude,
+    HazardSource Source,
+    Guid? InspectionId,
+    string? ChecklistItemCode,
+    string? LegalBasis,
+    Guid[]? EvidenceIds,
+    IndustryDomain? Domain = null,
+    DateTimeOffset? FoundAt = null);
+
+public sealed class ReportHazardValidator : AbstractValidator<ReportHazard>
+{
+    public ReportHazardValidator(TimeProvider clock)
+    {
+        RuleFor(x => x.EnterpriseId).NotEmpty();
+        RuleFor(x => x.Level).IsInEnum();
+        RuleFor(x => x.Category).IsInEnum();
+        RuleFor(x => x.Source).IsInEnum();
+        RuleFor(x => x.Domain).IsInEnum();
+        RuleFor(x => x.Description).NotEmpty().MaximumLength(2000);
+        RuleFor(x => x.Location).MaximumLength(500);
+        RuleFor(x => x.LegalBasis).MaximumLength(1000);
+        RuleFor(x => x.ChecklistItemCode).MaximumLength(64);
+        RuleFor(x => x.Latitude).InclusiveBetween(-90, 90);
+        RuleFor(x => x.Longitude).InclusiveBetween(-180, 180);
+        RuleFor(x => x).Must(x => x.Latitude.HasValue == x.Longitude.HasValue)
+            .WithName("latitude").WithMessage("Give both latitude and longitude, or neither.");
+        RuleFor(x => x.EvidenceIds).Must(ids => ids is null || ids.Length <= 20).WithMessage("At most 20 pieces of evidence.");
+        RuleFor(x => x.FoundAt).Must(t => t is null || t <= clock.GetUtcNow().AddMinutes(5))
+            .WithMessage("foundAt cannot lie in the future.");
+    }
+}
+
+public static class ReportHazardEndpoint
+{
+    [Authorize]
+    [WolverinePost("/api/hazards", OperationId = "ReportHazard")]
+    public static async Task<IResult> Post(
+        ReportHazard command, ClaimsPrincipal user, HttpContext http, IDocumentSession session, ScopeGuard guard,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var caller = Caller.From(user);
+        var idempotency = IdempotentCreate.For(http, caller, command);
+        if (await idempotency.ReplayAsync(session, ct) is { } replay) return replay;
+
+        var enterprise = await session.LoadAsync<Organisation>(command.EnterpriseId, ct);
+        if (enterprise is not { Kind: OrganisationKind.Enterprise }) throw ApiProblemException.NotFound("Enterprise", command.EnterpriseId);
+        var domain = command.Domain ?? enterprise.Domains.FirstOrDefault(IndustryDomain.Other);
+        var target = new HazardReportTarget(enterprise, domain);
+        await guard.DemandOrHideAsync(user, target, ReadHazardRequirement.Instance, "Enterprise", enterprise.Id);
+        await guard.DemandAsync(user, target, ReportHazardRequirement.Instance, $"Your role may not report hazards against '{enterprise.Name}'.");
+
+        var town = await session.LoadAsync<Organisation>(enterprise.TownId ?? Guid.Empty, ct)
+                   ?? throw new InvalidOperationException($"Enterprise {enterprise.Id} has no town.");
+        var id = Guid.CreateVersion7();
+        var evidence = await session.TakeIntoUseAsync(command.EvidenceIds, caller, new EvidenceUse(id, enterprise.Id, town.Id, domain), ct);
+
+        var reported = Hazard.Report(id, enterprise, town, command.Domain, command.Level, command.Category, command.Description,
+            command.Location, command.Latitude, command.Longitude, command.Source, command.InspectionId, command.ChecklistItemCode,
+            command.LegalBasis, evidence, command.FoundAt ?? clock.GetUtcNow(), caller);
+        session.Events.StartStream<HazardView>(id, reported);
+
+        http.Response.Headers.ETag = ExpectedVersion.ETag(1);
+        return idempotency.Created(session, $"/api/hazards/{id}", id, 1, clock);
+    }
+}

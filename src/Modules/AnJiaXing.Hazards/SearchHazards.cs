@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using Marten;
+using Marten.Pagination;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace AnJiaXing.Hazards;
+
+public static class SearchHazardsEndpoint
+{
+    /// <summary>Hazards in the caller's scope from the indexed read model, newest first.</summary>
+    [Authorize]
+    [WolverineGet("/api/hazards", OperationId = "SearchHazards")]
+    public static async Task<PagedResult<HazardView>> Get(
+        Guid? enterpriseId, Guid? townId, IndustryDomain? domain, HazardLevel? level, HazardStatus? status, HazardSource? source,
+        bool? overdue, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize,
+        ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    {
+        var paging = Paging.From(page, pageSize);
+        var caller = Caller.From(user);
+        var now = clock.GetUtcNow();
+
+        IQueryable<HazardView> query = session.Query<HazardView>();
+        query = caller.Role switch
+        {
+            Role.DistrictAdmin or Role.Auditor => query,
+            Role.TownSupervisor or Role.ThirdPartyInspector => query.Where(h => h.TownId == caller.TownId),
+            Role.DepartmentOfficer => query.Where(h => h.Domain.IsOneOf(caller.Domains.ToArray())),
+            Role.EnterpriseUser => query.Where(h => h.EnterpriseId == caller.EnterpriseId),
+            _ => query.Where(h => false)
+        };
+
+        if (enterpriseId is { } e) query = query.Where(h => h.EnterpriseId == e);
+        if (townId is { } t) query = query.Where(h => h.TownId == t);
+        if (domain is { } d) query = query.Where(h => h.Domain == d);
+        if (level is { } l) query = query.Where(h => h.Level == l);
+        if (status is { } s) query = query.Where(h => h.Status == s);
+        if (source is { } src) query = query.Where(h => h.Source == src);
+        if (from is { } f) query = query.Where(h => h.ReportedAt >= f);
+        if (to is { } until) query = query.Where(h => h.ReportedAt < until);
+        if (overdue == true)
+            query = query.Where(h => h.Deadline < now && h.Status.IsOneOf(HazardLifecycle.OverdueStatuses));
+        else if (overdue == false)
+            query = query.Where(h => !(h.Deadline < now && h.Status.IsOneOf(HazardLifecycle.OverdueStatuses)));
+
+        var list = await query.OrderByDescending(h => h.ReportedAt).ToPagedListAsync(paging.Page, paging.PageSize, ct);
+        foreach (var h in list) h.Overdue = HazardLifecycle.IsOverdue(h.Status, h.Deadline, now);
+        return new PagedResult<HazardView>(list.ToList(), paging.Page, paging.PageSize, list.TotalItemCount);
+    }
+}

@@ -1,0 +1,21 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace AnJiaXing.Inspections.Checklists;
+
+public static class GetChecklistEndpoint
+{
+    /// <summary>The current version, or with <c>?version=n</c> version n exactly as it was (pinned versions stay readable).</summary>
+    [Authorize]
+    [WolverineGet("/api/checklists/{id}", OperationId = "GetChecklist")]
+    public static async Task<ChecklistDto> Get(
+        Guid id, int? version, ClaimsPrincipal user, IQuerySession session, ScopeGuard guard, HttpContext http, CancellationToken ct)
+    {
+        var checklist = await ChecklistVersions.LoadAsync(session, id, version, ct);
+        await guard.DemandOrHideAsync(user, ChecklistTarget.Of(checklist), ReadChecklistRequirement.Instance, "Checklist", id);
+        http.Response.Headers.ETag = ExpectedVersion.ETag(checklist.Version);
+        return ChecklistDto.From(checklist);
+    }
+}

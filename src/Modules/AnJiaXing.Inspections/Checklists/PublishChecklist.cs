@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace AnJiaXing.Inspections.Checklists;
+
+/// <summary>Build a checklist (自建检查表), or, for district admins and department officers, an industry or recommended one.</summary>
+public sealed record PublishChecklist(string Name, ChecklistKind Kind, IndustryDomain? Domain, IReadOnlyList<ChecklistItem> Items);
+
+public sealed class PublishChecklistValidator : AbstractValidator<PublishChecklist>
+{
+    public PublishChecklistValidator()
+    {
+        RuleFor(x => x.Name).ValidName();
+        RuleFor(x => x.Kind).IsInEnum();
+        RuleFor(x => x.Domain).IsInEnum();
+        RuleFor(x => x.Domain).NotNull().When(x => x.Kind != ChecklistKind.Custom)
+            .WithMessage("Industry and recommended checklists need a domain.");
+        RuleFor(x => x.Items).ValidItems();
+    }
+}
+
+public static class PublishChecklistEndpoint
+{
+    [Authorize]
+    [WolverinePost("/api/checklists", OperationId = "PublishChecklist")]
+    public static async Task<IResult> Post(PublishChecklist command, ClaimsPrincipal user, IDocumentSession session, ScopeGuard guard, HttpContext http,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var idempotency = IdempotentCreate.For(http, Caller.From(user), command);
+        if (await idempotency.ReplayAsync(session, ct) is { } replay) return replay;
+        var caller = Caller.From(user);
+        var target = new ChecklistTarget(command.Kind, command.Domain, command.Kind == ChecklistKind.Custom ? caller.OrganisationId : null);
+        await guard.DemandAsync(user, target, MaintainChecklistRequirement.Instance,
+            command.Kind == ChecklistKind.Custom
+                ? "You may not build checklists."
+                : $"Only district admins and department officers of {command.Domain} maintain {command.Kind} checklists.");
+
+        var id = Guid.CreateVersion7();
+        session.Events.StartStream<Checklist>(id, Checklist.Publish(id, command.Name, command.Kind, command.Domain, command.Items, caller.Actor));
+        return idempotency.Created(session, $"/api/checklists/{id}", id, 1, clock);
+    }
+}

@@ -1,0 +1,29 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace AnJiaXing.Inspections;
+
+/// <summary>A hazard an inspection raised, as its record shows it now.</summary>
+public sealed record RaisedHazardSummary(Guid Id, string ItemCode, HazardLevel Level, HazardStatus Status, HazardSource Source, string Description);
+
+public static class GetInspectionEndpoint
+{
+    [Authorize]
+    [WolverineGet("/api/inspections/{id}", OperationId = "GetInspection")]
+    /// <summary>The full record: every item with its evidence, and the hazards its findings raised as they stand now.</summary>
+    public static async Task<InspectionRecord> Get(Guid id, ClaimsPrincipal user, IQuerySession session, ScopeGuard guard, HttpContext http, CancellationToken ct)
+    {
+        var record = await session.LoadAsync<InspectionRecord>(id, ct) ?? throw ApiProblemException.NotFound("Inspection", id);
+        await guard.DemandOrHideAsync(user, record, ReadInspectionRequirement.Instance, "Inspection", id);
+
+        var hazards = record.RaisedHazardIds.Count == 0 ? [] : await session.LoadManyAsync<HazardView>(ct, record.RaisedHazardIds);
+        var byId = hazards.ToDictionary(h => h.Id);
+        record.Hazards = record.RaisedHazards.Where(r => byId.ContainsKey(r.HazardId))
+            .Select(r => byId[r.HazardId] is var h ? new RaisedHazardSummary(h.Id, r.ItemCode, h.Level, h.Status, h.Source, h.Description) : null!)
+            .ToList();
+        http.Response.Headers.ETag = ExpectedVersion.ETag(record.Version);
+        return record;
+    }
+}

@@ -1,0 +1,24 @@
+using Wolverine;
+
+namespace AnJiaXing.Inspections;
+
+/// <summary>Asks the Hazards module whether the caller may recheck a hazard now, and turns a "no" into its problem response.</summary>
+public static class HazardRechecks
+{
+    public static async Task<RecheckClearance> RequireClearanceAsync(IMessageBus bus, Guid hazardId, Caller caller, CancellationToken ct)
+    {
+        var clearance = await bus.InvokeAsync<RecheckClearance>(new CheckRecheck(hazardId, caller), ct);
+        return clearance.Status switch
+        {
+            200 => clearance,
+            404 => throw ApiProblemException.NotFound("Hazard", hazardId),
+            403 => throw ApiProblemException.Forbidden(clearance.Refusal ?? "Your role may not recheck this hazard."),
+            _ => throw ApiProblemException.Conflict(clearance.Refusal ?? "The hazard cannot be rechecked now.",
+                new Dictionary<string, object?>
+                {
+                    ["currentStatus"] = clearance.CurrentStatus?.ToString(),
+                    ["currentVersion"] = clearance.CurrentVersion
+                })
+        };
+    }
+}

@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace AnJiaXing.Inspections.Knowledge;
+
+public sealed record PublishKnowledgeDocument(string Title, KnowledgeCategory Category, IndustryDomain? Domain, string? Source, string Text);
+
+public sealed class PublishKnowledgeDocumentValidator : AbstractValidator<PublishKnowledgeDocument>
+{
+    public PublishKnowledgeDocumentValidator()
+    {
+        RuleFor(x => x.Title).NotEmpty().MaximumLength(200);
+        RuleFor(x => x.Category).IsInEnum();
+        RuleFor(x => x.Domain).IsInEnum();
+        RuleFor(x => x.Source).MaximumLength(300);
+        RuleFor(x => x.Text).NotEmpty().MaximumLength(KnowledgeRules.MaxTextLength);
+    }
+}
+
+public static class KnowledgeRules
+{
+    public const int MaxTextLength = 200_000;
+}
+
+public static class PublishKnowledgeDocumentEndpoint
+{
+    [Authorize]
+    [WolverinePost("/api/knowledge", OperationId = "PublishKnowledgeDocument")]
+    public static async Task<IResult> Post(PublishKnowledgeDocument command, ClaimsPrincipal user, IDocumentSession session, ScopeGuard guard,
+        HttpContext http, TimeProvider clock, CancellationToken ct)
+    {
+        var idempotency = IdempotentCreate.For(http, Caller.From(user), command);
+        if (await idempotency.ReplayAsync(session, ct) is { } replay) return replay;
+        await guard.DemandAsync(user, new KnowledgeTarget(command.Domain), MaintainKnowledgeRequirement.Instance,
+            "Only district admins and department officers (for their domains) maintain the knowledge base.");
+        var id = Guid.CreateVersion7();
+        session.Events.StartStream<KnowledgeDocument>(id, KnowledgeDocument.Publish(
+            id, command.Title, command.Category, command.Domain, command.Source, command.Text, Caller.From(user).Actor));
+        return idempotency.Created(session, $"/api/knowledge/{id}", id, 1, clock);
+    }
+}

@@ -1,0 +1,131 @@
+using Wolverine;
+using System.Security.Claims;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace AnJiaXing.Inspections;
+
+public sealed record StartInspection(
+    InspectionKind Kind,
+    Guid? EnterpriseId = null,
+    TemporaryEnterprise? TemporaryEnterprise = null,
+    Guid? ChecklistId = null,
+    Guid? PlanId = null,
+    Guid? HazardId = null,
+    Guid? TownId = null);
+
+public sealed class StartInspectionValidator : AbstractValidator<StartInspection>
+{
+    private static readonly InspectionKind[] WithChecklist =
+        [InspectionKind.Routine, InspectionKind.SpecialAction, InspectionKind.Holiday, InspectionKind.LawEnforcement, InspectionKind.SelfInspection];
+
+    public StartInspectionValidator()
+    {
+        RuleFor(x => x.Kind).IsInEnum();
+        When(x => x.Kind == InspectionKind.Temporary, () =>
+        {
+            RuleFor(x => x.TemporaryEnterprise).NotNull().WithMessage("A temporary check names the enterprise: { name, address }.");
+            RuleFor(x => x.TemporaryEnterprise!.Name).NotEmpty().MaximumLength(200).When(x => x.TemporaryEnterprise is not null);
+            RuleFor(x => x.TemporaryEnterprise!.Address).NotEmpty().MaximumLength(500).When(x => x.TemporaryEnterprise is not null);
+            RuleFor(x => x.EnterpriseId).Null().WithMessage("A temporary check is of an enterprise not yet registered; leave enterpriseId out.");
+        }).Otherwise(() =>
+        {
+            RuleFor(x => x.TemporaryEnterprise).Null().WithMessage("Only a temporary check names an unregistered enterprise.");
+            RuleFor(x => x.TownId).Null().WithMessage("townId is for temporary checks; the enterprise's town is used otherwise.");
+        });
+        When(x => x.Kind == InspectionKind.Recheck, () =>
+            RuleFor(x => x.HazardId).NotEmpty().WithMessage("A recheck inspection names the hazard it rechecks."));
+        When(x => x.Kind != InspectionKind.Recheck, () =>
+            RuleFor(x => x.HazardId).Null().WithMessage("Only a recheck inspection names a hazard."));
+        When(x => x.Kind is not (InspectionKind.Temporary or InspectionKind.Recheck), () =>
+            RuleFor(x => x.EnterpriseId).NotEmpty().WithMessage("Name the enterprise inspected."));
+        When(x => x.Kind == InspectionKind.QuickCheck, () =>
+            RuleFor(x => x.ChecklistId).Null().WithMessage("A quick check records free-text findings without a checklist."));
+        When(x => WithChecklist.Contains(x.Kind), () =>
+            RuleFor(x => x.ChecklistId).NotEmpty().When(x => x.PlanId is null)
+                .WithMessage("This kind of inspection works through a checklist (or a plan's); use QuickCheck for free-text findings."));
+        When(x => x.PlanId is not null, () =>
+            RuleFor(x => x.Kind).Must(k => k is InspectionKind.Routine or InspectionKind.SpecialAction or InspectionKind.Holiday or InspectionKind.LawEnforcement)
+                .WithMessage("Inspections under a plan are of the plan's type."));
+    }
+}
+
+public static class StartInspectionEndpoint
+{
+    [Authorize]
+    [WolverinePost("/api/inspections", OperationId = "StartInspection")]
+    public static async Task<IResult> Post(
+        StartInspection command, ClaimsPrincipal user, HttpContext http, IDocumentSession session, ScopeGuard guard,
+        TimeProvider clock, IMessageBus bus, CancellationToken ct)
+    {
+        var caller = Caller.From(user);
+        var idempotency = IdempotentCreate.For(http, caller, command);
+        if (await idempotency.ReplayAsync(session, ct) is { } replay) return replay;
+
+        var checklistId = command.ChecklistId;
+        var enterpriseId = command.EnterpriseId;
+        InspectionPlan? plan = null;
+        if (command.PlanId is { } planId)
+        {
+            plan = await session.LoadAsync<InspectionPlan>(planId, ct);
+            if (plan is null || !plan.VisibleTo(caller)) throw ApiProblemException.NotFound("Inspection plan", planId);
+            if (plan.Type.Kind() != command.Kind)
+                throw ApiProblemException.Validation("kind", $"Plan '{plan.Name}' is a {plan.Type} plan; its inspections are of kind {plan.Type.Kind()}.");
+            if (checklistId is { } c && c != plan.ChecklistId)
+                throw ApiProblemException.Validation("checklistId", $"Plan '{plan.Name}' inspects with its own checklist {plan.ChecklistId}.");
+            checklistId = plan.ChecklistId;
+        }
+
+        Guid? hazardToRecheck = null;
+        if (command.HazardId is { } hazardId)
+        {
+            var clearance = await HazardRechecks.RequireClearanceAsync(bus, hazardId, caller, ct);
+            if (enterpriseId is { } e && e != clearance.EnterpriseId)
+                throw ApiProblemException.Validation("enterpriseId", "The hazard belongs to another enterprise.");
+            enterpriseId = clearance.EnterpriseId;
+            hazardToRecheck = hazardId;
+        }
+
+        Organisation? enterprise = null;
+        Guid townId;
+        if (enterpriseId is { } eid)
+        {
+            enterprise = await session.LoadAsync<Organisation>(eid, ct);
+            if (enterprise is not { Kind: OrganisationKind.Enterprise }) throw ApiProblemException.NotFound("Enterprise", eid);
+            townId = enterprise.TownId ?? Guid.Empty;
+        }
+        else
+        {
+            townId = command.TownId ?? caller.TownId
+                     ?? throw ApiProblemException.Validation("townId", "Name the town of the unregistered enterprise.");
+        }
+        var town = await session.LoadAsync<Organisation>(townId, ct);
+        if (town is not { Kind: OrganisationKind.Town }) throw ApiProblemException.Validation("townId", $"Unknown town {townId}.");
+
+        Checklist? checklist = null;
+        if (checklistId is { } cid)
+        {
+            checklist = await session.LoadAsync<Checklist>(cid, ct);
+            if (checklist is null || !ChecklistRules.CanRead(caller, ChecklistTarget.Of(checklist)))
+                throw ApiProblemException.Validation("checklistId", $"Unknown checklist {cid}.");
+        }
+
+        var target = new InspectionTarget(enterprise?.Id, town.Id,
+            enterprise?.Domains ?? (checklist?.Domain is { } d ? [d] : []));
+        await guard.DemandOrHideAsync(user, target, ReadInspectionRequirement.Instance, "Enterprise", (object?)enterprise?.Id ?? town.Id);
+        await guard.DemandAsync(user, target, ConductInspectionRequirement.Instance, "Your role may not inspect this enterprise.");
+        plan?.RequireCovers(enterprise?.Id, caller, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+
+        var id = Guid.CreateVersion7();
+        var started = Inspection.Start(id, command.Kind, enterprise, command.TemporaryEnterprise, town, checklist, plan?.Id, hazardToRecheck, caller);
+        session.Events.StartStream<InspectionRecord>(id, started);
+
+        var location = $"/api/inspections/{id}";
+        var body = new CreatedResponse(id, 1);
+        idempotency.Remember(session, StatusCodes.Status201Created, location, body, clock);
+        http.Response.Headers.ETag = ExpectedVersion.ETag(1);
+        return Results.Created(location, body);
+    }
+}

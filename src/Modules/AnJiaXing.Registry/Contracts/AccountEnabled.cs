@@ -1,0 +1,4 @@
+
+namespace AnJiaXing.Registry.Contracts;
+
+public sealed record AccountEnabled(Guid AccountId, Actor By);

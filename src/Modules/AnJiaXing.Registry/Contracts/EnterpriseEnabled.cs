@@ -1,0 +1,4 @@
+
+namespace AnJiaXing.Registry.Contracts;
+
+public sealed record EnterpriseEnabled(Guid EnterpriseId, Actor By);

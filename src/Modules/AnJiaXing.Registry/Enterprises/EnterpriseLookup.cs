@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using JasperFx.Events;
+using Marten;
+
+namespace AnJiaXing.Registry.Enterprises;
+
+/// <summary>Loading enterprises with scope applied, for this feature and for features that hang off enterprises (hazards).</summary>
+public static class EnterpriseLookup
+{
+    public static EnterpriseTarget Target(this Enterprise e) => new(e.Id, e.TownId, e.Domains);
+
+    /// <summary>The enterprise if the caller may see it; otherwise 404, whether or not it exists.</summary>
+    public static async Task<Enterprise> LoadVisibleAsync(this IQuerySession session, Guid id, ClaimsPrincipal user, ScopeGuard guard, CancellationToken ct)
+    {
+        var enterprise = await session.LoadAsync<Enterprise>(id, ct) ?? throw ApiProblemException.NotFound("Enterprise", id);
+        await guard.DemandOrHideAsync(user, enterprise.Target(), ReadEnterpriseRequirement.Instance, "Enterprise", id);
+        return enterprise;
+    }
+
+    /// <summary>
+    /// The enterprise stream for a management command: 404 outside the caller's sight, 403 when visible but not
+    /// theirs to manage, 409 on a stale If-Match.
+    /// </summary>
+    public static async Task<IEventStream<Enterprise>> FetchForManagementAsync(
+        this IDocumentSession session, Guid id, ClaimsPrincipal user, ScopeGuard guard, HttpContext http, CancellationToken ct,
+        long? bodyExpectedVersion = null)
+    {
+        var stream = await session.FetchForCommandAsync<Enterprise>(id, ExpectedVersion.From(http, bodyExpectedVersion), "Enterprise", ct,
+            e => guard.DemandOrHideAsync(user, e.Target(), ReadEnterpriseRequirement.Instance, "Enterprise", id));
+        var enterprise = stream.Aggregate!;
+        await guard.DemandAsync(user, enterprise.Target(), ManageEnterpriseRequirement.Instance, $"You may not manage '{enterprise.Name}'.");
+        return stream;
+    }
+
+    /// <summary>The town named by a command; a missing one is a 400 on <c>townId</c>.</summary>
+    public static async Task<Organisation> LoadTownAsync(this IQuerySession session, Guid townId, CancellationToken ct)
+    {
+        var town = await session.LoadAsync<Organisation>(townId, ct);
+        if (town is null || town.Kind != OrganisationKind.Town)
+            throw ApiProblemException.Validation("townId", $"Town '{townId}' does not exist.");
+        return town;
+    }
+
+    /// <summary>The friendly answer to a duplicate credit code; the unique index stays the guard against races.</summary>
+    public static async Task RequireUnregisteredAsync(this IQuerySession session, string creditCode, Guid? except, CancellationToken ct)
+    {
+        var code = CreditCode.Normalise(creditCode);
+        var existing = await session.Query<Enterprise>().Where(e => e.CreditCode == code).Select(e => e.Id).ToListAsync(ct);
+        if (existing.Any(id => id != except))
+            throw ApiProblemException.Conflict($"The credit code {code} is already registered.",
+                new Dictionary<string, object?> { ["creditCode"] = code });
+    }
+}

@@ -1,0 +1,18 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace AnJiaXing.Registry.Enterprises;
+
+public static class GetEnterpriseEndpoint
+{
+    [Authorize]
+    [WolverineGet("/api/enterprises/{id}", OperationId = "GetEnterprise")]
+    public static async Task<EnterpriseDto> Get(Guid id, ClaimsPrincipal user, IQuerySession session, ScopeGuard guard, HttpContext http, CancellationToken ct)
+    {
+        var enterprise = await session.LoadVisibleAsync(id, user, guard, ct);
+        http.Response.Headers.ETag = ExpectedVersion.ETag(enterprise.Version);
+        return EnterpriseDto.From(enterprise);
+    }
+}

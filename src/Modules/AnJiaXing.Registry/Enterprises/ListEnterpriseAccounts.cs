@@ -1,0 +1,28 @@
+using System.Security.Claims;
+using Marten;
+using Marten.Pagination;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace AnJiaXing.Registry.Enterprises;
+
+public static class ListEnterpriseAccountsEndpoint
+{
+    /// <summary>
+    /// The enterprise's user accounts, for those who manage it. Passwords are reset through
+    /// <c>POST /api/users/{userId}/reset-password</c>, whose rules already let a town supervisor administer the
+    /// EnterpriseUser accounts of their town's enterprises.
+    /// </summary>
+    [Authorize(Policy = Policies.ManageEnterprises)]
+    [WolverineGet("/api/enterprises/{id}/accounts", OperationId = "ListEnterpriseAccounts")]
+    public static async Task<PagedResult<UserDto>> Get(Guid id, ClaimsPrincipal user, IQuerySession session, ScopeGuard guard,
+        int? page, int? pageSize, CancellationToken ct)
+    {
+        var paging = Paging.From(page, pageSize);
+        var enterprise = await session.LoadVisibleAsync(id, user, guard, ct);
+        await guard.DemandAsync(user, enterprise.Target(), ManageEnterpriseRequirement.Instance, $"You may not manage '{enterprise.Name}'.");
+        var list = await session.Query<UserAccount>().Where(a => a.OrganisationId == id)
+            .OrderBy(a => a.Username).ToPagedListAsync(paging.Page, paging.PageSize, ct);
+        return new PagedResult<UserDto>(list.Select(UserDto.From).ToList(), paging.Page, paging.PageSize, list.TotalItemCount);
+    }
+}

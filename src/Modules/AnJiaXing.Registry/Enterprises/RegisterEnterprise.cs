@@ -1,0 +1,41 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace AnJiaXing.Registry.Enterprises;
+
+public sealed record RegisterEnterprise(
+    string Name,
+    string CreditCode,
+    string Address,
+    Guid TownId,
+    IReadOnlyList<IndustryDomain> Domains,
+    string? Scale = null,
+    string? LegalRepresentative = null,
+    string? SafetyManager = null,
+    string? ContactPhone = null,
+    double? Latitude = null,
+    double? Longitude = null) : IEnterpriseData;
+
+public sealed class RegisterEnterpriseValidator : EnterpriseDataValidator<RegisterEnterprise>;
+
+public static class RegisterEnterpriseEndpoint
+{
+    [Authorize(Policy = Policies.ManageEnterprises)]
+    [WolverinePost("/api/enterprises", OperationId = "RegisterEnterprise")]
+    public static async Task<IResult> Post(RegisterEnterprise command, ClaimsPrincipal user, IDocumentSession session, ScopeGuard guard, HttpContext http,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var idempotency = IdempotentCreate.For(http, Caller.From(user), command);
+        if (await idempotency.ReplayAsync(session, ct) is { } replay) return replay;
+        var town = await session.LoadTownAsync(command.TownId, ct);
+        await guard.DemandAsync(user, new EnterpriseTarget(Guid.Empty, town.Id, command.Domains), ManageEnterpriseRequirement.Instance,
+            $"You may not register enterprises in {town.Name}.");
+        await session.RequireUnregisteredAsync(command.CreditCode, null, ct);
+
+        var registered = Enterprise.Register(Guid.CreateVersion7(), command, town, Caller.From(user).Actor);
+        session.Events.StartStream<Enterprise>(registered.EnterpriseId, registered);
+        return idempotency.Created(session, $"/api/enterprises/{registered.EnterpriseId}", registered.EnterpriseId, 1, clock);
+    }
+}

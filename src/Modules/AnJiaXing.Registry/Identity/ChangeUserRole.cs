@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace AnJiaXing.Registry.Identity;
+
+public sealed record ChangeUserRole(Role Role, Guid OrganisationId);
+
+public sealed class ChangeUserRoleValidator : AbstractValidator<ChangeUserRole>
+{
+    public ChangeUserRoleValidator()
+    {
+        RuleFor(x => x.Role).IsInEnum();
+        RuleFor(x => x.OrganisationId).NotEmpty();
+    }
+}
+
+public static class ChangeUserRoleEndpoint
+{
+    /// <summary>Moves an account to another role or organisation; the caller must administer both the old and the new.</summary>
+    [Authorize(Policy = Policies.ManageAccounts)]
+    [WolverinePost("/api/users/{id}/role", OperationId = "ChangeUserRole")]
+    public static async Task<UserDto> Post(Guid id, ChangeUserRole command, ClaimsPrincipal user, IDocumentSession session,
+        ScopeGuard guard, HttpContext http, CancellationToken ct)
+    {
+        var stream = await session.FetchForAdministrationAsync(id, user, guard, http, ct);
+        var organisation = await session.LoadTargetOrganisationAsync(command.OrganisationId, ct);
+        await guard.DemandAsync(user, new AccountTarget(organisation, command.Role), AdministerAccountRequirement.Instance,
+            $"You may not give {command.Role} accounts of '{organisation.Name}'.");
+
+        var changed = stream.Aggregate!.ChangeRole(command.Role, organisation, Caller.From(user).Actor);
+        var version = (int)stream.CurrentVersion!.Value + 1;
+        stream.AppendOne(changed);
+        var account = stream.Aggregate!;
+        return UserDto.From(account) with
+        {
+            Role = changed.Role, OrganisationId = changed.OrganisationId, OrganisationName = changed.OrganisationName,
+            OrganisationKind = changed.OrganisationKind, TownId = changed.TownId,
+            Version = version
+        };
+    }
+}

@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Wolverine.Http;
+
+namespace AnJiaXing.Registry.Identity;
+
+public sealed record CreateUser(string Username, string DisplayName, string Password, Role Role, Guid OrganisationId);
+
+public sealed class CreateUserValidator : AbstractValidator<CreateUser>
+{
+    public CreateUserValidator()
+    {
+        RuleFor(x => x.Username).NotEmpty().Length(3, 64)
+            .Matches("^[A-Za-z0-9][A-Za-z0-9._-]*$").WithMessage("Use letters, digits, '.', '_' or '-', starting with a letter or digit.");
+        RuleFor(x => x.DisplayName).NotEmpty().MaximumLength(100);
+        RuleFor(x => x.Password).StrongPassword();
+        RuleFor(x => x.Role).IsInEnum();
+        RuleFor(x => x.OrganisationId).NotEmpty();
+    }
+}
+
+public static class CreateUserEndpoint
+{
+    [Authorize(Policy = Policies.ManageAccounts)]
+    [WolverinePost("/api/users", OperationId = "CreateUser")]
+    public static async Task<IResult> Post(
+        CreateUser command, ClaimsPrincipal user, IDocumentSession session, ScopeGuard guard,
+        IPasswordHasher<Person> hasher, TimeProvider clock, HttpContext http, CancellationToken ct)
+    {
+        var caller = Caller.From(user);
+        var idempotency = IdempotentCreate.For(http, caller, command);
+        if (await idempotency.ReplayAsync(session, ct) is { } replay) return replay;
+        var organisation = await session.LoadTargetOrganisationAsync(command.OrganisationId, ct);
+        await guard.DemandAsync(user, new AccountTarget(organisation, command.Role), AdministerAccountRequirement.Instance,
+            $"You may not create {command.Role} accounts for '{organisation.Name}'.");
+
+        var created = await AccountRegistration.OpenAsync(session, hasher, clock,
+            command.Username, command.DisplayName, command.Password, command.Role, organisation, caller.Actor, ct);
+        return idempotency.Created(session, $"/api/users/{created.AccountId}", created.AccountId, 1, clock);
+    }
+}

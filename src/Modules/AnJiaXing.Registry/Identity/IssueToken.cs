@@ -1,0 +1,60 @@
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Wolverine.Http;
+
+namespace AnJiaXing.Registry.Identity;
+
+public sealed record IssueToken(string Username, string Password);
+
+public sealed class IssueTokenValidator : AbstractValidator<IssueToken>
+{
+    public IssueTokenValidator()
+    {
+        RuleFor(x => x.Username).NotEmpty().MaximumLength(64);
+        RuleFor(x => x.Password).NotEmpty().MaximumLength(128);
+    }
+}
+
+public static class IssueTokenEndpoint
+{
+    private const string BadCredentials = "The username or password is wrong, or the account may not sign in.";
+
+    [AllowAnonymous]
+    [WolverinePost("/api/auth/token", OperationId = "IssueToken")]
+    public static async Task<IssuedToken> Post(
+        IssueToken request,
+        IQuerySession session,
+        TokenIssuer issuer,
+        IPasswordHasher<Person> hasher,
+        IOptions<AnJiaXingOptions> options,
+        ILogger<IssueToken> logger,
+        CancellationToken ct)
+    {
+        if (!string.IsNullOrWhiteSpace(options.Value.Auth.Authority))
+            throw new ApiProblemException(StatusCodes.Status404NotFound, "Not found",
+                "Tokens are issued by the configured OpenID Connect authority.");
+
+        var username = UserAccount.NormaliseUsername(request.Username);
+        var account = await session.Query<Person>().FirstOrDefaultAsync(a => a.Username == username, ct);
+        var credential = account is null ? null : await session.LoadAsync<UserCredential>(account.Id, ct);
+        if (account is null || credential is null
+            || hasher.VerifyHashedPassword(account, credential.PasswordHash, request.Password) == PasswordVerificationResult.Failed)
+        {
+            logger.LogWarning("Token refused for {Username}: bad credentials", username);
+            throw ApiProblemException.Unauthorized(BadCredentials);
+        }
+
+        var organisation = await session.LoadAsync<Organisation>(account.OrganisationId, ct);
+        if (AccountPrincipalFactory.Refusal(account, organisation) is { } refusal)
+        {
+            logger.LogWarning("Token refused for {Username}: {Refusal}", username, refusal);
+            throw ApiProblemException.Unauthorized(refusal);
+        }
+
+        logger.LogInformation("Token issued to {Username} ({UserId})", username, account.Id);
+        return issuer.Issue(account);
+    }
+}

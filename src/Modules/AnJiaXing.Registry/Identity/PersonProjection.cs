@@ -1,0 +1,36 @@
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+
+namespace AnJiaXing.Registry.Identity;
+
+/// <summary>Writes the shared kernel's <see cref="Person"/> (inline) from the account streams.</summary>
+public partial class PersonProjection : SingleStreamProjection<Person, Guid>
+{
+    public static Person Create(AccountCreated e) => new()
+    {
+        Id = e.AccountId,
+        Username = e.Username,
+        DisplayName = e.DisplayName,
+        Role = e.Role,
+        OrganisationId = e.OrganisationId,
+        OrganisationName = e.OrganisationName,
+        OrganisationKind = e.OrganisationKind,
+        TownId = e.TownId
+    };
+
+    public static void Apply(AccountDisabled _, Person p) => p.Enabled = false;
+    public static void Apply(AccountEnabled _, Person p) => p.Enabled = true;
+    public static void Apply(AccountPasswordReset _, Person p) { }
+
+    public static void Apply(IEvent<AccountSigningKeyRegistered> e, Person p) =>
+        p.SigningKeys.Add(new SigningKeyRef(e.Data.KeyId, e.Data.PublicKey, e.Timestamp));
+
+    public static void Apply(AccountRoleChanged e, Person p)
+    {
+        p.Role = e.Role;
+        p.OrganisationId = e.OrganisationId;
+        p.OrganisationName = e.OrganisationName;
+        p.OrganisationKind = e.OrganisationKind;
+        p.TownId = e.TownId;
+    }
+}

@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace AnJiaXing.Registry.Identity;
+
+/// <summary>An ECDSA P-256 public key as base64 SubjectPublicKeyInfo, or PEM ("-----BEGIN PUBLIC KEY-----").</summary>
+public sealed record RegisterSigningKey(string PublicKey);
+
+public sealed class RegisterSigningKeyValidator : AbstractValidator<RegisterSigningKey>
+{
+    public RegisterSigningKeyValidator() => RuleFor(x => x.PublicKey).NotEmpty().MaximumLength(4000);
+}
+
+public sealed record SigningKeyRegistered(string KeyId, string PublicKey);
+
+public static class RegisterSigningKeyEndpoint
+{
+    [Authorize]
+    [WolverinePost("/api/me/signing-keys", OperationId = "RegisterSigningKey")]
+    public static async Task<SigningKeyRegistered> Post(RegisterSigningKey command, ClaimsPrincipal user, IDocumentSession session, HttpContext http, CancellationToken ct)
+    {
+        var spki = Normalise(command.PublicKey);
+        var caller = Caller.From(user);
+        var stream = await session.FetchForCommandAsync<UserAccount>(caller.UserId, ExpectedVersion.From(http), "Account", ct);
+        var keyId = LedgerSigningKey.KeyIdOf(spki);
+        if (stream.Aggregate!.SigningKeys.Any(k => k.KeyId == keyId))
+            throw ApiProblemException.Conflict($"The key '{keyId}' is already registered.");
+        stream.AppendOne(new AccountSigningKeyRegistered(caller.UserId, keyId, spki, caller.Actor));
+        return new SigningKeyRegistered(keyId, spki);
+    }
+
+    private static string Normalise(string text)
+    {
+        try
+        {
+            using var key = ECDsa.Create();
+            if (text.Contains("-----BEGIN", StringComparison.Ordinal)) key.ImportFromPem(text);
+            else key.ImportSubjectPublicKeyInfo(Convert.FromBase64String(text.Trim()), out _);
+            if (key.KeySize != 256) throw ApiProblemException.Validation("publicKey", "Only ECDSA P-256 keys are accepted.");
+            return Convert.ToBase64String(key.ExportSubjectPublicKeyInfo());
+        }
+        catch (Exception e) when (e is FormatException or CryptographicException or ArgumentException)
+        {
+            throw ApiProblemException.Validation("publicKey", "Not an ECDSA P-256 public key (base64 SubjectPublicKeyInfo or PEM).");
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using StoreOptions = Marten.StoreOptions;
+
+namespace AnJiaXing.Registry;
+
+/// <summary>Organisations, enterprises (一企一档's registry) and accounts; writes the shared kernel's Organisation and Person.</summary>
+public sealed class RegistryModule : IAnJiaXingModule
+{
+    public string Name => "Registry";
+
+    public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<IPasswordHasher<Person>, PasswordHasher<Person>>();
+        services.AddSingleton<IAuthorizationHandler, AdministerAccountHandler>();
+        services.AddSingleton<IAuthorizationHandler, ReadEnterpriseHandler>();
+        services.AddSingleton<IAuthorizationHandler, ManageEnterpriseHandler>();
+        services.AddSingleton<IDemoSeed, DistrictSeed>();
+        services.AddSingleton<IDemoSeed, EnterpriseSeed>();
+    }
+
+    public void ConfigureMarten(StoreOptions options)
+    {
+        options.ConfigureIdentity();
+        options.ConfigureEnterprises();
+    }
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+
+namespace AnJiaXing.Statistics;
+
+/// <summary>
+/// A period of district days, both ends included: <c>from</c>/<c>to</c> as <c>yyyy-MM-dd</c>, or <c>month</c> as
+/// <c>yyyy-MM</c>; by default the current month up to today. At most three years.
+/// </summary>
+public sealed record StatisticsPeriod(DateOnly From, DateOnly To)
+{
+    public static StatisticsPeriod Parse(string? from, string? to, string? month, TimeProvider clock)
+    {
+        var today = StatisticsCalendar.Today(clock);
+        if (!string.IsNullOrWhiteSpace(month))
+        {
+            if (from is not null || to is not null)
+                throw ApiProblemException.Validation("month", "Give either month or from/to, not both.");
+            if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
+                throw ApiProblemException.Validation("month", "month must be yyyy-MM, e.g. 2026-11.");
+            return new(first, first.AddMonths(1).AddDays(-1));
+        }
+
+        var start = Day(from, "from") ?? new DateOnly(today.Year, today.Month, 1);
+        var end = Day(to, "to") ?? today;
+        if (end < start) throw ApiProblemException.Validation("to", "to must not be before from.");
+        if (end.DayNumber - start.DayNumber > 3 * 366) throw ApiProblemException.Validation("from", "A period spans at most three years.");
+        return new(start, end);
+    }
+
+    private static DateOnly? Day(string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        return DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d
+            : throw ApiProblemException.Validation(field, $"{field} must be yyyy-MM-dd, e.g. 2026-11-01.");
+    }
+
+    public string FromKey => StatisticsCalendar.Key(From);
+    public string ToKey => StatisticsCalendar.Key(To);
+
+    public bool Contains(string dayKey) => string.CompareOrdinal(dayKey, FromKey) >= 0 && string.CompareOrdinal(dayKey, ToKey) <= 0;
+
+    /// <summary>The day figures of the period added up.</summary>
+    public DayFigures Total(ScopeStatistics stats)
+    {
+        var total = new DayFigures();
+        foreach (var (day, figures) in stats.Days)
+            if (Contains(day)) figures.AddTo(total);
+        return total;
+    }
+
+    public object Describe() => new { from = FromKey, to = ToKey };
+}

@@ -1,0 +1,123 @@
+using Marten;
+
+namespace AnJiaXing.Statistics;
+
+/// <summary>
+/// The figures of every dashboard panel for one scope and period, computed from the read models: the scope's
+/// <see cref="ScopeStatistics"/>, account activity, and indexed counts for what depends on the clock (overdue)
+/// or lives elsewhere (accounts, enterprises). Endpoints and the .xlsx export share it.
+/// </summary>
+public sealed class StatisticsReport(StatisticsScope scope, StatisticsPeriod period, ScopeStatistics stats, IQuerySession session, TimeProvider clock)
+{
+    public StatisticsScope Scope => scope;
+    public StatisticsPeriod Period => period;
+    public ScopeStatistics Stats => stats;
+
+    public static async Task<StatisticsReport> LoadAsync(
+        System.Security.Claims.ClaimsPrincipal user, Guid? townId, string? from, string? to, string? month,
+        IQuerySession session, TimeProvider clock, CancellationToken ct)
+    {
+        var period = StatisticsPeriod.Parse(from, to, month, clock);
+        var scope = await StatisticsScope.ResolveAsync(Caller.From(user), townId, session, ct);
+        var stats = await scope.LoadAsync(session, ct) ?? new ScopeStatistics();
+        return new StatisticsReport(scope, period, stats, session, clock);
+    }
+
+    public async Task<OverviewPanel> OverviewAsync(CancellationToken ct)
+    {
+        var enterprises = await scope.EnterprisesAsync(session, ct);
+        var accounts = await scope.AccountsAsync(session, ct);
+        var overdue = await scope.CountOverdueAsync(stats, session, clock.GetUtcNow(), ct);
+        var all = new DayFigures();
+        foreach (var d in stats.Days.Values) d.AddTo(all);
+        var inPeriod = period.Total(stats);
+        return new OverviewPanel(
+            enterprises.Count, accounts.Count, stats.Hazards, stats.OpenHazards,
+            stats.OpenByLevel.GetValueOrDefault(HazardLevel.Major), overdue,
+            inPeriod.Reported, inPeriod.ClosedThatDay,
+            Rate.Of(all.Closed, all.Valid), Rate.Of(all.Rectified, all.Valid));
+    }
+
+    public async Task<UsersPanel> UsersAsync(CancellationToken ct)
+    {
+        var accounts = await scope.AccountsAsync(session, ct);
+        var active = await AccountActivity.CountActiveAsync(session, accounts.Select(a => a.Id).ToList(), period, ct);
+        var byRole = Enum.GetValues<Role>().ToDictionary(r => r, r => accounts.Count(a => a.Role == r));
+        return new UsersPanel(accounts.Count, byRole, active, Rate.Of(active, accounts.Count));
+    }
+
+    public async Task<HazardsPanel> HazardsAsync(CancellationToken ct)
+    {
+        var overdue = await scope.CountOverdueAsync(stats, session, clock.GetUtcNow(), ct);
+        return new HazardsPanel(
+            stats.Hazards, stats.OpenHazards, overdue,
+            Enum.GetValues<HazardLevel>().ToDictionary(l => l, l => stats.ByLevel.GetValueOrDefault(l)),
+            Enum.GetValues<HazardLevel>().ToDictionary(l => l, l => stats.OpenByLevel.GetValueOrDefault(l)),
+            Enum.GetValues<HazardStatus>().ToDictionary(s => s, s => stats.ByStatus.GetValueOrDefault(s)),
+            Enum.GetValues<HazardStatus>().ToDictionary(s => s, s => Rate.Of(stats.ByStatus.GetValueOrDefault(s), stats.Hazards).Value ?? 0));
+    }
+
+    public SourcesPanel Sources() =>
+        new(stats.Hazards, Enum.GetValues<HazardSource>().ToDictionary(s => s, s => stats.BySource.GetValueOrDefault(s)));
+
+    /// <summary>Per day (or month) of the period: reported, rectified and closed that day, and the closure rate of that day's cohort.</summary>
+    public TrendPanel Trend(string granularity)
+    {
+        var monthly = granularity == "month";
+        var buckets = new SortedDictionary<string, DayFigures>(StringComparer.Ordinal);
+        for (var d = period.From; d <= period.To; d = monthly ? new DateOnly(d.Year, d.Month, 1).AddMonths(1) : d.AddDays(1))
+            buckets[monthly ? StatisticsCalendar.MonthKey(d) : StatisticsCalendar.Key(d)] = new DayFigures();
+        foreach (var (day, figures) in stats.Days)
+        {
+            if (!period.Contains(day)) continue;
+            figures.AddTo(buckets[monthly ? day[..7] : day]);
+        }
+        return new TrendPanel(granularity, buckets.Select(b => new TrendPoint(
+            b.Key, b.Value.Reported, b.Value.RectifiedThatDay, b.Value.ClosedThatDay, Rate.Of(b.Value.Closed, b.Value.Valid).Value)).ToList());
+    }
+
+    public InspectionsPanel Inspections()
+    {
+        var i = stats.Inspections;
+        var months = new List<MonthCount>();
+        for (var m = new DateOnly(period.From.Year, period.From.Month, 1); m <= period.To; m = m.AddMonths(1))
+        {
+            var key = StatisticsCalendar.MonthKey(m);
+            months.Add(new MonthCount(key, i.ByMonth.GetValueOrDefault(key), i.HazardsRaisedByMonth.GetValueOrDefault(key)));
+        }
+        return new InspectionsPanel(i.ByMonth.Values.Sum(), months, new SortedDictionary<string, int>(i.ByKind, StringComparer.Ordinal),
+            i.Plans, i.PlannedInspections, i.CompletedInspections, Rate.Of(i.CompletedInspections, i.PlannedInspections));
+    }
+
+    public async Task<AssessmentFigures> AssessmentAsync(CancellationToken ct)
+    {
+        var accounts = await scope.AccountsAsync(session, ct);
+        var active = await AccountActivity.CountActiveAsync(session, accounts.Select(a => a.Id).ToList(), period, ct);
+        return AssessmentFigures.From(period.Total(stats), active, accounts.Count);
+    }
+}
+
+public sealed record OverviewPanel(
+    int Enterprises, int Users, int Hazards, int OpenHazards, int OpenMajorHazards, int OverdueHazards,
+    int ReportedInPeriod, int ClosedInPeriod, Rate ClosureRate, Rate RectificationRate);
+
+public sealed record UsersPanel(int Enabled, Dictionary<Role, int> ByRole, int ActiveInPeriod, Rate Activity);
+
+public sealed record HazardsPanel(
+    int Total, int Open, int Overdue, Dictionary<HazardLevel, int> ByLevel, Dictionary<HazardLevel, int> OpenByLevel,
+    Dictionary<HazardStatus, int> ByStatus, Dictionary<HazardStatus, double> StatusShares);
+
+public sealed record SourcesPanel(int Total, Dictionary<HazardSource, int> BySource);
+
+public sealed record TrendPoint(string Period, int Reported, int Rectified, int Closed, double? CohortClosureRate);
+
+public sealed record TrendPanel(string Granularity, IReadOnlyList<TrendPoint> Points);
+
+public sealed record MonthCount(string Month, int Inspections, int HazardsRaised);
+
+public sealed record InspectionsPanel(
+    int Total, IReadOnlyList<MonthCount> ByMonth, SortedDictionary<string, int> ByKind,
+    int Plans, int PlannedInspections, int CompletedInspections, Rate PlanCompletion);
+
+/// <summary>Risk control (风险管控) is not built yet: the panel says so rather than show a number nobody counted.</summary>
+public sealed record RiskPointsPanel(bool Available, string Note);
