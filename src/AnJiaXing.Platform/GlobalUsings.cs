@@ -24,3 +24,4 @@ global using AnJiaXing.Platform.Security;
 global using AnJiaXing.Platform.Validation;
 global using AnJiaXing.Platform.Modules;
 global using AnJiaXing.Platform;
+global using AnJiaXing.Platform.Commands;

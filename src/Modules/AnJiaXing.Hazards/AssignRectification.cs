@@ -31,8 +31,8 @@ public static class AssignRectificationEndpoint
     [Authorize]
     [WolverinePost("/api/hazards/{id}/assign", OperationId = "AssignRectification")]
     public static Task<HazardCommandResult> Post(Guid id, AssignRectification command, ClaimsPrincipal user, HttpContext http,
-        IDocumentSession session, ScopeGuard guard, TimeProvider clock, CancellationToken ct) =>
-        HazardCommands.ExecuteAsync(id, command.ExpectedVersion, HazardAction.Assign, user, http, session, guard,
+        IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
+        HazardCommands.ExecuteAsync(id, command.ExpectedVersion, HazardAction.Assign, http, session,
             async (hazard, caller) =>
             {
                 var responsible = await session.LoadAsync<Person>(command.ResponsibleUserId, ct)

@@ -22,7 +22,7 @@ public static class ConfirmHazardEndpoint
     [Authorize]
     [WolverinePost("/api/hazards/{id}/confirm", OperationId = "ConfirmHazard")]
     public static Task<HazardCommandResult> Post(Guid id, ConfirmHazard? command, ClaimsPrincipal user, HttpContext http,
-        IDocumentSession session, ScopeGuard guard, CancellationToken ct) =>
-        HazardCommands.ExecuteAsync(id, command?.ExpectedVersion, HazardAction.Confirm, user, http, session, guard,
+        IDocumentSession session, CancellationToken ct) =>
+        HazardCommands.ExecuteAsync(id, command?.ExpectedVersion, HazardAction.Confirm, http, session,
             (hazard, caller) => HazardCommands.One(hazard.Confirm(command?.Remarks, caller.Actor)), ct);
 }

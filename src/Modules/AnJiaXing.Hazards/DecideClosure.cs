@@ -22,7 +22,7 @@ public static class DecideClosureEndpoint
     [Authorize]
     [WolverinePost("/api/hazards/{id}/closure-decision", OperationId = "DecideClosure")]
     public static Task<HazardCommandResult> Post(Guid id, DecideClosure command, ClaimsPrincipal user, HttpContext http,
-        IDocumentSession session, ScopeGuard guard, CancellationToken ct) =>
-        HazardCommands.ExecuteAsync(id, command.ExpectedVersion, HazardAction.DecideClosure, user, http, session, guard,
+        IDocumentSession session, CancellationToken ct) =>
+        HazardCommands.ExecuteAsync(id, command.ExpectedVersion, HazardAction.DecideClosure, http, session,
             (hazard, caller) => Task.FromResult(hazard.DecideClosure(command.Approved, command.Remarks, caller.Actor)), ct);
 }

@@ -18,8 +18,8 @@ public static class DesignateRecheckerEndpoint
     [Authorize]
     [WolverinePost("/api/hazards/{id}/designate-rechecker", OperationId = "DesignateRechecker")]
     public static Task<HazardCommandResult> Post(Guid id, DesignateRechecker command, ClaimsPrincipal user, HttpContext http,
-        IDocumentSession session, ScopeGuard guard, CancellationToken ct) =>
-        HazardCommands.ExecuteAsync(id, command.ExpectedVersion, HazardAction.DesignateRechecker, user, http, session, guard,
+        IDocumentSession session, CancellationToken ct) =>
+        HazardCommands.ExecuteAsync(id, command.ExpectedVersion, HazardAction.DesignateRechecker, http, session,
             async (hazard, caller) =>
             {
                 var rechecker = await session.LoadAsync<Person>(command.UserId, ct)

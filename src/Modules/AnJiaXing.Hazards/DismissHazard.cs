@@ -21,7 +21,7 @@ public static class DismissHazardEndpoint
     [Authorize]
     [WolverinePost("/api/hazards/{id}/dismiss", OperationId = "DismissHazard")]
     public static Task<HazardCommandResult> Post(Guid id, DismissHazard command, ClaimsPrincipal user, HttpContext http,
-        IDocumentSession session, ScopeGuard guard, CancellationToken ct) =>
-        HazardCommands.ExecuteAsync(id, command.ExpectedVersion, HazardAction.Dismiss, user, http, session, guard,
+        IDocumentSession session, CancellationToken ct) =>
+        HazardCommands.ExecuteAsync(id, command.ExpectedVersion, HazardAction.Dismiss, http, session,
             (hazard, caller) => HazardCommands.One(hazard.Dismiss(command.Reason, caller.Actor)), ct);
 }

@@ -21,7 +21,7 @@ public static class DowngradeHazardEndpoint
     [Authorize]
     [WolverinePost("/api/hazards/{id}/downgrade", OperationId = "DowngradeHazard")]
     public static Task<HazardCommandResult> Post(Guid id, DowngradeHazard command, ClaimsPrincipal user, HttpContext http,
-        IDocumentSession session, ScopeGuard guard, CancellationToken ct) =>
-        HazardCommands.ExecuteAsync(id, command.ExpectedVersion, HazardAction.Downgrade, user, http, session, guard,
+        IDocumentSession session, CancellationToken ct) =>
+        HazardCommands.ExecuteAsync(id, command.ExpectedVersion, HazardAction.Downgrade, http, session,
             (hazard, caller) => HazardCommands.One(hazard.Downgrade(command.Reason, caller.Actor)), ct);
 }

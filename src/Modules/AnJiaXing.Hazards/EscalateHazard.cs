@@ -21,7 +21,7 @@ public static class EscalateHazardEndpoint
     [Authorize]
     [WolverinePost("/api/hazards/{id}/escalate", OperationId = "EscalateHazard")]
     public static Task<HazardCommandResult> Post(Guid id, EscalateHazard command, ClaimsPrincipal user, HttpContext http,
-        IDocumentSession session, ScopeGuard guard, CancellationToken ct) =>
-        HazardCommands.ExecuteAsync(id, command.ExpectedVersion, HazardAction.Escalate, user, http, session, guard,
+        IDocumentSession session, CancellationToken ct) =>
+        HazardCommands.ExecuteAsync(id, command.ExpectedVersion, HazardAction.Escalate, http, session,
             (hazard, caller) => HazardCommands.One(hazard.Escalate(command.Reason, caller.Actor)), ct);
 }

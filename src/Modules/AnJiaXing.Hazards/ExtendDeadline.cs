@@ -22,7 +22,7 @@ public static class ExtendDeadlineEndpoint
     [Authorize]
     [WolverinePost("/api/hazards/{id}/extend-deadline", OperationId = "ExtendDeadline")]
     public static Task<HazardCommandResult> Post(Guid id, ExtendDeadline command, ClaimsPrincipal user, HttpContext http,
-        IDocumentSession session, ScopeGuard guard, CancellationToken ct) =>
-        HazardCommands.ExecuteAsync(id, command.ExpectedVersion, HazardAction.ExtendDeadline, user, http, session, guard,
+        IDocumentSession session, CancellationToken ct) =>
+        HazardCommands.ExecuteAsync(id, command.ExpectedVersion, HazardAction.ExtendDeadline, http, session,
             (hazard, caller) => HazardCommands.One(hazard.ExtendDeadline(command.NewDeadline, command.Reason, caller.Actor)), ct);
 }

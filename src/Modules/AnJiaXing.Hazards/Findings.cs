@@ -42,9 +42,9 @@ public static class CheckRecheckHandler
     public static async Task<RecheckClearance> Handle(CheckRecheck question, IQuerySession session, CancellationToken ct)
     {
         var h = await session.LoadAsync<HazardView>(question.HazardId, ct);
-        if (h is null || !HazardAuthorizationHandler.Covers(question.Caller, h))
+        if (h is null || !HazardAccess.Sees(question.Caller, h))
             return new RecheckClearance(404, $"Hazard '{question.HazardId}' does not exist.", Guid.Empty, null, 0);
-        if (!HazardAuthorizationHandler.May(question.Caller, HazardAction.Recheck, h))
+        if (!HazardAccess.May(question.Caller, HazardAction.Recheck, h))
             return new RecheckClearance(403, "Your role may not recheck this hazard.", h.EnterpriseId, h.Status, h.Version);
         if (h.Status != HazardStatus.AwaitingRecheck)
             return new RecheckClearance(409, $"Only a hazard awaiting recheck can be rechecked; this one is {h.Status}.", h.EnterpriseId, h.Status, h.Version);
@@ -66,7 +66,7 @@ public static class RecordRecheckHandler
     {
         var stream = await session.Events.FetchForWriting<HazardView>(command.HazardId, ct);
         var h = stream.Aggregate;
-        if (h is null || !HazardAuthorizationHandler.Covers(command.By, h) || !HazardAuthorizationHandler.May(command.By, HazardAction.Recheck, h))
+        if (h is null || !HazardAccess.Sees(command.By, h) || !HazardAccess.May(command.By, HazardAction.Recheck, h))
         {
             logger.LogWarning("Recheck of hazard {HazardId} from inspection {InspectionId} refused: not in {UserId}'s scope or role",
                 command.HazardId, command.InspectionId, command.By.UserId);

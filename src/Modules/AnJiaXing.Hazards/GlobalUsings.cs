@@ -28,3 +28,4 @@ global using AnJiaXing.Platform.Modules;
 global using AnJiaXing.Platform;
 global using AnJiaXing.Hazards.Contracts;
 global using AnJiaXing.Registry.Contracts;
+global using AnJiaXing.Platform.Commands;

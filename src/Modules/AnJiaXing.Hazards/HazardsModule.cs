@@ -1,5 +1,4 @@
 using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Wolverine;
 
 namespace AnJiaXing.Hazards;
@@ -11,7 +10,6 @@ public sealed class HazardsModule : IAnJiaXingModule
 
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<IAuthorizationHandler, HazardAuthorizationHandler>();
         services.AddSingleton<IDemoSeed, HazardDemoSeed>();
     }
 
@@ -19,12 +17,13 @@ public sealed class HazardsModule : IAnJiaXingModule
 
     /// <summary>
     /// Commands from other modules (findings to report, recheck verdicts) travel on a durable local queue: the envelope
-    /// is stored with the sender's transaction and survives a crash.
+    /// is stored with the sender's transaction and survives a crash. One at a time, so an inspection's findings are
+    /// reported (and answered) in the order they were signed.
     /// </summary>
     public void ConfigureWolverine(WolverineOptions options)
     {
-        options.PublishMessage<RaiseHazardFromFinding>().ToLocalQueue(CommandsQueue).UseDurableInbox();
-        options.PublishMessage<RecordRecheck>().ToLocalQueue(CommandsQueue).UseDurableInbox();
+        options.PublishMessage<RaiseHazardFromFinding>().ToLocalQueue(CommandsQueue).UseDurableInbox().Sequential();
+        options.PublishMessage<RecordRecheck>().ToLocalQueue(CommandsQueue).UseDurableInbox().Sequential();
     }
 
     public const string CommandsQueue = "hazard-commands";

@@ -23,8 +23,8 @@ public static class RecheckHazardEndpoint
     [Authorize]
     [WolverinePost("/api/hazards/{id}/recheck", OperationId = "RecheckHazard")]
     public static Task<HazardCommandResult> Post(Guid id, RecheckHazard command, ClaimsPrincipal user, HttpContext http,
-        IDocumentSession session, ScopeGuard guard, CancellationToken ct) =>
-        HazardCommands.ExecuteAsync(id, command.ExpectedVersion, HazardAction.Recheck, user, http, session, guard,
+        IDocumentSession session, CancellationToken ct) =>
+        HazardCommands.ExecuteAsync(id, command.ExpectedVersion, HazardAction.Recheck, http, session,
             async (hazard, caller) =>
             {
                 var evidence = await session.TakeIntoUseAsync(command.EvidenceIds, caller, hazard.EvidenceUse(), ct);

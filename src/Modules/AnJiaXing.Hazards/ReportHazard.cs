@@ -50,7 +50,7 @@ public static class ReportHazardEndpoint
     [Authorize]
     [WolverinePost("/api/hazards", OperationId = "ReportHazard")]
     public static async Task<IResult> Post(
-        ReportHazard command, ClaimsPrincipal user, HttpContext http, IDocumentSession session, ScopeGuard guard,
+        ReportHazard command, ClaimsPrincipal user, HttpContext http, IDocumentSession session,
         TimeProvider clock, CancellationToken ct)
     {
         var caller = Caller.From(user);
@@ -60,9 +60,9 @@ public static class ReportHazardEndpoint
         var enterprise = await session.LoadAsync<Organisation>(command.EnterpriseId, ct);
         if (enterprise is not { Kind: OrganisationKind.Enterprise }) throw ApiProblemException.NotFound("Enterprise", command.EnterpriseId);
         var domain = command.Domain ?? enterprise.Domains.FirstOrDefault(IndustryDomain.Other);
-        var target = new HazardReportTarget(enterprise, domain);
-        await guard.DemandOrHideAsync(user, target, ReadHazardRequirement.Instance, "Enterprise", enterprise.Id);
-        await guard.DemandAsync(user, target, ReportHazardRequirement.Instance, $"Your role may not report hazards against '{enterprise.Name}'.");
+        caller.Scope.HideUnlessCoversEnterprise(enterprise.Id, enterprise.TownId ?? Guid.Empty, [domain], "Enterprise");
+        if (!HazardAccess.MayReport(caller, enterprise, domain))
+            throw ApiProblemException.Forbidden($"Your role may not report hazards against '{enterprise.Name}'.");
 
         var town = await session.LoadAsync<Organisation>(enterprise.TownId ?? Guid.Empty, ct)
                    ?? throw new InvalidOperationException($"Enterprise {enterprise.Id} has no town.");

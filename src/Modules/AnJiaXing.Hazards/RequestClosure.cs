@@ -22,7 +22,7 @@ public static class RequestClosureEndpoint
     [Authorize]
     [WolverinePost("/api/hazards/{id}/closure-request", OperationId = "RequestClosure")]
     public static Task<HazardCommandResult> Post(Guid id, RequestClosure? command, ClaimsPrincipal user, HttpContext http,
-        IDocumentSession session, ScopeGuard guard, CancellationToken ct) =>
-        HazardCommands.ExecuteAsync(id, command?.ExpectedVersion, HazardAction.RequestClosure, user, http, session, guard,
+        IDocumentSession session, CancellationToken ct) =>
+        HazardCommands.ExecuteAsync(id, command?.ExpectedVersion, HazardAction.RequestClosure, http, session,
             (hazard, caller) => HazardCommands.One(hazard.RequestClosure(command?.Remarks, caller.Actor)), ct);
 }

@@ -23,8 +23,8 @@ public static class SubmitRectificationEndpoint
     [Authorize]
     [WolverinePost("/api/hazards/{id}/rectification", OperationId = "SubmitRectification")]
     public static Task<HazardCommandResult> Post(Guid id, SubmitRectification command, ClaimsPrincipal user, HttpContext http,
-        IDocumentSession session, ScopeGuard guard, CancellationToken ct) =>
-        HazardCommands.ExecuteAsync(id, command.ExpectedVersion, HazardAction.SubmitRectification, user, http, session, guard,
+        IDocumentSession session, CancellationToken ct) =>
+        HazardCommands.ExecuteAsync(id, command.ExpectedVersion, HazardAction.SubmitRectification, http, session,
             async (hazard, caller) =>
             {
                 var evidence = await session.TakeIntoUseAsync(command.EvidenceIds, caller, hazard.EvidenceUse(), ct);

@@ -21,7 +21,7 @@ public static class WithdrawHazardEndpoint
     [Authorize]
     [WolverinePost("/api/hazards/{id}/withdraw", OperationId = "WithdrawHazard")]
     public static Task<HazardCommandResult> Post(Guid id, WithdrawHazard command, ClaimsPrincipal user, HttpContext http,
-        IDocumentSession session, ScopeGuard guard, CancellationToken ct) =>
-        HazardCommands.ExecuteAsync(id, command.ExpectedVersion, HazardAction.Withdraw, user, http, session, guard,
+        IDocumentSession session, CancellationToken ct) =>
+        HazardCommands.ExecuteAsync(id, command.ExpectedVersion, HazardAction.Withdraw, http, session,
             (hazard, caller) => HazardCommands.One(hazard.Withdraw(command.Reason, caller.Actor)), ct);
 }

@@ -32,3 +32,4 @@ global using AnJiaXing.Platform;
 global using AnJiaXing.Inspections.Contracts;
 global using AnJiaXing.Registry.Contracts;
 global using AnJiaXing.Hazards.Contracts;
+global using AnJiaXing.Platform.Commands;

@@ -8,7 +8,7 @@ public sealed record ItemFinding(
 
 /// <summary>
 /// The inspection's rules: each command yields its events or is refused (nothing appended). Who may act is decided
-/// before, by <see cref="InspectionAuthorizationHandler"/>; these rules decide what the record's state allows.
+/// before, by <see cref="InspectionAccess"/>; these rules decide what the record's state allows.
 /// </summary>
 public static class Inspection
 {

@@ -11,7 +11,6 @@ public sealed class InspectionsModule : IAnJiaXingModule
 
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<IAuthorizationHandler, InspectionAuthorizationHandler>();
         services.AddSingleton<IAuthorizationHandler, ChecklistAccessHandler>();
         services.AddSingleton<IAuthorizationHandler, MaintainKnowledgeHandler>();
         services.AddSingleton<IDemoSeed, InspectionDemoSeed>();

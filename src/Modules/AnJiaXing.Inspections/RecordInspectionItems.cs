@@ -55,29 +55,29 @@ public static class RecordInspectionItemsEndpoint
     [Authorize]
     [WolverinePost("/api/inspections/{id}/items", OperationId = "RecordInspectionItems")]
     public static async Task<InspectionCommandResult> Post(
-        Guid id, RecordInspectionItems command, ClaimsPrincipal user, HttpContext http, IDocumentSession session, ScopeGuard guard,
+        Guid id, RecordInspectionItems command, ClaimsPrincipal user, HttpContext http, IDocumentSession session,
         CancellationToken ct)
     {
-        var stream = await InspectionCommands.FetchAsync(id, command.ExpectedVersion, user, http, session, guard, ct);
-        var record = stream.Aggregate!;
-        if (record.Status != InspectionStatus.Draft)
-            throw Inspection.Conflict(record, "The inspection was submitted and signed; its record can no longer be changed.");
-
-        var caller = Caller.From(user);
-        var pinned = record.ChecklistId is { } cid ? await ChecklistVersions.LoadAsync(session, cid, record.ChecklistVersion, ct) : null;
-        var use = new EvidenceUse(record.Id, record.EnterpriseId ?? Guid.Empty, record.TownId, record.Domains.FirstOrDefault(IndustryDomain.Other));
-        var findings = new List<ItemFinding>();
-        foreach (var item in command.All)
+        InspectionRecord? record = null;
+        IReadOnlyList<InspectionItemRecorded> events = [];
+        var outcome = await http.ExecuteAsync(session, id, command.ExpectedVersion, InspectionAccess.Sign, async (r, caller) =>
         {
-            var evidence = await session.TakeIntoUseAsync(item.EvidenceIds, caller, use, ct);
-            findings.Add(new ItemFinding(item.ItemCode, item.Content, item.Result, item.Notes, evidence, item.Level, item.Category));
-        }
-
-        var events = record.Record(findings, pinned, caller.Actor);
-        stream.AppendMany(events);
-        var version = InspectionCommands.VersionAfter(stream, events.Count);
-        http.Response.Headers.ETag = ExpectedVersion.ETag(version);
-        var codes = record.Items.Select(i => i.Code).Concat(events.Select(e => e.ItemCode)).Distinct().Count();
+            record = r;
+            if (r.Status != InspectionStatus.Draft)
+                throw Inspection.Conflict(r, "The inspection was submitted and signed; its record can no longer be changed.");
+            var pinned = r.ChecklistId is { } cid ? await ChecklistVersions.LoadAsync(session, cid, r.ChecklistVersion, ct) : null;
+            var use = new EvidenceUse(r.Id, r.EnterpriseId ?? Guid.Empty, r.TownId, r.Domains.FirstOrDefault(IndustryDomain.Other));
+            var findings = new List<ItemFinding>();
+            foreach (var item in command.All)
+            {
+                var evidence = await session.TakeIntoUseAsync(item.EvidenceIds, caller, use, ct);
+                findings.Add(new ItemFinding(item.ItemCode, item.Content, item.Result, item.Notes, evidence, item.Level, item.Category));
+            }
+            events = r.Record(findings, pinned, caller.Actor);
+            return events;
+        }, ct);
+        var version = outcome.Version;
+        var codes = record!.Items.Select(i => i.Code).Concat(events.Select(e => e.ItemCode)).Distinct().Count();
         return new InspectionCommandResult(id, version, InspectionStatus.Draft, codes, events.Select(e => e.ItemCode).ToList());
     }
 }

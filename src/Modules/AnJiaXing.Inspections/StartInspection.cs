@@ -57,7 +57,7 @@ public static class StartInspectionEndpoint
     [Authorize]
     [WolverinePost("/api/inspections", OperationId = "StartInspection")]
     public static async Task<IResult> Post(
-        StartInspection command, ClaimsPrincipal user, HttpContext http, IDocumentSession session, ScopeGuard guard,
+        StartInspection command, ClaimsPrincipal user, HttpContext http, IDocumentSession session,
         TimeProvider clock, IMessageBus bus, CancellationToken ct)
     {
         var caller = Caller.From(user);
@@ -114,8 +114,8 @@ public static class StartInspectionEndpoint
 
         var target = new InspectionTarget(enterprise?.Id, town.Id,
             enterprise?.Domains ?? (checklist?.Domain is { } d ? [d] : []));
-        await guard.DemandOrHideAsync(user, target, ReadInspectionRequirement.Instance, "Enterprise", (object?)enterprise?.Id ?? town.Id);
-        await guard.DemandAsync(user, target, ConductInspectionRequirement.Instance, "Your role may not inspect this enterprise.");
+        if (!InspectionAccess.Covers(caller, target)) throw ApiProblemException.NotFound("Enterprise", (object?)enterprise?.Id ?? town.Id);
+        if (!InspectionAccess.MayConduct(caller, target)) throw ApiProblemException.Forbidden("Your role may not inspect this enterprise.");
         plan?.RequireCovers(enterprise?.Id, caller, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
 
         var id = Guid.CreateVersion7();

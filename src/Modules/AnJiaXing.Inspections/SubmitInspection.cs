@@ -19,37 +19,37 @@ public static class SubmitInspectionEndpoint
     [Authorize]
     [WolverinePost("/api/inspections/{id}/submit", OperationId = "SubmitInspection")]
     public static async Task<(InspectionCommandResult, OutgoingMessages)> Post(
-        Guid id, SubmitInspection command, ClaimsPrincipal user, HttpContext http, IDocumentSession session, ScopeGuard guard,
+        Guid id, SubmitInspection command, ClaimsPrincipal user, HttpContext http, IDocumentSession session,
         TimeProvider clock, IMessageBus bus, CancellationToken ct)
     {
-        var stream = await InspectionCommands.FetchAsync(id, command.ExpectedVersion, user, http, session, guard, ct);
-        var record = stream.Aggregate!;
-        var caller = Caller.From(user);
-
-        var submitted = record.Submit(PersonalSignature.Of(http)?.KeyId, caller.Actor);
-        var events = new List<object> { submitted };
         var messages = new OutgoingMessages();
-        if (submitted.Findings.Count > 0 && record.EnterpriseId is { } enterpriseId
-            && await session.LoadAsync<Organisation>(enterpriseId, ct) is { Enabled: false } disabled)
-            throw Inspection.Conflict(record, $"'{disabled.Name}' was disabled; its findings cannot enter the hazard ledger.");
-
-        if (record.Kind == InspectionKind.Recheck && record.HazardId is { } hazardId)
+        InspectionRecord? record = null;
+        InspectionSubmitted? submitted = null;
+        var outcome = await http.ExecuteAsync(session, id, command.ExpectedVersion, InspectionAccess.Sign, async (r, caller) =>
         {
-            // The Hazards module decides: asked now so a refusal reaches the inspector, told through the outbox so the
-            // verdict and the signed record commit together.
-            await HazardRechecks.RequireClearanceAsync(bus, hazardId, caller, ct);
-            var (passed, remarks, evidence) = record.RecheckVerdict();
-            events.Add(new InspectionRecheckRecorded(id, hazardId, passed, caller.Actor));
-            messages.Add(new RecordRecheck(hazardId, id, passed, remarks, evidence, caller));
-        }
-        stream.AppendMany(events);
+            record = r;
+            submitted = r.Submit(PersonalSignature.Of(http)?.KeyId, caller.Actor);
+            var events = new List<object> { submitted };
+            if (submitted.Findings.Count > 0 && r.EnterpriseId is { } enterpriseId
+                && await session.LoadAsync<Organisation>(enterpriseId, ct) is { Enabled: false } disabled)
+                throw Inspection.Conflict(r, $"'{disabled.Name}' was disabled; its findings cannot enter the hazard ledger.");
 
-        var signedAt = clock.GetUtcNow();
-        foreach (var code in submitted.Findings)
-            messages.Add(InspectionFindings.MessageFor(record, record.FindItem(code)!, caller, signedAt));
+            if (r.Kind == InspectionKind.Recheck && r.HazardId is { } hazardId)
+            {
+                // The Hazards module decides: asked now so a refusal reaches the inspector, told through the outbox so the
+                // verdict and the signed record commit together.
+                await HazardRechecks.RequireClearanceAsync(bus, hazardId, caller, ct);
+                var (passed, remarks, evidence) = r.RecheckVerdict();
+                events.Add(new InspectionRecheckRecorded(id, hazardId, passed, caller.Actor));
+                messages.Add(new RecordRecheck(hazardId, id, passed, remarks, evidence, caller));
+            }
 
-        var version = InspectionCommands.VersionAfter(stream, events.Count);
-        http.Response.Headers.ETag = ExpectedVersion.ETag(version);
-        return (new InspectionCommandResult(id, version, InspectionStatus.Submitted, record.Items.Count, submitted.Findings), messages);
+            var signedAt = clock.GetUtcNow();
+            foreach (var code in submitted.Findings)
+                messages.Add(InspectionFindings.MessageFor(r, r.FindItem(code)!, caller, signedAt));
+            return events;
+        }, ct);
+        var version = outcome.Version;
+        return (new InspectionCommandResult(id, version, InspectionStatus.Submitted, record!.Items.Count, submitted!.Findings), messages);
     }
 }

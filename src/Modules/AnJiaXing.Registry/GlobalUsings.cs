@@ -29,3 +29,4 @@ global using AnJiaXing.Registry.Organisations;
 global using AnJiaXing.Platform.Modules;
 global using AnJiaXing.Platform;
 global using AnJiaXing.Registry.Contracts;
+global using AnJiaXing.Platform.Commands;

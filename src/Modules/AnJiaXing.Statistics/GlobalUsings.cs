@@ -29,3 +29,4 @@ global using AnJiaXing.Platform;
 global using AnJiaXing.Registry.Contracts;
 global using AnJiaXing.Hazards.Contracts;
 global using AnJiaXing.Inspections.Contracts;
+global using AnJiaXing.Platform.Commands;

@@ -103,7 +103,7 @@ public class when_inspecting_enterprises(HazardFixture app) : IClassFixture<Haza
         async Task<long> Envelopes()
         {
             await using var command = new NpgsqlCommand(
-                "select count(*) from anjiaxing.wolverine_incoming_envelopes where message_type = 'AnJiaXing.Inspections.RaiseHazardFromFinding'",
+                "select count(*) from anjiaxing.wolverine_incoming_envelopes where message_type = 'AnJiaXing.Api.Inspections.RaiseHazardFromFinding'",
                 connection);
             return (long)(await command.ExecuteScalarAsync())!;
         }

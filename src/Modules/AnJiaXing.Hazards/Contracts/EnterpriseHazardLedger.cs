@@ -23,10 +23,9 @@ public sealed class EnterpriseHazardLedger
 
         if (!Hazards.TryGetValue(e.HazardId, out var line)) return;
         line.Status = HazardLifecycle.After(line.Status, e);
+        line.Level = HazardLifecycle.LevelAfter(line.Level, e);
         switch (e)
         {
-            case HazardEscalated: line.Level = HazardLevel.Major; break;
-            case HazardDowngraded: line.Level = HazardLevel.General; break;
             case RectificationAssigned a: line.Deadline = a.Deadline; break;
             case DeadlineExtended d: line.Deadline = d.NewDeadline; break;
             case HazardClosed:

@@ -27,6 +27,19 @@ public static class HazardLifecycle
         _ => current // deadline extended, rechecker designated, closure approved (HazardClosed follows)
     };
 
+    /// <summary>The level after an event: escalation makes a hazard Major, a downgrade General; nothing else changes it.</summary>
+    public static HazardLevel LevelAfter(HazardLevel current, object @event) => @event switch
+    {
+        HazardReported e => e.Level,
+        HazardEscalated => HazardLevel.Major,
+        HazardDowngraded => HazardLevel.General,
+        _ => current
+    };
+
+    public static HazardStatus StatusAfter(HazardStatus current, IEnumerable<object> events) => events.Aggregate(current, After);
+
+    public static HazardLevel LevelAfter(HazardLevel current, IEnumerable<object> events) => events.Aggregate(current, LevelAfter);
+
     public static bool IsOpen(HazardStatus status) =>
         status is not (HazardStatus.Closed or HazardStatus.Dismissed or HazardStatus.Withdrawn);
 
