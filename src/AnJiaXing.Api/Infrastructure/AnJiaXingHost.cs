@@ -97,6 +97,7 @@ public static class AnJiaXingHost
         {
             o.RejectUnparseableQueryValues = true;
             o.AddPolicy<FluentValidationPolicy>();
+            o.AddPolicy<RequestBindingPolicy>();
         });
     }
 
