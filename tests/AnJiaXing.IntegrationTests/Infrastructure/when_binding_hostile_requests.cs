@@ -150,7 +150,7 @@ public class when_binding_hostile_requests(AppFixture app) : IClassFixture<AppFi
     {
         var (hazard, enterprise, user) = await TargetsAsync();
         await ShouldRefuse("ent.demo1", PostJson("/api/hazards", Report(enterprise, description: "42")), "description", "字符串");
-        await ShouldRefuse("ent.demo1", PostJson("/api/hazards", Report(enterprise, extra: ",\"latitude\":\"north\",\"longitude\":1")), "latitude");
+        await ShouldRefuse("ent.demo1", PostJson("/api/hazards", Report(enterprise, extra: ",\"latitude\":\"north\",\"longitude\":1")), "latitude", "数字");
         await ShouldRefuse("ent.demo1", PostJson("/api/hazards", Report(enterprise).Replace("\"evidenceIds\":[]", "\"evidenceIds\":{\"a\":1}")),
             "evidenceIds", "数组");
         await ShouldRefuse("ent.demo1", PostJson("/api/hazards", Report(enterprise).Replace("\"evidenceIds\":[]", "\"evidenceIds\":[\"x\"]")),
@@ -174,13 +174,17 @@ public class when_binding_hostile_requests(AppFixture app) : IClassFixture<AppFi
         var (_, enterprise, _) = await TargetsAsync();
         string TypeOf(IScenarioResult result, int status) => result.ShouldBeProblem(status).GetProperty("type").GetString()!;
 
-        // FluentValidation's 400 (an empty description), the binding guard's 400, an unknown route, no token, a wrong content type.
+        // FluentValidation's 400 (an empty description), the binding guard's 400s (Wolverine's own JSON problem said
+        // httpstatuses.com), an unknown route, no token, a wrong content type.
         var validation = await app.As("ent.demo1", s => { PostJson("/api/hazards", Report(enterprise, description: "\"\""))(s); s.StatusCodeShouldBe(400); });
         Assert.Equal("https://tools.ietf.org/html/rfc9110#section-15.5.1", TypeOf(validation, 400));
         Assert.True(validation.Json().GetProperty("errors").TryGetProperty("description", out _));
 
         var binding = await app.As("district.admin", s => { s.Get.Url("/api/hazards?level=Huge"); s.StatusCodeShouldBe(400); });
         Assert.Equal("https://tools.ietf.org/html/rfc9110#section-15.5.1", TypeOf(binding, 400));
+
+        var malformed = await app.As("ent.demo1", s => { PostJson("/api/hazards", "{\"level\": ")(s); s.StatusCodeShouldBe(400); });
+        Assert.Equal("https://tools.ietf.org/html/rfc9110#section-15.5.1", TypeOf(malformed, 400));
 
         var unknown = await app.Host.Scenario(s => { s.Get.Url("/api/no-such-thing"); s.StatusCodeShouldBe(404); });
         Assert.Equal("https://tools.ietf.org/html/rfc9110#section-15.5.5", TypeOf(unknown, 404));

@@ -118,6 +118,7 @@ public sealed class JsonBodyInspector(JsonSerializerOptions options)
             var fromString = element.ValueKind == JsonValueKind.String
                              && options.NumberHandling.HasFlag(System.Text.Json.Serialization.JsonNumberHandling.AllowReadingFromString);
             if (element.ValueKind != JsonValueKind.Number && !fromString) Add(path, ScalarBinding.Expected(field, t, Raw(element)));
+            else if (fromString && ScalarBinding.Check(field, element.GetString()!, t) is { } message) Add(path, message);
             else if (element.ValueKind == JsonValueKind.Number && !FitsNumber(element, t)) Add(path, $"{field}: 数值超出范围");
             return;
         }
