@@ -81,6 +81,8 @@ public static class PlatformSetup
         {
             o.RejectUnparseableQueryValues = true;
             o.AddPolicy<FluentValidationPolicy>();
+            // Inserts its guard ahead of validation: malformed input is refused before anything reads it as a command.
+            o.AddPolicy<RequestBindingPolicy>();
         });
     }
 

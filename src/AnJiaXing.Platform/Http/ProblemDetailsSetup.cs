@@ -13,6 +13,8 @@ public static class ProblemDetailsSetup
             ctx.ProblemDetails.Extensions["correlationId"] = CorrelationId.Of(http);
             // Stack traces and exception text never reach clients.
             ctx.ProblemDetails.Extensions.Remove("exception");
+            ctx.ProblemDetails.Type = ProblemTypes.For(ctx.ProblemDetails.Status ?? http.Response.StatusCode);
+            BindingProblems.Rewrite(ctx.ProblemDetails);
             if (ctx.ProblemDetails.Status == 404 && ctx.ProblemDetails.Detail is null
                 && http.GetEndpoint() is null)
             {

@@ -17,7 +17,7 @@ public sealed record StatisticsPeriod(DateOnly From, DateOnly To)
                 throw ApiProblemException.Validation("month", "Give either month or from/to, not both.");
             if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
                 throw ApiProblemException.Validation("month", "month must be yyyy-MM, e.g. 2026-11.");
-            return new(first, first.AddMonths(1).AddDays(-1));
+            return new(AcceptedDates.Demand(first, "month"), first.AddMonths(1).AddDays(-1));
         }
 
         var start = Day(from, "from") ?? new DateOnly(today.Year, today.Month, 1);
@@ -31,7 +31,7 @@ public sealed record StatisticsPeriod(DateOnly From, DateOnly To)
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
         return DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d
+            ? AcceptedDates.Demand(d, field)
             : throw ApiProblemException.Validation(field, $"{field} must be yyyy-MM-dd, e.g. 2026-11-01.");
     }
 
