@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using AnJiaXing.Api.Infrastructure.Http;
+using AnJiaXing.Api.Infrastructure.Idempotency;
 using AnJiaXing.Api.Infrastructure.Persistence;
 using AnJiaXing.Api.Infrastructure.Security;
 using AnJiaXing.Api.Ledger;
@@ -25,6 +26,7 @@ public static class RegisterSigningKeyEndpoint
 {
     [Authorize]
     [WolverinePost("/api/me/signing-keys", OperationId = "RegisterSigningKey")]
+    [IdempotentCreate]
     public static async Task<SigningKeyRegistered> Post(RegisterSigningKey command, ClaimsPrincipal user, IDocumentSession session, HttpContext http, CancellationToken ct)
     {
         var spki = Normalise(command.PublicKey);

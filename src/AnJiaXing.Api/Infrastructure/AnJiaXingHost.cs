@@ -12,6 +12,7 @@ using AnJiaXing.Api.Knowledge;
 using AnJiaXing.Api.Infrastructure.Configuration;
 using AnJiaXing.Api.Infrastructure.Health;
 using AnJiaXing.Api.Infrastructure.Http;
+using AnJiaXing.Api.Infrastructure.Idempotency;
 using AnJiaXing.Api.Infrastructure.Logging;
 using AnJiaXing.Api.Infrastructure.OpenApi;
 using AnJiaXing.Api.Infrastructure.Persistence;
@@ -97,6 +98,7 @@ public static class AnJiaXingHost
         {
             o.RejectUnparseableQueryValues = true;
             o.AddPolicy<FluentValidationPolicy>();
+            o.AddPolicy<IdempotencyPolicy>();
         });
     }
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using AnJiaXing.Api.Checklists;
 using AnJiaXing.Api.Identity;
 using AnJiaXing.Api.Infrastructure.Http;
+using AnJiaXing.Api.Infrastructure.Idempotency;
 using AnJiaXing.Api.Infrastructure.Security;
 using AnJiaXing.Api.Organisations;
 using FluentValidation;
@@ -34,6 +35,7 @@ public static class PlanInspectionsEndpoint
 
     [Authorize]
     [WolverinePost("/api/inspection-plans", OperationId = "PlanInspections")]
+    [IdempotentCreate]
     public static async Task<IResult> Post(PlanInspections command, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
     {
         var caller = Caller.From(user);
