@@ -12,6 +12,7 @@ using AnJiaXing.Api.Organisations;
 using AnJiaXing.IntegrationTests.Enterprises;
 using AnJiaXing.IntegrationTests.Inspections;
 using Marten;
+using Xunit.Abstractions;
 
 namespace AnJiaXing.IntegrationTests.Infrastructure;
 
@@ -29,7 +30,7 @@ public sealed class IdempotencyFixture : AppFixture
 /// <c>Idempotency-Key</c> on the create endpoints: one policy, keyed by caller, route template (and route values) and
 /// key. Every test uses a fresh key and a body of its own, so the tests of the class share one host.
 /// </summary>
-public class when_retrying_with_an_idempotency_key(IdempotencyFixture app) : IClassFixture<IdempotencyFixture>
+public class when_retrying_with_an_idempotency_key(IdempotencyFixture app, ITestOutputHelper output) : IClassFixture<IdempotencyFixture>
 {
     private const string Chemicals = "上海嘉翔精细化工有限公司";
 
@@ -213,7 +214,7 @@ public class when_retrying_with_an_idempotency_key(IdempotencyFixture app) : ICl
         Assert.Equal(1, await session.Events.QueryRawEventDataOnly<AccountCreated>().CountAsync(e => e.Username == "idem.race"));
     }
 
-    private sealed record Answer(HttpStatusCode Status, Guid? Id, string? Location, bool Replayed, string? ProblemType);
+    private sealed record Answer(HttpStatusCode Status, Guid? Id, string? Location, bool Replayed, string? MediaType, string? Detail);
 
     /// <summary>The same key and body, sent <paramref name="count"/> times at once.</summary>
     private async Task<Answer[]> Race(string asUser, string url, object body, int count)
@@ -234,14 +235,17 @@ public class when_retrying_with_an_idempotency_key(IdempotencyFixture app) : ICl
                 json.TryGetProperty("id", out var id) ? id.GetGuid() : null,
                 response.Headers.Location?.ToString(),
                 response.Headers.TryGetValues("Idempotent-Replayed", out var replayed) && replayed.Contains("true"),
-                response.Content.Headers.ContentType?.MediaType);
+                response.Content.Headers.ContentType?.MediaType,
+                json.TryGetProperty("detail", out var detail) ? detail.GetString() : null);
         }).ToArray();
         start.Release(count);
         return await Task.WhenAll(attempts);
     }
 
-    private static void AssertOneWinner(Answer[] answers)
+    /// <summary>One 201, every other answer the same 201 replayed or the 409 "same key still in progress" — never a 5xx, nor another conflict.</summary>
+    private void AssertOneWinner(Answer[] answers)
     {
+        output.WriteLine(string.Join(", ", answers.GroupBy(a => $"{(int)a.Status}{(a.Replayed ? " replayed" : "")}").Select(g => $"{g.Key} ×{g.Count()}")));
         Assert.All(answers, a => Assert.True(a.Status is HttpStatusCode.Created or HttpStatusCode.Conflict,
             $"Expected 201 or 409, got {(int)a.Status}."));
         var created = answers.Where(a => a.Status == HttpStatusCode.Created).ToArray();
@@ -249,6 +253,10 @@ public class when_retrying_with_an_idempotency_key(IdempotencyFixture app) : ICl
         Assert.Single(created.Select(a => a.Id).Distinct());
         Assert.Single(created.Select(a => a.Location).Distinct());
         Assert.Single(created, a => !a.Replayed);
-        Assert.All(answers.Where(a => a.Status == HttpStatusCode.Conflict), a => Assert.Equal("application/problem+json", a.ProblemType));
+        Assert.All(answers.Where(a => a.Status == HttpStatusCode.Conflict), a =>
+        {
+            Assert.Equal("application/problem+json", a.MediaType);
+            Assert.Contains("Idempotency-Key", a.Detail);
+        });
     }
 }
