@@ -83,6 +83,8 @@ public static class PlatformSetup
             o.AddPolicy<FluentValidationPolicy>();
             // Inserts its guard ahead of validation: malformed input is refused before anything reads it as a command.
             o.AddPolicy<RequestBindingPolicy>();
+            // Idempotency-Key on every create endpoint marked [IdempotentCreate], keyed by the route template.
+            o.AddPolicy<IdempotencyPolicy>();
         });
     }
 

@@ -16,6 +16,21 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
         var problem = Map(exception);
+        // A conflict on a request with an Idempotency-Key may be a lost race with a first attempt using the same key:
+        // answer with the winner's response instead.
+        if (problem?.Status == StatusCodes.Status409Conflict
+            && await IdempotentCreate.SettleConflictAsync(context, exception, ct) is { } race)
+        {
+            if (race.Replay is { } replay)
+            {
+                logger.LogInformation("Replayed the first answer to {Method} {Path} after a concurrent attempt with the same Idempotency-Key",
+                    context.Request.Method, context.Request.Path);
+                await replay.ExecuteAsync(context);
+                return true;
+            }
+            problem = Map(race.Problem!);
+        }
+
         if (problem is null)
         {
             logger.LogError(exception, "Unhandled fault on {Method} {Path} (correlation {CorrelationId})",
@@ -62,6 +77,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
                     Extensions = { ["streamId"] = c.Id?.ToString() }
                 };
             case ExistingStreamIdCollisionException:
+            case DocumentAlreadyExistsException:
                 return new ProblemDetails { Status = 409, Title = "Conflict", Detail = "The resource already exists." };
             case BadHttpRequestException b:
                 return new ProblemDetails { Status = b.StatusCode, Title = "Bad request", Detail = b.Message };

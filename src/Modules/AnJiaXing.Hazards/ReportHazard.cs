@@ -49,14 +49,12 @@ public static class ReportHazardEndpoint
 {
     [Authorize]
     [WolverinePost("/api/hazards", OperationId = "ReportHazard")]
+    [IdempotentCreate]
     public static async Task<IResult> Post(
         ReportHazard command, ClaimsPrincipal user, HttpContext http, IDocumentSession session,
         TimeProvider clock, CancellationToken ct)
     {
         var caller = Caller.From(user);
-        var idempotency = IdempotentCreate.For(http, caller, command);
-        if (await idempotency.ReplayAsync(session, ct) is { } replay) return replay;
-
         var enterprise = await session.LoadAsync<Organisation>(command.EnterpriseId, ct);
         if (enterprise is not { Kind: OrganisationKind.Enterprise }) throw ApiProblemException.NotFound("Enterprise", command.EnterpriseId);
         var domain = command.Domain ?? enterprise.Domains.FirstOrDefault(IndustryDomain.Other);
@@ -75,6 +73,6 @@ public static class ReportHazardEndpoint
         session.Events.StartStream<HazardView>(id, reported);
 
         http.Response.Headers.ETag = ExpectedVersion.ETag(1);
-        return idempotency.Created(session, $"/api/hazards/{id}", id, 1, clock);
+        return CreatedResponse.At($"/api/hazards/{id}", id, 1);
     }
 }

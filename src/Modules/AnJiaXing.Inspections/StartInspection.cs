@@ -56,14 +56,12 @@ public static class StartInspectionEndpoint
 {
     [Authorize]
     [WolverinePost("/api/inspections", OperationId = "StartInspection")]
+    [IdempotentCreate]
     public static async Task<IResult> Post(
         StartInspection command, ClaimsPrincipal user, HttpContext http, IDocumentSession session,
         TimeProvider clock, IMessageBus bus, CancellationToken ct)
     {
         var caller = Caller.From(user);
-        var idempotency = IdempotentCreate.For(http, caller, command);
-        if (await idempotency.ReplayAsync(session, ct) is { } replay) return replay;
-
         var checklistId = command.ChecklistId;
         var enterpriseId = command.EnterpriseId;
         InspectionPlan? plan = null;
@@ -122,10 +120,7 @@ public static class StartInspectionEndpoint
         var started = Inspection.Start(id, command.Kind, enterprise, command.TemporaryEnterprise, town, checklist, plan?.Id, hazardToRecheck, caller);
         session.Events.StartStream<InspectionRecord>(id, started);
 
-        var location = $"/api/inspections/{id}";
-        var body = new CreatedResponse(id, 1);
-        idempotency.Remember(session, StatusCodes.Status201Created, location, body, clock);
         http.Response.Headers.ETag = ExpectedVersion.ETag(1);
-        return Results.Created(location, body);
+        return CreatedResponse.At($"/api/inspections/{id}", id, 1);
     }
 }

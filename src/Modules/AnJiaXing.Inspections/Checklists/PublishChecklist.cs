@@ -26,11 +26,10 @@ public static class PublishChecklistEndpoint
 {
     [Authorize]
     [WolverinePost("/api/checklists", OperationId = "PublishChecklist")]
-    public static async Task<IResult> Post(PublishChecklist command, ClaimsPrincipal user, IDocumentSession session, ScopeGuard guard, HttpContext http,
-        TimeProvider clock, CancellationToken ct)
+    [IdempotentCreate]
+    public static async Task<IResult> Post(PublishChecklist command, ClaimsPrincipal user, IDocumentSession session, ScopeGuard guard,
+        CancellationToken ct)
     {
-        var idempotency = IdempotentCreate.For(http, Caller.From(user), command);
-        if (await idempotency.ReplayAsync(session, ct) is { } replay) return replay;
         var caller = Caller.From(user);
         var target = new ChecklistTarget(command.Kind, command.Domain, command.Kind == ChecklistKind.Custom ? caller.OrganisationId : null);
         await guard.DemandAsync(user, target, MaintainChecklistRequirement.Instance,
@@ -40,6 +39,6 @@ public static class PublishChecklistEndpoint
 
         var id = Guid.CreateVersion7();
         session.Events.StartStream<Checklist>(id, Checklist.Publish(id, command.Name, command.Kind, command.Domain, command.Items, caller.Actor));
-        return idempotency.Created(session, $"/api/checklists/{id}", id, 1, clock);
+        return CreatedResponse.At($"/api/checklists/{id}", id, 1);
     }
 }

@@ -29,16 +29,15 @@ public static class PublishKnowledgeDocumentEndpoint
 {
     [Authorize]
     [WolverinePost("/api/knowledge", OperationId = "PublishKnowledgeDocument")]
+    [IdempotentCreate]
     public static async Task<IResult> Post(PublishKnowledgeDocument command, ClaimsPrincipal user, IDocumentSession session, ScopeGuard guard,
-        HttpContext http, TimeProvider clock, CancellationToken ct)
+        CancellationToken ct)
     {
-        var idempotency = IdempotentCreate.For(http, Caller.From(user), command);
-        if (await idempotency.ReplayAsync(session, ct) is { } replay) return replay;
         await guard.DemandAsync(user, new KnowledgeTarget(command.Domain), MaintainKnowledgeRequirement.Instance,
             "Only district admins and department officers (for their domains) maintain the knowledge base.");
         var id = Guid.CreateVersion7();
         session.Events.StartStream<KnowledgeDocument>(id, KnowledgeDocument.Publish(
             id, command.Title, command.Category, command.Domain, command.Source, command.Text, Caller.From(user).Actor));
-        return idempotency.Created(session, $"/api/knowledge/{id}", id, 1, clock);
+        return CreatedResponse.At($"/api/knowledge/{id}", id, 1);
     }
 }

@@ -29,6 +29,7 @@ public static class PlanInspectionsEndpoint
 
     [Authorize]
     [WolverinePost("/api/inspection-plans", OperationId = "PlanInspections")]
+    [IdempotentCreate]
     public static async Task<IResult> Post(PlanInspections command, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
     {
         var caller = Caller.From(user);

@@ -25,11 +25,10 @@ public static class GrantEnterpriseAccountEndpoint
     /// <summary>Opens an EnterpriseUser account of the enterprise: the account stream and the grant on the enterprise stream, in one transaction.</summary>
     [Authorize(Policy = Policies.ManageEnterprises)]
     [WolverinePost("/api/enterprises/{id}/accounts", OperationId = "GrantEnterpriseAccount")]
+    [IdempotentCreate]
     public static async Task<IResult> Post(Guid id, GrantEnterpriseAccount command, ClaimsPrincipal user, IDocumentSession session,
         ScopeGuard guard, HttpContext http, IPasswordHasher<Person> hasher, TimeProvider clock, CancellationToken ct)
     {
-        var idempotency = IdempotentCreate.For(http, Caller.From(user), command);
-        if (await idempotency.ReplayAsync(session, ct) is { } replay) return replay;
         var stream = await session.FetchForManagementAsync(id, user, guard, http, ct);
         var enterprise = stream.Aggregate!;
         var organisation = await session.LoadTargetOrganisationAsync(id, ct);
@@ -39,6 +38,6 @@ public static class GrantEnterpriseAccountEndpoint
         var created = await AccountRegistration.OpenAsync(session, hasher, clock, command.Username, command.DisplayName, command.Password,
             Role.EnterpriseUser, organisation, by, ct);
         stream.AppendOne(enterprise.GrantAccount(created.AccountId, created.Username, created.DisplayName, by));
-        return idempotency.Created(session, $"/api/users/{created.AccountId}", created.AccountId, 1, clock);
+        return CreatedResponse.At($"/api/users/{created.AccountId}", created.AccountId, 1);
     }
 }

@@ -24,11 +24,10 @@ public static class RegisterEnterpriseEndpoint
 {
     [Authorize(Policy = Policies.ManageEnterprises)]
     [WolverinePost("/api/enterprises", OperationId = "RegisterEnterprise")]
-    public static async Task<IResult> Post(RegisterEnterprise command, ClaimsPrincipal user, IDocumentSession session, ScopeGuard guard, HttpContext http,
-        TimeProvider clock, CancellationToken ct)
+    [IdempotentCreate]
+    public static async Task<IResult> Post(RegisterEnterprise command, ClaimsPrincipal user, IDocumentSession session, ScopeGuard guard,
+        CancellationToken ct)
     {
-        var idempotency = IdempotentCreate.For(http, Caller.From(user), command);
-        if (await idempotency.ReplayAsync(session, ct) is { } replay) return replay;
         var town = await session.LoadTownAsync(command.TownId, ct);
         await guard.DemandAsync(user, new EnterpriseTarget(Guid.Empty, town.Id, command.Domains), ManageEnterpriseRequirement.Instance,
             $"You may not register enterprises in {town.Name}.");
@@ -36,6 +35,6 @@ public static class RegisterEnterpriseEndpoint
 
         var registered = Enterprise.Register(Guid.CreateVersion7(), command, town, Caller.From(user).Actor);
         session.Events.StartStream<Enterprise>(registered.EnterpriseId, registered);
-        return idempotency.Created(session, $"/api/enterprises/{registered.EnterpriseId}", registered.EnterpriseId, 1, clock);
+        return CreatedResponse.At($"/api/enterprises/{registered.EnterpriseId}", registered.EnterpriseId, 1);
     }
 }

@@ -26,19 +26,18 @@ public static class CreateUserEndpoint
 {
     [Authorize(Policy = Policies.ManageAccounts)]
     [WolverinePost("/api/users", OperationId = "CreateUser")]
+    [IdempotentCreate]
     public static async Task<IResult> Post(
         CreateUser command, ClaimsPrincipal user, IDocumentSession session, ScopeGuard guard,
-        IPasswordHasher<Person> hasher, TimeProvider clock, HttpContext http, CancellationToken ct)
+        IPasswordHasher<Person> hasher, TimeProvider clock, CancellationToken ct)
     {
         var caller = Caller.From(user);
-        var idempotency = IdempotentCreate.For(http, caller, command);
-        if (await idempotency.ReplayAsync(session, ct) is { } replay) return replay;
         var organisation = await session.LoadTargetOrganisationAsync(command.OrganisationId, ct);
         await guard.DemandAsync(user, new AccountTarget(organisation, command.Role), AdministerAccountRequirement.Instance,
             $"You may not create {command.Role} accounts for '{organisation.Name}'.");
 
         var created = await AccountRegistration.OpenAsync(session, hasher, clock,
             command.Username, command.DisplayName, command.Password, command.Role, organisation, caller.Actor, ct);
-        return idempotency.Created(session, $"/api/users/{created.AccountId}", created.AccountId, 1, clock);
+        return CreatedResponse.At($"/api/users/{created.AccountId}", created.AccountId, 1);
     }
 }

@@ -21,6 +21,7 @@ public static class RegisterSigningKeyEndpoint
 {
     [Authorize]
     [WolverinePost("/api/me/signing-keys", OperationId = "RegisterSigningKey")]
+    [IdempotentCreate]
     public static async Task<SigningKeyRegistered> Post(RegisterSigningKey command, ClaimsPrincipal user, IDocumentSession session, HttpContext http, CancellationToken ct)
     {
         var spki = Normalise(command.PublicKey);
