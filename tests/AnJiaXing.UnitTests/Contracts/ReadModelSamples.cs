@@ -1,0 +1,106 @@
+using System.Text.Json;
+using static AnJiaXing.UnitTests.Contracts.EventSamples;
+using static AnJiaXing.UnitTests.Hazards.HazardSamples;
+
+namespace AnJiaXing.UnitTests.Contracts;
+
+/// <summary>
+/// The catalog of HTTP answers: one fixed instance of every body an endpoint returns, keyed by the short name of its
+/// type (generic envelopes by their name without arity). Bodies already pinned by an Alba snapshot of a real GET are
+/// listed in <see cref="PinnedElsewhere"/> instead of being pinned twice.
+/// </summary>
+public static class ReadModelSamples
+{
+    public const string Hash1 = "3b7e2c1f9a0d4e5b8c6a7f1e2d3c4b5a69788f7e6d5c4b3a29180f7e6d5c4b3a";
+    public const string Hash0 = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    /// <summary>Bodies whose JSON is pinned by another snapshot (file beside that test, under __snapshots__).</summary>
+    public static readonly IReadOnlyDictionary<string, string> PinnedElsewhere = new Dictionary<string, string>
+    {
+        ["HazardView"] = "UnitTests Hazards/HazardContractSnapshotTests.the_hazard_view_keeps_its_json_shape",
+        ["EnterpriseDto"] = "IntegrationTests Enterprises/when_registering_enterprises.the_enterprise_read_model_json_matches_its_snapshot",
+        ["EnterpriseFileResponse"] = "IntegrationTests Enterprises/when_registering_enterprises.the_enterprise_read_model_json_matches_its_snapshot_file",
+        ["ChecklistDto"] = "IntegrationTests Checklists/when_maintaining_checklists.a_checklist_reads_as_its_json_contract",
+        ["InspectionRecord"] = "IntegrationTests Inspections/when_inspecting_enterprises.a_submitted_record_keeps_its_shape"
+    };
+
+    private static readonly StatisticsScope TownScope = new(StatisticsScopeKind.Town, TownId, "南翔镇", [IndustryDomain.HazardousChemicals]);
+    private static readonly StatisticsPeriod November = new(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30));
+
+    private static StatisticsAnswer<T> Answer<T>(T figures) => new(TownScope.Describe(), November.Describe(), figures);
+
+    private static readonly UserDto User = new(AccountId, "nanxiang.chem", "南翔化工 安全员", Role.EnterpriseUser, EnterpriseId, "南翔化工有限公司",
+        OrganisationKind.Enterprise, TownId, true, T0, 3);
+
+    private static readonly OverviewPanel Overview = new(128, 342, 57, 21, 3, 4, 12, 9, Rate.Of(9, 12), Rate.Of(10, 12));
+
+    public static IReadOnlyDictionary<string, object> All() => new Dictionary<string, object>
+    {
+        // Envelopes and command answers
+        ["PagedResult"] = new PagedResult<UserDto>([User], 1, 50, 1),
+        ["CreatedResponse"] = new CreatedResponse(HazardId, 1),
+        ["HazardCommandResult"] = new HazardCommandResult(HazardId, 3, HazardStatus.Rectifying, HazardLevel.General),
+        ["InspectionCommandResult"] = new InspectionCommandResult(InspectionId, 4, InspectionStatus.Draft, 2, ["HC-01", "HC-02"]),
+        ["EnterpriseVersion"] = new EnterpriseVersion(EnterpriseId, 2),
+        ["EvidenceUploaded"] = new EvidenceUploaded(Photo.Id, Photo.Sha256, "image/jpeg", 245_760),
+        ["ImportReport"] = new ImportReport(3, 1, [new RejectedRow(5, ["统一社会信用代码校验位错误", "所属镇不存在"])]),
+
+        // Hazards
+        ["HistoryEntry"] = new HistoryEntry(1001, 1, "hazard_reported", Reported(HazardLevel.Major, Inspector), T0, Inspector, null,
+            "01930000-corr-0001", "AnJiaXing-App/2.3 (Android 14)", "10.12.0.8", Hash1, Hash0,
+            JsonSerializer.SerializeToElement(new PersonalSignature("k-3f2a9c1d", "anjiaxing-command/v1\nPOST /api/hazards", "MEUCIQDexample==").ToHeader())),
+
+        // Identity and organisations
+        ["UserDto"] = User,
+        ["Me"] = new Me(Inspector.Id, "inspector.nanxiang", Inspector.Name, Role.ThirdPartyInspector, TownId, "南翔镇", OrganisationKind.Town, TownId,
+            [IndustryDomain.HazardousChemicals, IndustryDomain.ConstructionSites]),
+        ["IssuedToken"] = new IssuedToken("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJleGFtcGxlIn0.c2lnbmF0dXJl", T0.AddHours(8)),
+        ["SigningKeyRegistered"] = new SigningKeyRegistered("k-3f2a9c1d", PublicKey),
+        ["OrganisationDto"] = new OrganisationDto(TownId, "南翔镇", OrganisationKind.Town, DistrictId, [IndustryDomain.HazardousChemicals]),
+
+        // Checklists, knowledge, plans
+        ["ChecklistVersionEntry"] = new ChecklistVersionEntry(2, "Revised", "危险化学品企业安全检查表（2026版）", 2, "按新判定标准修订", Town, T0),
+        ["KnowledgeSummary"] = new KnowledgeSummary(DocumentId, "重大事故隐患判定标准解读", KnowledgeCategory.Standard, IndustryDomain.HazardousChemicals,
+            "应急管理部", "……及时整改<重大事故隐患>……", 2, T0),
+        ["KnowledgeDocumentDto"] = new KnowledgeDocumentDto(DocumentId, "重大事故隐患判定标准解读", KnowledgeCategory.Standard, IndustryDomain.HazardousChemicals,
+            "应急管理部", "第一条 为准确判定、及时整改重大事故隐患……", false, 2, T0.AddDays(-30), T0, "区应急局管理员 陈静"),
+        ["InspectionPlanDto"] = new InspectionPlanDto(PlanId, 1, "南翔镇 冬季安全生产专项检查", InspectionPlanType.SpecialAction,
+            new DateOnly(2026, 11, 1), new DateOnly(2026, 12, 31), ChecklistId, "危险化学品企业安全检查表",
+            [new PlannedEnterprise(EnterpriseId, "南翔化工有限公司", TownId), new PlannedEnterprise(Guid.Parse("01930000-0000-7000-8000-0000000000e2"), "嘉定冷链仓储有限公司", TownId)],
+            [new PlannedInspector(Inspector.Id, Inspector.Name)], TownId, "南翔镇", T0.AddDays(-1), 1, 2, 0.5, [EnterpriseId], 1),
+
+        // Ledger and audit
+        ["DigestResponse"] = new DigestResponse(7, 1042, 96, 1042, Hash1, T0, "ECDSA P-256 SHA-256 (IEEE P1363, base64)", "ledger-2026",
+            PublicKey, "MEUCIQDsignature==", StoredDigestPayload()),
+        ["LedgerVerification"] = new LedgerVerification(false, 96, 1042,
+            new LedgerBreak(HazardId, 3, "The event's data or metadata was changed after it was appended."),
+            new DigestCheck(7, 1042, Hash1, T0, "ledger-2026", true, false, "The events the digest covered are no longer the same (the recomputed root differs)."),
+            87),
+        ["AuditEvent"] = new AuditEvent(1001, HazardId, "hazard_view", 1, "hazard_reported",
+            JsonSerializer.SerializeToElement(new { hazardId = HazardId, description = "配电箱门缺失，线路裸露" }), T0, Inspector, Hash1, Hash0, null, "01930000-corr-0001"),
+        ["ActorSummary"] = new ActorSummary(Inspector.Id, T0.AddDays(-30), T0,
+            [new ActorActivity("inspectionsPerformed", 1, [$"/api/inspections/{InspectionId}"]), new ActorActivity("rechecks", 0, [])]),
+
+        // Statistics: the envelope, and each panel on its own
+        ["StatisticsAnswer"] = Answer(Overview),
+        ["OverviewPanel"] = Overview,
+        ["UsersPanel"] = new UsersPanel(342, new Dictionary<Role, int> { [Role.EnterpriseUser] = 300, [Role.TownSupervisor] = 30, [Role.ThirdPartyInspector] = 12 },
+            120, Rate.Of(120, 342)),
+        ["HazardsPanel"] = new HazardsPanel(57, 21, 4,
+            new Dictionary<HazardLevel, int> { [HazardLevel.General] = 50, [HazardLevel.Major] = 7 },
+            new Dictionary<HazardLevel, int> { [HazardLevel.General] = 18, [HazardLevel.Major] = 3 },
+            new Dictionary<HazardStatus, int> { [HazardStatus.Rectifying] = 15, [HazardStatus.Closed] = 36 },
+            new Dictionary<HazardStatus, double> { [HazardStatus.Rectifying] = 0.2632, [HazardStatus.Closed] = 0.6316 }),
+        ["SourcesPanel"] = new SourcesPanel(57, new Dictionary<HazardSource, int> { [HazardSource.SelfInspection] = 20, [HazardSource.SupervisionInspection] = 37 }),
+        ["TrendPanel"] = new TrendPanel("month", [new TrendPoint("2026-10", 20, 15, 12, 0.6), new TrendPoint("2026-11", 12, 10, 9, null)]),
+        ["InspectionsPanel"] = new InspectionsPanel(40, [new MonthCount("2026-11", 40, 12)],
+            new SortedDictionary<string, int> { ["Routine"] = 30, ["SpecialAction"] = 10 }, 2, 24, 18, Rate.Of(18, 24)),
+        ["RiskPointsPanel"] = new RiskPointsPanel(false, "风险管控模块尚未启用"),
+        ["AssessmentFigures"] = new AssessmentFigures(Rate.Of(120, 342), Rate.Of(50, 57), Rate.Of(36, 50), Rate.Of(30, 50), Rate.Of(0, 0)),
+    };
+
+    private static string StoredDigestPayload() => StoredDigest.DigestPayload(1042, 96, 1042, Hash1, T0);
+
+    /// <summary>Bodies of endpoints that answer <c>IResult</c> (201s), which reflection over return types cannot see.</summary>
+    public static readonly IReadOnlyList<Type> ResultBodies = [typeof(CreatedResponse), typeof(EvidenceUploaded)];
+}
