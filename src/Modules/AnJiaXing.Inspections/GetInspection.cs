@@ -6,7 +6,6 @@ using Wolverine.Http;
 namespace AnJiaXing.Inspections;
 
 /// <summary>A hazard an inspection raised, as its record shows it now.</summary>
-public sealed record RaisedHazardSummary(Guid Id, string ItemCode, HazardLevel Level, HazardStatus Status, HazardSource Source, string Description);
 
 public static class GetInspectionEndpoint
 {

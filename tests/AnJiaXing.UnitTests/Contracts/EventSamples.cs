@@ -79,6 +79,9 @@ public static class EventSamples
         new InspectionHazardRaised(InspectionId, Item2.Code, HazardId, Inspector),
         new InspectionRecheckRecorded(InspectionId, HazardId, true, Inspector),
 
+        // Messages between modules travel through the durable inbox: their shape is a contract too
+        new HazardRaisedFromFinding(InspectionId, Item2.Code, HazardId, Inspector),
+
         // Audit: queries into the ledger are recorded too
         new AuditQueryRecorded(AuditEntryId, "/api/audit/events", new Dictionary<string, string?> { ["actorId"] = Inspector.Id.ToString(), ["page"] = "1" },
             42, Auditor)

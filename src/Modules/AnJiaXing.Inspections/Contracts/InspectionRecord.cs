@@ -114,3 +114,6 @@ public sealed record InspectionItem(
 
 /// <summary>Which hazard an item raised.</summary>
 public sealed record RaisedHazard(string ItemCode, Guid HazardId);
+
+/// <summary>A raised hazard as the inspection record shows it (filled in when the record is read).</summary>
+public sealed record RaisedHazardSummary(Guid Id, string ItemCode, HazardLevel Level, HazardStatus Status, HazardSource Source, string Description);
