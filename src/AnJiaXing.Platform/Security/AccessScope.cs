@@ -10,15 +10,19 @@ public sealed record AccessScope(Role Role, Guid? TownId, Guid? EnterpriseId, IR
 {
     public bool IsDistrictWide => Role is Role.DistrictAdmin or Role.Auditor;
 
-    /// <summary>An enterprise (or anything hanging off one: hazards, inspections) located in a town and active in domains.</summary>
-    public bool CoversEnterprise(Guid enterpriseId, Guid townId, IEnumerable<IndustryDomain> domains) => Role switch
+    /// <summary>The scope rule: what each role covers, stated once. Checks and query filters both read it.</summary>
+    public ScopeConstraint Constraint => Role switch
     {
-        Role.DistrictAdmin or Role.Auditor => true,
-        Role.TownSupervisor or Role.ThirdPartyInspector => TownId == townId,
-        Role.DepartmentOfficer => domains.Any(Domains.Contains),
-        Role.EnterpriseUser => EnterpriseId == enterpriseId,
-        _ => false
+        Role.DistrictAdmin or Role.Auditor => ScopeConstraint.Everything,
+        Role.TownSupervisor or Role.ThirdPartyInspector when TownId is { } town => new ScopeConstraint(ScopeKind.Town, town),
+        Role.DepartmentOfficer => new ScopeConstraint(ScopeKind.Domains, Domains: Domains),
+        Role.EnterpriseUser when EnterpriseId is { } enterprise => new ScopeConstraint(ScopeKind.Enterprise, enterprise),
+        _ => ScopeConstraint.Nothing
     };
+
+    /// <summary>An enterprise (or anything hanging off one: hazards, inspections) located in a town and active in domains.</summary>
+    public bool CoversEnterprise(Guid enterpriseId, Guid townId, IEnumerable<IndustryDomain> domains) =>
+        Constraint.Covers(enterpriseId, townId, domains);
 
     /// <summary>Outside the caller's scope an enterprise (or what hangs off it) does not exist: 404, never a hint that it does.</summary>
     public void HideUnlessCoversEnterprise(Guid enterpriseId, Guid townId, IEnumerable<IndustryDomain> domains, string what, object? id = null)

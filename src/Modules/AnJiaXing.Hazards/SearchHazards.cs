@@ -20,15 +20,8 @@ public static class SearchHazardsEndpoint
         var caller = Caller.From(user);
         var now = clock.GetUtcNow();
 
-        IQueryable<HazardView> query = session.Query<HazardView>();
-        query = caller.Role switch
-        {
-            Role.DistrictAdmin or Role.Auditor => query,
-            Role.TownSupervisor or Role.ThirdPartyInspector => query.Where(h => h.TownId == caller.TownId),
-            Role.DepartmentOfficer => query.Where(h => h.Domain.IsOneOf(caller.Domains.ToArray())),
-            Role.EnterpriseUser => query.Where(h => h.EnterpriseId == caller.EnterpriseId),
-            _ => query.Where(h => false)
-        };
+        var query = session.Query<HazardView>().InScope(caller.Scope.Constraint,
+            nameof(HazardView.EnterpriseId), nameof(HazardView.TownId), domain: nameof(HazardView.Domain));
 
         if (enterpriseId is { } e) query = query.Where(h => h.EnterpriseId == e);
         if (townId is { } t) query = query.Where(h => h.TownId == t);

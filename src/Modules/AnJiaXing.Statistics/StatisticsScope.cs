@@ -65,19 +65,17 @@ public sealed record StatisticsScope(StatisticsScopeKind Kind, Guid? Id, string 
         return docs.Count == 1 ? docs[0] : ScopeStatisticsSum.Of(docs);
     }
 
-    public IQueryable<HazardView> Hazards(IQuerySession session)
+    /// <summary>The statistics scope as the platform's scope rule, so its figures are filtered the way searches are.</summary>
+    public ScopeConstraint Constraint => Kind switch
     {
-        var q = session.Query<HazardView>();
-        var town = Id.GetValueOrDefault();
-        var domains = Domains.ToArray();
-        return Kind switch
-        {
-            StatisticsScopeKind.Town => q.Where(h => h.TownId == town),
-            StatisticsScopeKind.Enterprise => q.Where(h => h.EnterpriseId == town),
-            StatisticsScopeKind.Domains => q.Where(h => h.Domain.IsOneOf(domains)),
-            _ => q
-        };
-    }
+        StatisticsScopeKind.Town => new ScopeConstraint(ScopeKind.Town, Id),
+        StatisticsScopeKind.Enterprise => new ScopeConstraint(ScopeKind.Enterprise, Id),
+        StatisticsScopeKind.Domains => new ScopeConstraint(ScopeKind.Domains, Domains: Domains),
+        _ => ScopeConstraint.Everything
+    };
+
+    public IQueryable<HazardView> Hazards(IQuerySession session) => session.Query<HazardView>().InScope(Constraint,
+        nameof(HazardView.EnterpriseId), nameof(HazardView.TownId), domain: nameof(HazardView.Domain));
 
     /// <summary>
     /// Overdue (逾期) depends on the clock: deadline days before today come from the statistics; deadlines earlier
@@ -98,16 +96,9 @@ public sealed record StatisticsScope(StatisticsScopeKind Kind, Guid? Id, string 
     /// <summary>The enabled enterprises of the scope.</summary>
     public async Task<IReadOnlyList<Organisation>> EnterprisesAsync(IQuerySession session, CancellationToken ct)
     {
-        var q = session.Query<Organisation>().Where(o => o.Kind == OrganisationKind.Enterprise && o.Enabled);
-        var id = Id.GetValueOrDefault();
-        q = Kind switch
-        {
-            StatisticsScopeKind.Town => q.Where(o => o.TownId == id),
-            StatisticsScopeKind.Enterprise => q.Where(o => o.Id == id),
-            _ => q
-        };
-        var list = await q.ToListAsync(ct);
-        return Kind == StatisticsScopeKind.Domains ? list.Where(o => o.Domains.Any(Domains.Contains)).ToList() : list;
+        return await session.Query<Organisation>().Where(o => o.Kind == OrganisationKind.Enterprise && o.Enabled)
+            .InScope(Constraint, nameof(Organisation.Id), nameof(Organisation.TownId), domains: nameof(Organisation.Domains))
+            .ToListAsync(ct);
     }
 
     /// <summary>

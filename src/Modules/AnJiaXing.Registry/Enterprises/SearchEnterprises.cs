@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using System.Security.Claims;
 using Marten;
 using Marten.Pagination;
@@ -16,7 +15,8 @@ public static class SearchEnterprisesEndpoint
         Guid? townId, IndustryDomain? domain, string? q, bool? enabled, int? page, int? pageSize, CancellationToken ct)
     {
         var paging = Paging.From(page, pageSize);
-        var query = InScope(session.Query<Enterprise>(), Caller.From(user).Scope);
+        var query = session.Query<Enterprise>().InScope(Caller.From(user).Scope.Constraint,
+            nameof(Enterprise.Id), nameof(Enterprise.TownId), domains: nameof(Enterprise.Domains));
 
         if (townId is { } town) query = query.Where(e => e.TownId == town);
         if (domain is { } d) query = query.Where(e => e.Domains.Contains(d));
@@ -29,27 +29,5 @@ public static class SearchEnterprisesEndpoint
 
         var list = await query.OrderBy(e => e.Name).ThenBy(e => e.Id).ToPagedListAsync(paging.Page, paging.PageSize, ct);
         return new PagedResult<EnterpriseDto>(list.Select(EnterpriseDto.From).ToList(), paging.Page, paging.PageSize, list.TotalItemCount);
-    }
-
-    /// <summary><see cref="AccessScope.CoversEnterprise"/> as a query filter.</summary>
-    private static IQueryable<Enterprise> InScope(IQueryable<Enterprise> query, AccessScope scope) => scope.Role switch
-    {
-        Role.DistrictAdmin or Role.Auditor => query,
-        Role.TownSupervisor or Role.ThirdPartyInspector => query.Where(e => e.TownId == scope.TownId),
-        Role.EnterpriseUser => query.Where(e => e.Id == scope.EnterpriseId),
-        Role.DepartmentOfficer => OfDomains(query, scope.Domains),
-        _ => query.Where(e => e.Id == Guid.Empty)
-    };
-
-    /// <summary>Enterprises active in any of the domains. Built as OR'ed containment tests, which the jsonb GIN index serves.</summary>
-    private static IQueryable<Enterprise> OfDomains(IQueryable<Enterprise> query, IReadOnlyList<IndustryDomain> domains)
-    {
-        if (domains.Count == 0) return query.Where(e => e.Id == Guid.Empty);
-        var e = Expression.Parameter(typeof(Enterprise), "e");
-        var contains = typeof(List<IndustryDomain>).GetMethod(nameof(List<IndustryDomain>.Contains))!;
-        var any = domains
-            .Select(d => (Expression)Expression.Call(Expression.Property(e, nameof(Enterprise.Domains)), contains, Expression.Constant(d)))
-            .Aggregate(Expression.OrElse);
-        return query.Where(Expression.Lambda<Func<Enterprise, bool>>(any, e));
     }
 }
