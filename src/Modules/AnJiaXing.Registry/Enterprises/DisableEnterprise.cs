@@ -21,11 +21,8 @@ public static class DisableEnterpriseEndpoint
     public static async Task<EnterpriseVersion> Post(Guid id, DisableEnterprise? command, ClaimsPrincipal user, IDocumentSession session,
         ScopeGuard guard, HttpContext http, CancellationToken ct)
     {
-        var stream = await session.FetchForManagementAsync(id, user, guard, http, ct);
-        // Read before appending: AppendOne advances CurrentVersion.
-        var version = (stream.CurrentVersion ?? 0) + 1;
-        stream.AppendOne(stream.Aggregate!.Disable(command?.Reason, Caller.From(user).Actor));
-        http.Response.Headers.ETag = ExpectedVersion.ETag(version);
-        return new EnterpriseVersion(id, version);
+        var outcome = await http.ExecuteAsync(session, id, null, EnterpriseRules.Manage,
+            (enterprise, caller) => CommandPath.One(enterprise.Disable(command?.Reason, caller.Actor)), ct);
+        return new EnterpriseVersion(id, outcome.Version);
     }
 }

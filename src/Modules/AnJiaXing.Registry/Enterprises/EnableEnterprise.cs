@@ -12,11 +12,8 @@ public static class EnableEnterpriseEndpoint
     public static async Task<EnterpriseVersion> Post(Guid id, ClaimsPrincipal user, IDocumentSession session,
         ScopeGuard guard, HttpContext http, CancellationToken ct)
     {
-        var stream = await session.FetchForManagementAsync(id, user, guard, http, ct);
-        // Read before appending: AppendOne advances CurrentVersion.
-        var version = (stream.CurrentVersion ?? 0) + 1;
-        stream.AppendOne(stream.Aggregate!.Enable(Caller.From(user).Actor));
-        http.Response.Headers.ETag = ExpectedVersion.ETag(version);
-        return new EnterpriseVersion(id, version);
+        var outcome = await http.ExecuteAsync(session, id, null, EnterpriseRules.Manage,
+            (enterprise, caller) => CommandPath.One(enterprise.Enable(caller.Actor)), ct);
+        return new EnterpriseVersion(id, outcome.Version);
     }
 }

@@ -38,14 +38,24 @@ public sealed class ManageEnterpriseHandler : AuthorizationHandler<ManageEnterpr
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ManageEnterpriseRequirement requirement, EnterpriseTarget target)
     {
         if (context.User.Identity?.IsAuthenticated != true) return Task.CompletedTask;
-        var caller = Caller.From(context.User);
-        var allowed = caller.Role switch
-        {
-            Role.DistrictAdmin => true,
-            Role.TownSupervisor => caller.Scope.CoversTown(target.TownId),
-            _ => false
-        };
-        if (allowed) context.Succeed(requirement);
+        if (EnterpriseRules.MayManage(Caller.From(context.User), target.TownId)) context.Succeed(requirement);
         return Task.CompletedTask;
     }
+}
+
+/// <summary>The enterprise rules as the platform's plain predicates over the caller, for the command path and for reads.</summary>
+public static class EnterpriseRules
+{
+    public static bool Sees(Caller caller, Enterprise e) => caller.Scope.CoversEnterprise(e.Id, e.TownId, e.Domains);
+
+    /// <summary>District admins manage every enterprise; town supervisors those of their own town. Nobody else.</summary>
+    public static bool MayManage(Caller caller, Guid townId) => caller.Role switch
+    {
+        Role.DistrictAdmin => true,
+        Role.TownSupervisor => caller.Scope.CoversTown(townId),
+        _ => false
+    };
+
+    public static readonly CommandRules<Enterprise> Manage = new(
+        "Enterprise", Sees, (caller, e) => MayManage(caller, e.TownId), e => $"You may not manage '{e.Name}'.");
 }

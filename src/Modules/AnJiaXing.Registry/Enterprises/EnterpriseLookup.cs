@@ -17,21 +17,6 @@ public static class EnterpriseLookup
         return enterprise;
     }
 
-    /// <summary>
-    /// The enterprise stream for a management command: 404 outside the caller's sight, 403 when visible but not
-    /// theirs to manage, 409 on a stale If-Match.
-    /// </summary>
-    public static async Task<IEventStream<Enterprise>> FetchForManagementAsync(
-        this IDocumentSession session, Guid id, ClaimsPrincipal user, ScopeGuard guard, HttpContext http, CancellationToken ct,
-        long? bodyExpectedVersion = null)
-    {
-        var stream = await session.FetchForCommandAsync<Enterprise>(id, ExpectedVersion.From(http, bodyExpectedVersion), "Enterprise", ct,
-            e => guard.DemandOrHideAsync(user, e.Target(), ReadEnterpriseRequirement.Instance, "Enterprise", id));
-        var enterprise = stream.Aggregate!;
-        await guard.DemandAsync(user, enterprise.Target(), ManageEnterpriseRequirement.Instance, $"You may not manage '{enterprise.Name}'.");
-        return stream;
-    }
-
     /// <summary>The town named by a command; a missing one is a 400 on <c>townId</c>.</summary>
     public static async Task<Organisation> LoadTownAsync(this IQuerySession session, Guid townId, CancellationToken ct)
     {

@@ -29,15 +29,17 @@ public static class GrantEnterpriseAccountEndpoint
     public static async Task<IResult> Post(Guid id, GrantEnterpriseAccount command, ClaimsPrincipal user, IDocumentSession session,
         ScopeGuard guard, HttpContext http, IPasswordHasher<Person> hasher, TimeProvider clock, CancellationToken ct)
     {
-        var stream = await session.FetchForManagementAsync(id, user, guard, http, ct);
-        var enterprise = stream.Aggregate!;
-        var organisation = await session.LoadTargetOrganisationAsync(id, ct);
-        var by = Caller.From(user).Actor;
-        enterprise.GrantAccount(Guid.Empty, command.Username, command.DisplayName, by); // refuses before anything is written
-
-        var created = await AccountRegistration.OpenAsync(session, hasher, clock, command.Username, command.DisplayName, command.Password,
-            Role.EnterpriseUser, organisation, by, ct);
-        stream.AppendOne(enterprise.GrantAccount(created.AccountId, created.Username, created.DisplayName, by));
-        return CreatedResponse.At($"/api/users/{created.AccountId}", created.AccountId, 1);
+        AccountCreated? created = null;
+        await http.ExecuteAsync(session, id, null, EnterpriseRules.Manage, async (enterprise, caller) =>
+        {
+            var organisation = await session.LoadTargetOrganisationAsync(id, ct);
+            enterprise.GrantAccount(Guid.Empty, command.Username, command.DisplayName, caller.Actor); // refuses before anything is written
+            created = await AccountRegistration.OpenAsync(session, hasher, clock, command.Username, command.DisplayName, command.Password,
+                Role.EnterpriseUser, organisation, caller.Actor, ct);
+            return [enterprise.GrantAccount(created.AccountId, created.Username, created.DisplayName, caller.Actor)];
+        }, ct);
+        // The answer is about the account created (version 1), not the enterprise stream it was granted on.
+        http.AnswerVersion(1);
+        return CreatedResponse.At($"/api/users/{created!.AccountId}", created.AccountId, 1);
     }
 }

@@ -29,23 +29,15 @@ public static class UpdateEnterpriseEndpoint
     public static async Task<EnterpriseVersion> Put(Guid id, UpdateEnterprise command, ClaimsPrincipal user, IDocumentSession session,
         ScopeGuard guard, HttpContext http, CancellationToken ct)
     {
-        var stream = await session.FetchForManagementAsync(id, user, guard, http, ct, command.ExpectedVersion);
-
-        var enterprise = stream.Aggregate!;
-        var town = await session.LoadTownAsync(command.TownId, ct);
-        if (town.Id != enterprise.TownId)
-            await guard.DemandAsync(user, new EnterpriseTarget(id, town.Id, command.Domains), ManageEnterpriseRequirement.Instance,
-                $"You may not move '{enterprise.Name}' to {town.Name}.");
-        if (CreditCode.Normalise(command.CreditCode) != enterprise.CreditCode)
-            await session.RequireUnregisteredAsync(command.CreditCode, id, ct);
-
-        var version = stream.CurrentVersion ?? 0;
-        if (enterprise.Update(command, town, Caller.From(user).Actor) is { } updated)
+        var outcome = await http.ExecuteAsync(session, id, command.ExpectedVersion, EnterpriseRules.Manage, async (enterprise, caller) =>
         {
-            stream.AppendOne(updated);
-            version++;
-        }
-        http.Response.Headers.ETag = ExpectedVersion.ETag(version);
-        return new EnterpriseVersion(id, version);
+            var town = await session.LoadTownAsync(command.TownId, ct);
+            if (town.Id != enterprise.TownId && !EnterpriseRules.MayManage(caller, town.Id))
+                throw ApiProblemException.Forbidden($"You may not move '{enterprise.Name}' to {town.Name}.");
+            if (CreditCode.Normalise(command.CreditCode) != enterprise.CreditCode)
+                await session.RequireUnregisteredAsync(command.CreditCode, id, ct);
+            return enterprise.Update(command, town, caller.Actor) is { } updated ? [updated] : [];
+        }, ct);
+        return new EnterpriseVersion(id, outcome.Version);
     }
 }

@@ -25,18 +25,20 @@ public static class ChangeUserRoleEndpoint
     public static async Task<UserDto> Post(Guid id, ChangeUserRole command, ClaimsPrincipal user, IDocumentSession session,
         ScopeGuard guard, HttpContext http, CancellationToken ct)
     {
-        var stream = await session.FetchForAdministrationAsync(id, user, guard, http, ct);
-        var organisation = await session.LoadTargetOrganisationAsync(command.OrganisationId, ct);
-        await guard.DemandAsync(user, new AccountTarget(organisation, command.Role), AdministerAccountRequirement.Instance,
-            $"You may not give {command.Role} accounts of '{organisation.Name}'.");
-
-        var changed = stream.Aggregate!.ChangeRole(command.Role, organisation, Caller.From(user).Actor);
-        var version = (int)stream.CurrentVersion!.Value + 1;
-        stream.AppendOne(changed);
-        var account = stream.Aggregate!;
-        return UserDto.From(account) with
+        UserAccount? account = null;
+        AccountRoleChanged? changed = null;
+        var outcome = await http.ExecuteAsync(session, id, null, AccountRules.Administer, async (a, caller) =>
         {
-            Role = changed.Role, OrganisationId = changed.OrganisationId, OrganisationName = changed.OrganisationName,
+            account = a;
+            var organisation = await session.LoadTargetOrganisationAsync(command.OrganisationId, ct);
+            if (!AccountRules.MayAdminister(caller, command.Role, organisation.TownId))
+                throw ApiProblemException.Forbidden($"You may not give {command.Role} accounts of '{organisation.Name}'.");
+            return [changed = a.ChangeRole(command.Role, organisation, caller.Actor)];
+        }, ct);
+        var version = (int)outcome.Version;
+        return UserDto.From(account!) with
+        {
+            Role = changed!.Role, OrganisationId = changed.OrganisationId, OrganisationName = changed.OrganisationName,
             OrganisationKind = changed.OrganisationKind, TownId = changed.TownId,
             Version = version
         };

@@ -20,11 +20,9 @@ public static class DisableUserEndpoint
     public static async Task<UserDto> Post(Guid id, DisableUser? command, ClaimsPrincipal user, IDocumentSession session,
         ScopeGuard guard, HttpContext http, CancellationToken ct)
     {
-        var stream = await session.FetchForAdministrationAsync(id, user, guard, http, ct);
-        var account = stream.Aggregate!;
-        var disabled = account.Disable(command?.Reason, Caller.From(user).Actor);
-        var version = (int)stream.CurrentVersion!.Value + 1;
-        stream.AppendOne(disabled);
-        return UserDto.From(account) with { Enabled = false, Version = version };
+        UserAccount? account = null;
+        var outcome = await http.ExecuteAsync(session, id, null, AccountRules.Administer,
+            (a, caller) => CommandPath.One((account = a).Disable(command?.Reason, caller.Actor)), ct);
+        return UserDto.From(account!) with { Enabled = false, Version = (int)outcome.Version };
     }
 }

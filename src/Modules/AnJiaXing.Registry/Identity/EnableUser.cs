@@ -12,10 +12,9 @@ public static class EnableUserEndpoint
     public static async Task<UserDto> Post(Guid id, ClaimsPrincipal user, IDocumentSession session,
         ScopeGuard guard, HttpContext http, CancellationToken ct)
     {
-        var stream = await session.FetchForAdministrationAsync(id, user, guard, http, ct);
-        var account = stream.Aggregate!;
-        var version = (int)stream.CurrentVersion!.Value + 1;
-        stream.AppendOne(account.Enable(Caller.From(user).Actor));
-        return UserDto.From(account) with { Enabled = true, Version = version };
+        UserAccount? account = null;
+        var outcome = await http.ExecuteAsync(session, id, null, AccountRules.Administer,
+            (a, caller) => CommandPath.One((account = a).Enable(caller.Actor)), ct);
+        return UserDto.From(account!) with { Enabled = true, Version = (int)outcome.Version };
     }
 }

@@ -21,15 +21,16 @@ public static class ResetPasswordEndpoint
     public static async Task<IResult> Post(Guid id, ResetPassword command, ClaimsPrincipal user, IDocumentSession session,
         ScopeGuard guard, HttpContext http, IPasswordHasher<Person> hasher, TimeProvider clock, CancellationToken ct)
     {
-        var stream = await session.FetchForAdministrationAsync(id, user, guard, http, ct);
-        var account = stream.Aggregate!;
-        stream.AppendOne(new AccountPasswordReset(account.Id, Caller.From(user).Actor));
-        session.Store(new UserCredential
+        await http.ExecuteAsync(session, id, null, AccountRules.Administer, (account, caller) =>
         {
-            Id = account.Id,
-            PasswordHash = hasher.HashPassword(new Person { Id = account.Id, Username = account.Username }, command.NewPassword),
-            ChangedAt = clock.GetUtcNow()
-        });
+            session.Store(new UserCredential
+            {
+                Id = account.Id,
+                PasswordHash = hasher.HashPassword(new Person { Id = account.Id, Username = account.Username }, command.NewPassword),
+                ChangedAt = clock.GetUtcNow()
+            });
+            return CommandPath.One(new AccountPasswordReset(account.Id, caller.Actor));
+        }, ct);
         return Results.NoContent();
     }
 }
