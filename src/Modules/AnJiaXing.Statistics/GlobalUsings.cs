@@ -1,32 +1,6 @@
-// Usings every file of this project shares: ASP.NET Core's (this is a class library, not the web SDK) and the
-// namespaces it may use: its own, the platform's and, for now, its dependencies'.
-global using Microsoft.AspNetCore.Builder;
-global using Microsoft.AspNetCore.Hosting;
-global using Microsoft.AspNetCore.Http;
-global using Microsoft.AspNetCore.Routing;
-global using Microsoft.Extensions.Configuration;
-global using Microsoft.Extensions.DependencyInjection;
-global using Microsoft.Extensions.Hosting;
-global using Microsoft.Extensions.Logging;
-global using AnJiaXing.Platform.Audit;
-global using AnJiaXing.Platform.Configuration;
-global using AnJiaXing.Platform.Demo;
-global using AnJiaXing.Platform.Evidence;
-global using AnJiaXing.Platform.Health;
-global using AnJiaXing.Platform.Http;
-global using AnJiaXing.Platform.Idempotency;
-global using AnJiaXing.Platform.Ledger;
-global using AnJiaXing.Platform.Logging;
-global using AnJiaXing.Platform.OpenApi;
-global using AnJiaXing.Platform.Organisations;
-global using AnJiaXing.Platform.Persistence;
-global using AnJiaXing.Platform.Security;
-global using AnJiaXing.Platform.Validation;
+// The namespaces this module may use beyond the shared ones (src/Modules/Directory.Build.props): its own, and other
+// modules' published contracts.
 global using AnJiaXing.Statistics;
 global using AnJiaXing.Statistics.EnterpriseFiles;
-global using AnJiaXing.Platform.Modules;
-global using AnJiaXing.Platform;
-global using AnJiaXing.Registry.Contracts;
 global using AnJiaXing.Hazards.Contracts;
 global using AnJiaXing.Inspections.Contracts;
-global using AnJiaXing.Platform.Commands;
