@@ -43,13 +43,9 @@ public static class PlatformSetup
         builder.Host.UseWolverine(opts =>
         {
             opts.Policies.AutoApplyTransactions();
-            // Authorization handlers have a public HandleAsync; they are not message handlers.
-            opts.Discovery.CustomizeHandlerDiscovery(q => q.Excludes.Implements<Microsoft.AspNetCore.Authorization.IAuthorizationHandler>());
             opts.Discovery.IncludeAssembly(typeof(IAnJiaXingModule).Assembly);
             foreach (var module in modules) opts.Discovery.IncludeAssembly(module.GetType().Assembly);
             opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
-            // ASP.NET registers its authorization service with a non-public type, which generated code cannot construct.
-            opts.CodeGeneration.AlwaysUseServiceLocationFor<Microsoft.AspNetCore.Authorization.IAuthorizationService>();
             opts.UseSystemTextJsonForSerialization(ConfigureJson);
             foreach (var module in modules) module.ConfigureWolverine(opts);
         });

@@ -19,7 +19,6 @@ public static class AuthenticationSetup
             sp.GetService<ILoggerFactory>()?.CreateLogger(typeof(SigningKeyProvider)))));
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<AccountPrincipalFactory>();
-        services.AddScoped<ScopeGuard>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)

@@ -106,7 +106,7 @@ public static class StartInspectionEndpoint
         if (checklistId is { } cid)
         {
             checklist = await session.LoadAsync<Checklist>(cid, ct);
-            if (checklist is null || !ChecklistRules.CanRead(caller, ChecklistTarget.Of(checklist)))
+            if (checklist is null || !ChecklistAccess.CanRead(caller, ChecklistTarget.Of(checklist)))
                 throw ApiProblemException.Validation("checklistId", $"Unknown checklist {cid}.");
         }
 
