@@ -25,6 +25,7 @@ public static class PlatformSetup
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.AddAnJiaXingProblemDetails();
         services.AddAnJiaXingAuth();
+        services.AddAnJiaXingRateLimits();
         services.AddValidatorsFromAssemblyContaining<IAnJiaXingModule>(ServiceLifetime.Singleton, includeInternalTypes: true);
         foreach (var module in modules)
             services.AddValidatorsFromAssembly(module.GetType().Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
@@ -68,6 +69,7 @@ public static class PlatformSetup
         app.UseAnJiaXingProblemDetails();
         pages?.Invoke(app);
         if (options.Swagger) app.UseAnJiaXingSwagger();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UsePersonalSignatures();

@@ -12,6 +12,8 @@ public sealed class RegistryModule : IAnJiaXingModule
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IPasswordHasher<Person>, PasswordHasher<Person>>();
+        services.AddSingleton<SignInLockout>();
+        services.AddSingleton<RefreshTokens>();
         services.AddSingleton<IDemoSeed, DistrictSeed>();
         services.AddSingleton<IDemoSeed, EnterpriseSeed>();
     }

@@ -15,7 +15,7 @@ public static class GetChecklistEndpoint
     {
         var checklist = await ChecklistVersions.LoadAsync(session, id, version, ct);
         Access.HideUnless(ChecklistAccess.CanRead(Caller.From(user), ChecklistTarget.Of(checklist)), "Checklist", id);
-        http.Response.Headers.ETag = ExpectedVersion.ETag(checklist.Version);
+        http.AnswerVersion(checklist.Version);
         return ChecklistDto.From(checklist);
     }
 }

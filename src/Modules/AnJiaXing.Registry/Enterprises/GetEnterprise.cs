@@ -12,7 +12,7 @@ public static class GetEnterpriseEndpoint
     public static async Task<EnterpriseDto> Get(Guid id, ClaimsPrincipal user, IQuerySession session, HttpContext http, CancellationToken ct)
     {
         var enterprise = await session.LoadVisibleAsync(id, user, ct);
-        http.Response.Headers.ETag = ExpectedVersion.ETag(enterprise.Version);
+        http.AnswerVersion(enterprise.Version);
         return EnterpriseDto.From(enterprise);
     }
 }
