@@ -25,3 +25,4 @@ global using AnJiaXing.Platform.Validation;
 global using AnJiaXing.Platform.Modules;
 global using AnJiaXing.Platform;
 global using AnJiaXing.Platform.Commands;
+global using AnJiaXing.Platform.Imports;

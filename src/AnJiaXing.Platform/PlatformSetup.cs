@@ -36,6 +36,7 @@ public static class PlatformSetup
         services.AddSingleton<IEvidenceBlobStore, EvidenceBlobStore>();
         services.Configure<LedgerOptions>(builder.Configuration.GetSection(LedgerOptions.Section));
         services.AddSingleton<LedgerSigningKey>();
+        services.AddSingleton<LedgerGuard>();
         services.AddSingleton<LedgerDigests>();
         services.AddSingleton<AuditTrail>();
         // The ledger's trigger must exist before anything appends: install it ahead of the demo seeder and the modules' own start-up work.
@@ -64,6 +65,7 @@ public static class PlatformSetup
         var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AnJiaXingOptions>>().Value;
 
         app.UseCorrelationId();
+        app.UseAnJiaXingSecurityHeaders();
         // Outside the exception handler, so each request is logged with the status the client really got.
         app.UseAnJiaXingRequestLogging();
         app.UseAnJiaXingProblemDetails();

@@ -8,7 +8,7 @@ public static class HealthEndpoints
 {
     public static IServiceCollection AddAnJiaXingHealth(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]).AddCheck<LedgerHealthCheck>("ledger", tags: ["ready"]);
         return services;
     }
 

@@ -31,6 +31,13 @@ public class ApiProblemException(int status, string title, string? detail = null
             ["retryAfterSeconds"] = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
         });
 
+    /// <summary>A 503 with <c>Retry-After</c>: a dependency is unavailable; nothing was changed.</summary>
+    public static ApiProblemException ServiceUnavailable(string detail, TimeSpan retryAfter) =>
+        new(StatusCodes.Status503ServiceUnavailable, "服务暂不可用", detail, new Dictionary<string, object?>
+        {
+            ["retryAfterSeconds"] = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
+        });
+
     public static ApiProblemException Validation(string field, string message) =>
         new ValidationProblemException(new Dictionary<string, string[]> { [field] = [message] });
 }

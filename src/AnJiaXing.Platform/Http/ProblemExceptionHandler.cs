@@ -49,9 +49,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         }
 
         context.Response.StatusCode = problem.Status ?? 500;
-        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
-            context.Response.Headers.RetryAfter = DatabaseUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        else if (problem.Extensions.TryGetValue("retryAfterSeconds", out var seconds) && seconds is int s)
+        if (problem.Extensions.TryGetValue("retryAfterSeconds", out var seconds) && seconds is int s)
             context.Response.Headers.RetryAfter = s.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
@@ -87,12 +85,23 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
                 return new ProblemDetails { Status = b.StatusCode, Title = "Bad request", Detail = b.Message };
         }
 
+        if (FindPostgres(exception) is { SqlState: LedgerSchema.BrokenChainState })
+        {
+            return new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable, Title = "账本链不完整",
+                Detail = "此记录的账本哈希链有缺口（有事件在链触发器停用时写入），在管理员修复之前不能再追加；未保存任何更改。" +
+                         "(The ledger chain of this stream has a gap; nothing was changed. An administrator must repair it.)"
+            };
+        }
+
         if (DatabaseUnavailable.Is(exception))
         {
             return new ProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable, Title = "服务暂不可用",
-                Detail = "数据库暂时无法访问，请稍后重试；未保存任何更改。(The database is unavailable; nothing was changed. Retry shortly.)"
+                Detail = "数据库暂时无法访问，请稍后重试；未保存任何更改。(The database is unavailable; nothing was changed. Retry shortly.)",
+                Extensions = { ["retryAfterSeconds"] = DatabaseUnavailable.RetryAfterSeconds }
             };
         }
 
@@ -106,6 +115,13 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             };
         }
 
+        return null;
+    }
+
+    private static PostgresException? FindPostgres(Exception? e)
+    {
+        for (; e != null; e = e.InnerException)
+            if (e is PostgresException pg) return pg;
         return null;
     }
 

@@ -47,7 +47,10 @@ public sealed class LedgerVerifier(Func<NpgsqlConnection> connect, string schema
         }
 
         // One stream: both sides narrowed by their (stream_id, version) indexes before the join.
-        var eventRows = streamId is null ? $"{schema}.mt_events" : $"(select * from {schema}.mt_events where stream_id = $1)";
+        // Tombstones are not chained (see LedgerSchema): they are skipped here exactly as the trigger skips them.
+        var eventRows = streamId is null
+            ? $"(select * from {schema}.mt_events where type <> '{LedgerSchema.TombstoneType}')"
+            : $"(select * from {schema}.mt_events where stream_id = $1 and type <> '{LedgerSchema.TombstoneType}')";
         var entries = streamId is null ? $"{schema}.ledger_entries" : $"(select * from {schema}.ledger_entries where stream_id = $1)";
         await using var command = new NpgsqlCommand($"""
             select e.seq_id, coalesce(e.stream_id, l.stream_id), coalesce(e.version, l.version), e.type, e.data::text, e.headers::text,

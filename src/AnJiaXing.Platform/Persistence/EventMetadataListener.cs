@@ -9,7 +9,7 @@ namespace AnJiaXing.Platform.Persistence;
 /// correlation id and the client's user agent and address as headers. One store-wide listener, so no feature
 /// can forget it. Work without an HTTP request (seeding, background processing) is stamped as the system.
 /// </summary>
-public sealed class EventMetadataListener(IHttpContextAccessor accessor) : DocumentSessionListenerBase
+public sealed class EventMetadataListener(IHttpContextAccessor accessor, LedgerGuard ledger) : DocumentSessionListenerBase
 {
     public const string ActorIdHeader = "actorId";
     public const string ActorRoleHeader = "actorRole";
@@ -24,10 +24,11 @@ public sealed class EventMetadataListener(IHttpContextAccessor accessor) : Docum
     private static Actor? ActorOf(object data) =>
         ByMembers.GetOrAdd(data.GetType(), t => t.GetProperty("By", typeof(Actor)))?.GetValue(data) as Actor;
 
-    public override Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
+    public override async Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
     {
         var streams = session.PendingChanges.Streams();
-        if (streams.Count == 0) return Task.CompletedTask;
+        if (streams.Count == 0) return;
+        await ledger.RequireChainAsync(session.Database, token);
 
         var http = accessor.HttpContext;
         var user = http?.User;
@@ -65,7 +66,5 @@ public sealed class EventMetadataListener(IHttpContextAccessor accessor) : Docum
                 @event.SetHeader(ClientIpHeader, http.Connection.RemoteIpAddress?.ToString() ?? "");
             }
         }
-
-        return Task.CompletedTask;
     }
 }

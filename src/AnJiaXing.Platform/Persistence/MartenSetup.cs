@@ -37,7 +37,7 @@ public static class MartenSetup
 
                 opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
 
-                opts.Listeners.Add(new EventMetadataListener(sp.GetRequiredService<IHttpContextAccessor>()));
+                opts.Listeners.Add(new EventMetadataListener(sp.GetRequiredService<IHttpContextAccessor>(), sp.GetRequiredService<LedgerGuard>()));
 
                 // The platform's own documents; each module then registers its events, projections and indexes.
                 opts.ConfigurePlatform();

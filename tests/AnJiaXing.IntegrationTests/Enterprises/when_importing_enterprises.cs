@@ -93,6 +93,34 @@ public class when_importing_enterprises(AppFixture app, ITestOutputHelper output
     }
 
     [Fact]
+    public async Task a_workbook_that_expands_beyond_the_limits_is_413_and_imports_nothing()
+    {
+        // 1 MB of upload that expands to 200 MB: the sizes are checked while decompressing, before any parser runs.
+        using var bomb = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(bomb, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            await using var part = zip.CreateEntry("xl/worksheets/sheet1.xml", System.IO.Compression.CompressionLevel.SmallestSize).Open();
+            var zeros = new byte[1024 * 1024];
+            for (var i = 0; i < 200; i++) await part.WriteAsync(zeros);
+        }
+        Assert.True(bomb.Length < 2 * 1024 * 1024);
+        var before = await EnterpriseCount();
+        var refused = await app.Import("district.admin", Upload(bomb.ToArray(), "bomb.xlsx", XlsxType), 413);
+        refused.ShouldBeProblem(413);
+        Assert.Equal(before, await EnterpriseCount());
+
+        var rows = Enumerable.Range(0, 20_001).Select(i => $"企业{i},{NewCreditCode()},嘉定区某路{i}号,南翔镇,危化,小型,法人{i},安全员{i},021-5900{i:D4}").Prepend(CsvHeader);
+        (await app.Import("district.admin", Upload(Csv([.. rows]), "many.csv", CsvType), 413)).ShouldBeProblem(413);
+        Assert.Equal(before, await EnterpriseCount());
+    }
+
+    private async Task<int> EnterpriseCount()
+    {
+        await using var session = app.Store.QuerySession();
+        return await session.Query<AnJiaXing.Registry.Enterprises.Enterprise>().CountAsync();
+    }
+
+    [Fact]
     public async Task a_file_that_is_not_a_spreadsheet_is_415_and_a_sheet_without_the_columns_is_400()
     {
         var png = new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0xFF, 0xFE };

@@ -35,13 +35,14 @@ public static class EnterpriseSheet
     public static IReadOnlyList<Row> Read(byte[] content)
     {
         var type = Detect(content);
+        SpreadsheetLimits.RequireWithinLimits(content);
         List<IDictionary<string, object?>> raw;
         try
         {
             using var stream = new MemoryStream(content, writable: false);
             var configuration = type == ExcelType.CSV ? new CsvConfiguration { Seperator = ',' } : null;
-            raw = stream.Query(useHeaderRow: true, excelType: type, configuration: configuration)
-                .Cast<IDictionary<string, object?>>()
+            raw = SpreadsheetLimits.Capped(stream.Query(useHeaderRow: true, excelType: type, configuration: configuration)
+                    .Cast<IDictionary<string, object?>>())
                 .ToList();
         }
         catch (Exception e) when (e is not ApiProblemException)
