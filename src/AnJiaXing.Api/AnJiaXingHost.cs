@@ -1,3 +1,4 @@
+using AnJiaXing.Emergency;
 using AnJiaXing.Hazards;
 using AnJiaXing.Inspections;
 using AnJiaXing.Platform;
@@ -11,7 +12,7 @@ namespace AnJiaXing.Api;
 public static class AnJiaXingHost
 {
     public static readonly IReadOnlyList<IAnJiaXingModule> Modules =
-        [new RegistryModule(), new HazardsModule(), new InspectionsModule(), new StatisticsModule()];
+        [new RegistryModule(), new HazardsModule(), new InspectionsModule(), new EmergencyModule(), new StatisticsModule()];
 
     public static void ConfigureServices(WebApplicationBuilder builder) => builder.AddAnJiaXingPlatform(Modules);
 
