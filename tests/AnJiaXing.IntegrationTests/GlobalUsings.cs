@@ -33,3 +33,7 @@ global using AnJiaXing.Registry.Identity;
 global using AnJiaXing.Registry.Organisations;
 global using AnJiaXing.Statistics;
 global using AnJiaXing.Statistics.EnterpriseFiles;
+global using AnJiaXing.Emergency;
+global using AnJiaXing.Emergency.Contracts;
+global using AnJiaXing.Emergency.Incidents;
+global using AnJiaXing.Emergency.Registers;
