@@ -37,3 +37,6 @@ global using AnJiaXing.Emergency;
 global using AnJiaXing.Emergency.Contracts;
 global using AnJiaXing.Emergency.Incidents;
 global using AnJiaXing.Emergency.Registers;
+global using AnJiaXing.WorkLedger;
+global using AnJiaXing.WorkLedger.Contracts;
+global using AnJiaXing.WorkLedger.Entries;
