@@ -38,6 +38,7 @@ global using AnJiaXing.Emergency.Contracts;
 global using AnJiaXing.Emergency.Incidents;
 global using AnJiaXing.Emergency.Map;
 global using AnJiaXing.Emergency.Registers;
+global using AnJiaXing.Emergency.Registers.Importing;
 global using AnJiaXing.WorkLedger;
 global using AnJiaXing.WorkLedger.Contracts;
 global using AnJiaXing.WorkLedger.Entries;

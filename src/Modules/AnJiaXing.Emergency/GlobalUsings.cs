@@ -3,3 +3,4 @@ global using AnJiaXing.Emergency;
 global using AnJiaXing.Emergency.Contracts;
 global using AnJiaXing.Emergency.Incidents;
 global using AnJiaXing.Emergency.Registers;
+global using AnJiaXing.Emergency.Registers.Importing;

@@ -64,6 +64,7 @@ public static class EmergencySamples
             At = T0, SearchText = "冬季危化品安全专项行动", RecordedBy = DistrictAdmin, RecordedAt = T0, UpdatedAt = T0
         },
         ["WorkLedgerVersion"] = new WorkLedgerVersion(EntryId, 2),
+        ["EmergencyImportReport"] = new EmergencyImportReport(2, 1, [new EmergencyImportRejection(4, ["专业领域: 请填写专业领域。"])]),
         ["SpecialActionProgress"] = new SpecialActionProgress(EntryId, "冬季危化品安全专项行动", 1, 12, 9, 20, 15, 0.75, 0.75),
     };
 }
