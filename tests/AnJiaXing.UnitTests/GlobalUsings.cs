@@ -35,6 +35,8 @@ global using AnJiaXing.Statistics;
 global using AnJiaXing.Statistics.EnterpriseFiles;
 global using AnJiaXing.Emergency;
 global using AnJiaXing.Emergency.Contracts;
+global using AnJiaXing.Emergency.Drills;
+global using AnJiaXing.Emergency.Plans;
 global using AnJiaXing.Emergency.Incidents;
 global using AnJiaXing.Emergency.Map;
 global using AnJiaXing.Emergency.Registers;

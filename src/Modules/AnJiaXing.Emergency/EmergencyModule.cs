@@ -36,5 +36,10 @@ public sealed class EmergencyModule : IAnJiaXingModule
             .Index(x => x.EnterpriseId)
             .Index(x => x.TownId)
             .Index(x => x.OccurredAt);
+
+        options.Projections.Snapshot<EmergencyPlanView>(SnapshotLifecycle.Inline);
+        options.Schema.For<EmergencyPlanView>().Index(x => x.TownId).Index(x => x.EnterpriseId).Index(x => x.ReviewDue);
+        options.Projections.Snapshot<DrillView>(SnapshotLifecycle.Inline);
+        options.Schema.For<DrillView>().Index(x => x.TownId).Index(x => x.EnterpriseId).Index(x => x.PlannedOn);
     }
 }

@@ -4,3 +4,5 @@ global using AnJiaXing.Emergency.Contracts;
 global using AnJiaXing.Emergency.Incidents;
 global using AnJiaXing.Emergency.Registers;
 global using AnJiaXing.Emergency.Registers.Importing;
+global using AnJiaXing.Emergency.Drills;
+global using AnJiaXing.Emergency.Plans;

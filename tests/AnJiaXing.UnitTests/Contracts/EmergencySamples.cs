@@ -10,6 +10,12 @@ public static class EmergencySamples
     public static readonly Guid IncidentId = Guid.Parse("01930000-0000-7000-8000-000000001002");
     public static readonly Guid EntryId = Guid.Parse("01930000-0000-7000-8000-000000001003");
 
+    public static readonly Guid EmergencyPlanId = Guid.Parse("01930000-0000-7000-8000-000000001004");
+    public static readonly Guid DrillId = Guid.Parse("01930000-0000-7000-8000-000000001005");
+
+    public static readonly EmergencyPlanVersion V2024 = new("2024版", Photo, new DateOnly(2024, 1, 1), new DateOnly(2027, 1, 1), null);
+    public static readonly EmergencyPlanVersion V2026 = new("2026版", null, new DateOnly(2026, 6, 1), new DateOnly(2029, 6, 1), "按新应急管理条例修订");
+
     public static readonly EmergencyOwner Owner = new(EnterpriseId, "南翔化工有限公司", TownId, "南翔镇", [IndustryDomain.HazardousChemicals]);
 
     public static readonly EmergencyResourceDetails Supply = new("正压式空气呼吸器", "个体防护", "企业微型消防站", 31.2902, 121.3221, 6m, "套",
@@ -28,6 +34,11 @@ public static class EmergencySamples
         new IncidentReported(IncidentId, Owner, IncidentKind.Leak, T0.AddHours(-1), "罐区", 31.29, 121.32, 0, 1, "储罐阀门泄漏", EnterpriseUser),
         new IncidentUpdated(IncidentId, "已关闭上游阀门，伤者送医", 0, 2, EnterpriseUser),
         new IncidentClosed(IncidentId, "泄漏已处置，隐患已整改", Town),
+        new EmergencyPlanAdopted(EmergencyPlanId, Owner, "南翔化工生产安全事故综合应急预案", EmergencyPlanKind.Comprehensive, "公司生产经营区域", V2024, EnterpriseUser),
+        new EmergencyPlanRevised(EmergencyPlanId, V2026, EnterpriseUser),
+        new EmergencyPlanFilingRecorded(EmergencyPlanId, PlanFilingStatus.Filed, "嘉应急备〔2026〕12号", Town),
+        new DrillPlanned(DrillId, Owner, "二季度泄漏处置演练", new DateOnly(2026, 6, 15), "储罐阀门泄漏", EmergencyPlanId, ["安全员", "操作工"], EnterpriseUser),
+        new DrillRecorded(DrillId, new DateOnly(2026, 6, 15), "按预案完成泄漏处置", "响应及时，通讯有延迟", ["增配对讲机"], 35, [Photo], EnterpriseUser),
         new WorkLedgerEntryRecorded(EntryId, WorkLedgerKind.SpecialAction, null, null, SpecialAction, DistrictAdmin),
         new WorkLedgerEntryRevised(EntryId, WorkLedgerKind.Meeting, Meeting, Town),
     ];
@@ -64,6 +75,21 @@ public static class EmergencySamples
             At = T0, SearchText = "冬季危化品安全专项行动", RecordedBy = DistrictAdmin, RecordedAt = T0, UpdatedAt = T0
         },
         ["WorkLedgerVersion"] = new WorkLedgerVersion(EntryId, 2),
+        ["EmergencyPlanView"] = new EmergencyPlanView
+        {
+            Id = EmergencyPlanId, Version = 3, EnterpriseId = EnterpriseId, EnterpriseName = "南翔化工有限公司", TownId = TownId, TownName = "南翔镇",
+            Domains = [IndustryDomain.HazardousChemicals], Title = "南翔化工生产安全事故综合应急预案", Kind = EmergencyPlanKind.Comprehensive,
+            Scope = "公司生产经营区域", Versions = [V2024, V2026], ReviewDue = V2026.ReviewDue, Filing = PlanFilingStatus.Filed,
+            FilingNumber = "嘉应急备〔2026〕12号", AdoptedAt = T0
+        },
+        ["DrillView"] = new DrillView
+        {
+            Id = DrillId, Version = 2, EnterpriseId = EnterpriseId, EnterpriseName = "南翔化工有限公司", TownId = TownId, TownName = "南翔镇",
+            Domains = [IndustryDomain.HazardousChemicals], Title = "二季度泄漏处置演练", PlannedOn = new DateOnly(2026, 6, 15), Scenario = "储罐阀门泄漏",
+            EmergencyPlanId = EmergencyPlanId, Participants = ["安全员", "操作工"], Status = DrillStatus.Completed,
+            Record = new DrillRecord(new DateOnly(2026, 6, 15), "按预案完成泄漏处置", "响应及时，通讯有延迟", ["增配对讲机"], 35, [Photo], EnterpriseUser)
+        },
+        ["DrillCompletion"] = new DrillCompletion(new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), 3, 2, 1, 0.6667),
         ["EmergencyImportReport"] = new EmergencyImportReport(2, 1, [new EmergencyImportRejection(4, ["专业领域: 请填写专业领域。"])]),
         ["SpecialActionProgress"] = new SpecialActionProgress(EntryId, "冬季危化品安全专项行动", 1, 12, 9, 20, 15, 0.75, 0.75),
     };
