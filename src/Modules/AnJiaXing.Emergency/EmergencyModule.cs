@@ -37,6 +37,8 @@ public sealed class EmergencyModule : IAnJiaXingModule
             .Index(x => x.TownId)
             .Index(x => x.OccurredAt);
 
+        options.Schema.For<IncidentAlert>().Index(x => x.RecipientId);
+
         options.Projections.Snapshot<EmergencyPlanView>(SnapshotLifecycle.Inline);
         options.Schema.For<EmergencyPlanView>().Index(x => x.TownId).Index(x => x.EnterpriseId).Index(x => x.ReviewDue);
         options.Projections.Snapshot<DrillView>(SnapshotLifecycle.Inline);

@@ -20,6 +20,11 @@ public class when_reporting_incidents_and_reading_the_map(AppFixture app) : ICla
         });
         var id = reported.Json().GetProperty("id").GetGuid();
 
+        bool Alerted(System.Text.Json.JsonElement alerts) => alerts.GetProperty("items").EnumerateArray().Any(a => a.GetProperty("incidentId").GetGuid() == id);
+        Assert.True(Alerted(await app.Get("district.admin", "/api/emergency/alerts")));   // the district and the town hear at once
+        Assert.True(Alerted(await app.Get("town.nanxiang", "/api/emergency/alerts")));
+        Assert.False(Alerted(await app.Get("town.anting", "/api/emergency/alerts")));
+
         await app.As("ent.demo1", s =>
         {
             s.Post.Json(new { note = "已关闭上游阀门，伤者送医", deaths = 0, injuries = 2 }).ToUrl($"/api/emergency/incidents/{id}/updates");

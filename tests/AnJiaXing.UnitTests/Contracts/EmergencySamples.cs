@@ -90,6 +90,12 @@ public static class EmergencySamples
             Record = new DrillRecord(new DateOnly(2026, 6, 15), "按预案完成泄漏处置", "响应及时，通讯有延迟", ["增配对讲机"], 35, [Photo], EnterpriseUser)
         },
         ["DrillCompletion"] = new DrillCompletion(new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), 3, 2, 1, 0.6667),
+        ["IncidentAlert"] = new IncidentAlert
+        {
+            Id = Guid.Parse("01930000-0000-7000-8000-000000001006"), IncidentId = IncidentId, RecipientId = TownId, RecipientName = "南翔镇",
+            Kind = IncidentKind.Leak, OccurredAt = T0.AddHours(-1), Place = "罐区", TownName = "南翔镇", EnterpriseName = "南翔化工有限公司",
+            Deaths = 0, Injuries = 1, ReportedBy = EnterpriseUser
+        },
         ["EmergencyImportReport"] = new EmergencyImportReport(2, 1, [new EmergencyImportRejection(4, ["专业领域: 请填写专业领域。"])]),
         ["SpecialActionProgress"] = new SpecialActionProgress(EntryId, "冬季危化品安全专项行动", 1, 12, 9, 20, 15, 0.75, 0.75),
     };

@@ -46,8 +46,10 @@ public static class ReportIncidentEndpoint
         var owner = await session.LoadOwnerAsync(caller, command.EnterpriseId, command.TownId, ct);
         if (!IncidentAccess.MayReport(caller, owner)) throw ApiProblemException.Forbidden("您的角色不能上报此处的事件。");
         var id = Guid.CreateVersion7();
-        session.Events.StartStream<IncidentView>(id, new IncidentReported(id, owner, command.Kind, command.OccurredAt, command.Place.Trim(),
-            command.Latitude, command.Longitude, command.Deaths, command.Injuries, command.Description.Trim(), caller.Actor));
+        var reported = new IncidentReported(id, owner, command.Kind, command.OccurredAt, command.Place.Trim(),
+            command.Latitude, command.Longitude, command.Deaths, command.Injuries, command.Description.Trim(), caller.Actor);
+        session.Events.StartStream<IncidentView>(id, reported);
+        await IncidentAlert.RaiseAsync(session, reported, ct);
         http.AnswerVersion(1);
         return CreatedResponse.At($"/api/emergency/incidents/{id}", id, 1);
     }
