@@ -1,9 +1,11 @@
+using AnJiaXing.Emergency;
 using AnJiaXing.Hazards;
 using AnJiaXing.Inspections;
 using AnJiaXing.Platform;
 using AnJiaXing.Platform.Modules;
 using AnJiaXing.Registry;
 using AnJiaXing.Statistics;
+using AnJiaXing.WorkLedger;
 
 namespace AnJiaXing.Api;
 
@@ -11,7 +13,8 @@ namespace AnJiaXing.Api;
 public static class AnJiaXingHost
 {
     public static readonly IReadOnlyList<IAnJiaXingModule> Modules =
-        [new RegistryModule(), new HazardsModule(), new InspectionsModule(), new StatisticsModule()];
+        [new RegistryModule(), new HazardsModule(), new InspectionsModule(), new EmergencyModule(), new WorkLedgerModule(),
+         new StatisticsModule()];
 
     public static void ConfigureServices(WebApplicationBuilder builder) => builder.AddAnJiaXingPlatform(Modules);
 

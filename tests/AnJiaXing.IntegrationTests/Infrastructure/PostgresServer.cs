@@ -122,7 +122,8 @@ public sealed class PostgresServer
 
         /// <summary>
         /// Folders of earlier runs whose server is gone (a test host that is killed runs no exit handler): removed, so
-        /// plain <c>dotnet test</c> does not pile them up either. A folder whose postmaster still runs is left alone.
+        /// plain <c>dotnet test</c> does not pile them up either. A folder whose postmaster still runs, or that is less
+        /// than six hours old (another run may be starting it), is left alone.
         /// </summary>
         private static void SweepStaleClusters()
         {
@@ -130,6 +131,8 @@ public sealed class PostgresServer
             {
                 try
                 {
+                    // A concurrent run's cluster may still be in initdb (no pid file yet): only old folders are candidates.
+                    if (DateTime.UtcNow - Directory.GetLastWriteTimeUtc(stale) < TimeSpan.FromHours(6)) continue;
                     var pidFile = Path.Combine(stale, "data", "postmaster.pid");
                     if (File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid) && IsRunning(pid)) continue;
                     Directory.Delete(stale, recursive: true);

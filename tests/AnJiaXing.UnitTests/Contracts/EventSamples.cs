@@ -85,7 +85,10 @@ public static class EventSamples
 
         // Audit: queries into the ledger are recorded too
         new AuditQueryRecorded(AuditEntryId, "/api/audit/events", new Dictionary<string, string?> { ["actorId"] = Inspector.Id.ToString(), ["page"] = "1" },
-            42, Auditor)
+            42, Auditor),
+
+        // Emergency management and the work ledger
+        .. EmergencySamples.Events()
     ];
 
     /// <summary>The whole catalog: every event type of every module, one sample each.</summary>

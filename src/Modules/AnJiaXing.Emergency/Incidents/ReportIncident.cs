@@ -1,0 +1,56 @@
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace AnJiaXing.Emergency.Incidents;
+
+/// <summary>An incident report: where (an enterprise, or a town for an incident off any enterprise's premises), when, what, casualties.</summary>
+public sealed record ReportIncident(
+    IncidentKind Kind,
+    DateTimeOffset OccurredAt,
+    string Place,
+    string Description,
+    Guid? EnterpriseId = null,
+    Guid? TownId = null,
+    double? Latitude = null,
+    double? Longitude = null,
+    int Deaths = 0,
+    int Injuries = 0);
+
+public sealed class ReportIncidentValidator : AbstractValidator<ReportIncident>
+{
+    public ReportIncidentValidator(TimeProvider clock)
+    {
+        RuleFor(x => x.Kind).IsInEnum();
+        RuleFor(x => x.Place).NotEmpty().WithMessage("请填写事发地点。").MaximumLength(500);
+        RuleFor(x => x.Description).NotEmpty().WithMessage("请填写事件经过。").MaximumLength(4000);
+        RuleFor(x => x.Deaths).InclusiveBetween(0, 100_000);
+        RuleFor(x => x.Injuries).InclusiveBetween(0, 100_000);
+        RuleFor(x => x.Latitude).InclusiveBetween(-90, 90);
+        RuleFor(x => x.Longitude).InclusiveBetween(-180, 180);
+        RuleFor(x => x).Must(x => x.Latitude.HasValue == x.Longitude.HasValue).WithName("latitude").WithMessage("经纬度须同时填写或同时不填。");
+        RuleFor(x => x.OccurredAt).Must(t => t <= clock.GetUtcNow().AddMinutes(5)).WithMessage("事发时间不能晚于现在。");
+        RuleFor(x => x).Must(x => x.EnterpriseId is not null || x.TownId is not null).WithName("townId").WithMessage("请指明事发企业或街镇。");
+    }
+}
+
+public static class ReportIncidentEndpoint
+{
+    [Authorize]
+    [WolverinePost("/api/emergency/incidents", OperationId = "ReportIncident")]
+    [IdempotentCreate]
+    public static async Task<IResult> Post(ReportIncident command, HttpContext http, IDocumentSession session, CancellationToken ct)
+    {
+        var caller = Caller.From(http.User);
+        var owner = await session.LoadOwnerAsync(caller, command.EnterpriseId, command.TownId, ct);
+        if (!IncidentAccess.MayReport(caller, owner)) throw ApiProblemException.Forbidden("您的角色不能上报此处的事件。");
+        var id = Guid.CreateVersion7();
+        var reported = new IncidentReported(id, owner, command.Kind, command.OccurredAt, command.Place.Trim(),
+            command.Latitude, command.Longitude, command.Deaths, command.Injuries, command.Description.Trim(), caller.Actor);
+        session.Events.StartStream<IncidentView>(id, reported);
+        await IncidentAlert.RaiseAsync(session, reported, ct);
+        http.AnswerVersion(1);
+        return CreatedResponse.At($"/api/emergency/incidents/{id}", id, 1);
+    }
+}

@@ -1,0 +1,53 @@
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace AnJiaXing.Emergency.Incidents;
+
+/// <summary>News on an open incident (续报), with the casualties as now known.</summary>
+public sealed record UpdateIncident(string Note, int Deaths, int Injuries, long? ExpectedVersion = null);
+
+public sealed class UpdateIncidentValidator : AbstractValidator<UpdateIncident>
+{
+    public UpdateIncidentValidator()
+    {
+        RuleFor(x => x.Note).NotEmpty().WithMessage("请填写续报内容。").MaximumLength(4000);
+        RuleFor(x => x.Deaths).InclusiveBetween(0, 100_000);
+        RuleFor(x => x.Injuries).InclusiveBetween(0, 100_000);
+    }
+}
+
+public static class UpdateIncidentEndpoint
+{
+    [Authorize]
+    [WolverinePost("/api/emergency/incidents/{id}/updates", OperationId = "UpdateIncident")]
+    public static async Task<EmergencyRecordVersion> Post(Guid id, UpdateIncident command, HttpContext http, IDocumentSession session,
+        CancellationToken ct)
+    {
+        var outcome = await http.ExecuteAsync(session, id, command.ExpectedVersion, IncidentAccess.Update,
+            (incident, caller) => CommandPath.One(incident.Update(command.Note, command.Deaths, command.Injuries, caller.Actor)), ct);
+        return new EmergencyRecordVersion(id, outcome.Version);
+    }
+}
+
+/// <summary>Closes an incident with its summary (结案).</summary>
+public sealed record CloseIncident(string Summary, long? ExpectedVersion = null);
+
+public sealed class CloseIncidentValidator : AbstractValidator<CloseIncident>
+{
+    public CloseIncidentValidator() => RuleFor(x => x.Summary).NotEmpty().WithMessage("请填写结案总结。").MaximumLength(4000);
+}
+
+public static class CloseIncidentEndpoint
+{
+    [Authorize]
+    [WolverinePost("/api/emergency/incidents/{id}/close", OperationId = "CloseIncident")]
+    public static async Task<EmergencyRecordVersion> Post(Guid id, CloseIncident command, HttpContext http, IDocumentSession session,
+        CancellationToken ct)
+    {
+        var outcome = await http.ExecuteAsync(session, id, command.ExpectedVersion, IncidentAccess.Close,
+            (incident, caller) => CommandPath.One(incident.Close(command.Summary, caller.Actor)), ct);
+        return new EmergencyRecordVersion(id, outcome.Version);
+    }
+}

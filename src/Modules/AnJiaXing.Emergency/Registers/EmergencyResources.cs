@@ -1,0 +1,115 @@
+namespace AnJiaXing.Emergency.Registers;
+
+/// <summary>The decisions on register entries, and each register's route and required fields: one mechanism, five registers.</summary>
+public static class EmergencyResources
+{
+    /// <summary>api.md's route segment of each register (<c>/api/emergency/{segment}</c>).</summary>
+    public static readonly IReadOnlyDictionary<string, EmergencyRegister> Routes = new Dictionary<string, EmergencyRegister>
+    {
+        ["supplies"] = EmergencyRegister.Supplies,
+        ["fire-stations"] = EmergencyRegister.FireStations,
+        ["teams"] = EmergencyRegister.Teams,
+        ["experts"] = EmergencyRegister.Experts,
+        ["fire-facilities"] = EmergencyRegister.FireFacilities
+    };
+
+    public static readonly IReadOnlyDictionary<EmergencyRegister, string> ChineseNames = new Dictionary<EmergencyRegister, string>
+    {
+        [EmergencyRegister.Supplies] = "应急物资",
+        [EmergencyRegister.FireStations] = "微型消防站",
+        [EmergencyRegister.Teams] = "应急队伍",
+        [EmergencyRegister.Experts] = "应急专家",
+        [EmergencyRegister.FireFacilities] = "消防设施"
+    };
+
+    public static string RouteOf(EmergencyRegister register) => Routes.First(r => r.Value == register).Key;
+
+    /// <summary>The register a route names; any other segment is a 404, as for an unknown route.</summary>
+    public static EmergencyRegister Parse(string segment) =>
+        Routes.TryGetValue(segment, out var register) ? register : throw ApiProblemException.NotFound("Emergency register", segment);
+
+    /// <summary>What each register demands beyond a name (field → message), checked on create, update and import alike.</summary>
+    public static Dictionary<string, string[]> Problems(EmergencyRegister register, EmergencyResourceDetails d)
+    {
+        var errors = new Dictionary<string, string[]>();
+        void Require(bool present, string field, string message) { if (!present) errors[field] = [message]; }
+        switch (register)
+        {
+            case EmergencyRegister.Supplies:
+                Require(!string.IsNullOrWhiteSpace(d.Category), "category", "请填写物资类别。");
+                Require(d.Quantity is not null, "quantity", "请填写物资数量。");
+                Require(!string.IsNullOrWhiteSpace(d.Unit), "unit", "请填写计量单位。");
+                Require(!string.IsNullOrWhiteSpace(d.Location), "location", "请填写存放地点。");
+                break;
+            case EmergencyRegister.FireStations:
+                Require(!string.IsNullOrWhiteSpace(d.Location), "location", "请填写站点位置。");
+                Require(!string.IsNullOrWhiteSpace(d.Phone), "phone", "请填写值班电话。");
+                Require(d.Members is not null, "members", "请填写队员人数。");
+                break;
+            case EmergencyRegister.Teams:
+                Require(!string.IsNullOrWhiteSpace(d.Leader), "leader", "请填写队伍负责人。");
+                Require(!string.IsNullOrWhiteSpace(d.Phone), "phone", "请填写联系电话。");
+                break;
+            case EmergencyRegister.Experts:
+                Require(!string.IsNullOrWhiteSpace(d.Speciality), "speciality", "请填写专业领域。");
+                Require(!string.IsNullOrWhiteSpace(d.Phone), "phone", "请填写联系电话。");
+                break;
+            case EmergencyRegister.FireFacilities:
+                Require(!string.IsNullOrWhiteSpace(d.Category), "category", "请填写设施类型。");
+                Require(!string.IsNullOrWhiteSpace(d.Location), "location", "请填写设施位置。");
+                break;
+        }
+        return errors;
+    }
+
+    public static EmergencyResourceRegistered Register(Guid id, EmergencyRegister register, EmergencyOwner owner,
+        EmergencyResourceDetails details, Actor by)
+    {
+        var clean = Clean(details);
+        Demand(register, clean);
+        return new EmergencyResourceRegistered(id, register, owner, clean, by);
+    }
+
+    /// <summary>The replacement of an entry's details, or nothing when they are already exactly these (PUT is idempotent).</summary>
+    public static IReadOnlyList<object> Update(EmergencyResourceView current, EmergencyResourceDetails details, Actor by)
+    {
+        var clean = Clean(details);
+        Demand(current.Register, clean);
+        return clean == current.Details ? [] : [new EmergencyResourceUpdated(current.Id, current.Register, clean, by)];
+    }
+
+    public static IReadOnlyDictionary<string, object?> State(EmergencyResourceView r) =>
+        new Dictionary<string, object?> { ["register"] = r.Register.ToString(), ["version"] = r.Version };
+
+    private static void Demand(EmergencyRegister register, EmergencyResourceDetails details)
+    {
+        var errors = Problems(register, details);
+        if (errors.Count > 0) throw new ValidationProblemException(errors.ToDictionary(kv => kv.Key, kv => kv.Value));
+    }
+
+    private static EmergencyResourceDetails Clean(EmergencyResourceDetails d) => d with
+    {
+        Name = d.Name.Trim(),
+        Category = Clean(d.Category),
+        Location = Clean(d.Location),
+        Unit = Clean(d.Unit),
+        Keeper = Clean(d.Keeper),
+        Equipment = Clean(d.Equipment),
+        Leader = Clean(d.Leader),
+        Phone = Clean(d.Phone),
+        Speciality = Clean(d.Speciality),
+        WorkUnit = Clean(d.WorkUnit),
+        Remarks = Clean(d.Remarks)
+    };
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+/// <summary>Who may act on a register entry, for the command path.</summary>
+public static class EmergencyResourceAccess
+{
+    public static readonly CommandRules<EmergencyResourceView> Keep = new(
+        "Emergency record", EmergencyAccess.Sees, EmergencyAccess.MayKeep,
+        r => $"您的角色不能修改{r.EnterpriseName ?? r.TownName ?? "区级"}的{EmergencyResources.ChineseNames[r.Register]}。",
+        EmergencyResources.State);
+}

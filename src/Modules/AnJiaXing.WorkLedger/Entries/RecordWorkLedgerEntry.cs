@@ -1,0 +1,108 @@
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace AnJiaXing.WorkLedger.Entries;
+
+/// <summary>
+/// The body of a create (POST) or update (PUT) of a meeting, special action or supervision update. <c>townId</c> names
+/// the town the record belongs to (none: the district); it is chosen on create and never changes.
+/// </summary>
+public sealed record WorkLedgerData(
+    string Title,
+    DateTimeOffset At,
+    string Text,
+    Guid? TownId = null,
+    string? Place = null,
+    string[]? Attendees = null,
+    string? Decisions = null,
+    DateOnly? From = null,
+    DateOnly? To = null,
+    Guid[]? TownIds = null,
+    IndustryDomain[]? Domains = null,
+    Guid[]? PlanIds = null,
+    Guid[]? InspectionIds = null,
+    Guid[]? HazardIds = null,
+    long? ExpectedVersion = null);
+
+public sealed class WorkLedgerDataValidator : AbstractValidator<WorkLedgerData>
+{
+    public WorkLedgerDataValidator()
+    {
+        RuleFor(x => x.Title).NotEmpty().WithMessage("请填写标题。").MaximumLength(200);
+        RuleFor(x => x.Text).NotEmpty().WithMessage("请填写内容。").MaximumLength(20_000);
+        RuleFor(x => x.Place).MaximumLength(200);
+        RuleFor(x => x.Decisions).MaximumLength(10_000);
+        RuleFor(x => x.Attendees).Must(a => a is null || (a.Length <= 200 && a.All(n => n.Length <= 50))).WithMessage("参会人员至多 200 人，每人至多 50 字。");
+        RuleForEach(x => x.Domains).IsInEnum();
+        RuleFor(x => x.PlanIds).Must(ids => ids is null || ids.Length <= 100).WithMessage("至多关联 100 个检查计划。");
+        RuleFor(x => x.InspectionIds).Must(ids => ids is null || ids.Length <= 1000).WithMessage("至多关联 1000 次检查。");
+        RuleFor(x => x.HazardIds).Must(ids => ids is null || ids.Length <= 1000).WithMessage("至多关联 1000 条隐患。");
+    }
+}
+
+/// <summary>A work-ledger record's id and version after a command.</summary>
+public sealed record WorkLedgerVersion(Guid Id, long Version);
+
+public static class RecordWorkLedgerEntryEndpoint
+{
+    [Authorize]
+    [WolverinePost("/api/work-ledger/{section}", OperationId = "RecordWorkLedgerEntry")]
+    [IdempotentCreate]
+    public static async Task<IResult> Post(string section, WorkLedgerData command, HttpContext http, IDocumentSession session, CancellationToken ct)
+    {
+        var kind = WorkLedgerKinds.Parse(section);
+        var caller = Caller.From(http.User);
+        if (!WorkLedgerAccess.MayUseLedger(caller)) throw ApiProblemException.Forbidden("工作台账仅供监管人员使用。");
+        string? townName = null;
+        if (command.TownId is { } townId)
+        {
+            var town = await session.LoadAsync<Organisation>(townId, ct);
+            if (town is not { Kind: OrganisationKind.Town } || !caller.Scope.CanSee(town)) throw ApiProblemException.NotFound("Town", townId);
+            townName = town.Name;
+        }
+        if (!WorkLedgerAccess.MayKeep(caller, command.TownId))
+            throw ApiProblemException.Forbidden($"您的角色不能记录{townName ?? "区级"}的工作台账。");
+
+        var id = Guid.CreateVersion7();
+        session.Events.StartStream<WorkLedgerEntry>(id,
+            new WorkLedgerEntryRecorded(id, kind, command.TownId, townName, WorkLedgerKinds.Content(kind, command), caller.Actor));
+        http.AnswerVersion(1);
+        return CreatedResponse.At($"/api/work-ledger/{section}/{id}", id, 1);
+    }
+
+    [Authorize]
+    [WolverinePut("/api/work-ledger/{section}/{id}", OperationId = "ReviseWorkLedgerEntry")]
+    public static async Task<WorkLedgerVersion> Put(string section, Guid id, WorkLedgerData command, HttpContext http, IDocumentSession session,
+        CancellationToken ct)
+    {
+        var kind = WorkLedgerKinds.Parse(section);
+        var outcome = await http.ExecuteAsync(session, id, command.ExpectedVersion, WorkLedgerAccess.Keep, (entry, caller) =>
+        {
+            if (entry.Kind != kind) throw ApiProblemException.NotFound(WorkLedgerKinds.ChineseNames[kind], id);
+            if (command.TownId is { } t && t != entry.TownId) throw ApiProblemException.Validation("townId", "记录后不能变更所属街镇。");
+            var content = WorkLedgerKinds.Content(kind, command);
+            return CommandPath.One(new WorkLedgerEntryRevised(id, kind, content, caller.Actor));
+        }, ct);
+        return new WorkLedgerVersion(id, outcome.Version);
+    }
+
+    [Authorize]
+    [WolverineGet("/api/work-ledger/{section}/{id}", OperationId = "GetWorkLedgerEntry")]
+    public static async Task<WorkLedgerEntry> Get(string section, Guid id, HttpContext http, IQuerySession session, CancellationToken ct)
+    {
+        var entry = await session.LoadVisibleAsync(section, id, Caller.From(http.User), ct);
+        http.AnswerVersion(entry.Version);
+        return entry;
+    }
+
+    public static async Task<WorkLedgerEntry> LoadVisibleAsync(this IQuerySession session, string section, Guid id, Caller caller, CancellationToken ct)
+    {
+        var kind = WorkLedgerKinds.Parse(section);
+        var entry = await session.LoadAsync<WorkLedgerEntry>(id, ct);
+        return entry is not null && entry.Kind == kind && WorkLedgerAccess.Sees(caller, entry)
+            ? entry
+            : throw ApiProblemException.NotFound(WorkLedgerKinds.ChineseNames[kind], id);
+    }
+}

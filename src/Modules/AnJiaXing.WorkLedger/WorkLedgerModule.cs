@@ -1,0 +1,31 @@
+using JasperFx.Events.Projections;
+using Marten;
+using Weasel.Postgresql;
+using Weasel.Postgresql.Tables;
+
+namespace AnJiaXing.WorkLedger;
+
+/// <summary>The work ledger (工作台账): meetings, special actions (with progress from linked plans, inspections and hazards)
+/// and supervision updates, one time-ordered, searchable ledger and its .xlsx export.</summary>
+public sealed class WorkLedgerModule : IAnJiaXingModule
+{
+    public string Name => "WorkLedger";
+
+    public void ConfigureServices(IServiceCollection services, IConfiguration configuration) =>
+        services.AddSingleton<IDemoSeed, WorkLedgerDemoSeed>();
+
+    public void ConfigureMarten(StoreOptions options)
+    {
+        options.Projections.Snapshot<WorkLedgerEntry>(SnapshotLifecycle.Inline);
+        options.Storage.ExtendedSchemaObjects.Add(new Extension("pg_trgm"));
+        options.Schema.For<WorkLedgerEntry>()
+            .Index(x => x.Kind)
+            .Index(x => x.TownId)
+            .Index(x => x.At)
+            .Duplicate(x => x.SearchText, configure: idx =>
+            {
+                idx.Method = IndexMethod.gin;
+                idx.Mask = "? gin_trgm_ops";
+            });
+    }
+}
