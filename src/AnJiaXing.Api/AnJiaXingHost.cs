@@ -3,6 +3,7 @@ using AnJiaXing.Inspections;
 using AnJiaXing.Platform;
 using AnJiaXing.Platform.Modules;
 using AnJiaXing.Registry;
+using AnJiaXing.RiskControl;
 using AnJiaXing.Statistics;
 
 namespace AnJiaXing.Api;
@@ -11,7 +12,7 @@ namespace AnJiaXing.Api;
 public static class AnJiaXingHost
 {
     public static readonly IReadOnlyList<IAnJiaXingModule> Modules =
-        [new RegistryModule(), new HazardsModule(), new InspectionsModule(), new StatisticsModule()];
+        [new RegistryModule(), new HazardsModule(), new InspectionsModule(), new RiskControlModule(), new StatisticsModule()];
 
     public static void ConfigureServices(WebApplicationBuilder builder) => builder.AddAnJiaXingPlatform(Modules);
 
