@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace AnJiaXing.RiskControl.Contracts;
 
 /// <summary>
@@ -7,8 +9,9 @@ namespace AnJiaXing.RiskControl.Contracts;
 /// </summary>
 public sealed record RiskAssessment(AssessmentMethod Method, double L, double? E = null, double? C = null, double? S = null)
 {
-    public double Score => RiskScoring.ScoreOf(this);
-    public RiskLevel Level => RiskScoring.LevelOf(Method, Score);
+    // Derived, never stored or answered on their own: events and read models carry the score and level as decided.
+    [JsonIgnore] public double Score => RiskScoring.ScoreOf(this);
+    [JsonIgnore] public RiskLevel Level => RiskScoring.LevelOf(Method, Score);
 }
 
 /// <summary>
