@@ -25,9 +25,13 @@ public static class SearchRiskPointsEndpoint
     [Authorize]
     [WolverineGet("/api/risk-points", OperationId = "SearchRiskPoints")]
     public static async Task<PagedResult<RiskPointView>> Get(
-        Guid? enterpriseId, Guid? townId, IndustryDomain? domain, RiskLevel? level, bool? @public, string? q, int? page, int? pageSize,
-        ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+        Guid? enterpriseId, Guid? townId, IndustryDomain? domain, RiskLevel? level, string? q, int? page, int? pageSize,
+        ClaimsPrincipal user, HttpContext http, IQuerySession session, CancellationToken ct)
     {
+        // ?public= is read by hand: Wolverine's generated code would name a local after the parameter, and `public` is a keyword.
+        bool? @public = http.Request.Query["public"].ToString() is { Length: > 0 } raw
+            ? bool.TryParse(raw, out var b) ? b : throw ApiProblemException.Validation("public", "public 须为 true 或 false。")
+            : null;
         var paging = Paging.From(page, pageSize);
         var caller = Caller.From(user);
         var query = session.Query<RiskPointView>().InScope(caller.Scope.Constraint,
