@@ -35,5 +35,6 @@ global using AnJiaXing.RiskControl;
 global using AnJiaXing.RiskControl.Contracts;
 global using AnJiaXing.RiskControl.Patrols;
 global using AnJiaXing.RiskControl.RiskPoints;
+global using AnJiaXing.RiskControl.RiskPoints.Importing;
 global using AnJiaXing.Statistics;
 global using AnJiaXing.Statistics.EnterpriseFiles;

@@ -106,6 +106,7 @@ public static class ReadModelSamples
         ["PatrolRecordView"] = AnJiaXing.UnitTests.RiskControl.RiskControlSamples.Record(),
         ["PatrolRecordCreated"] = new PatrolRecordCreated(AnJiaXing.UnitTests.RiskControl.RiskControlSamples.PatrolId, 1,
             [AnJiaXing.UnitTests.RiskControl.RiskControlSamples.PatrolHazardId]),
+        ["RiskPointImportReport"] = new RiskPointImportReport(3, 1, [new RiskPointImportRejection(6, ["评估方法须为 LEC 或 LS。", "请填写 L。"])]),
         ["PatrolOccurrence"] = new PatrolOccurrence(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.FromHours(8)),
             new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.FromHours(8)), 2, 1, OccurrenceStatus.Missed),
         ["AssessmentFigures"] = new AssessmentFigures(Rate.Of(120, 342), Rate.Of(50, 57), Rate.Of(36, 50), Rate.Of(30, 50), Rate.Of(0, 0)),
