@@ -5,4 +5,5 @@ global using AnJiaXing.RiskControl.Contracts;
 global using AnJiaXing.RiskControl.Patrols;
 global using AnJiaXing.RiskControl.RiskPoints;
 global using AnJiaXing.RiskControl.RiskPoints.Importing;
+global using AnJiaXing.RiskControl.RiskPoints.Cards;
 global using AnJiaXing.Hazards.Contracts;
