@@ -34,6 +34,7 @@ global using AnJiaXing.Registry.Organisations;
 global using AnJiaXing.RiskControl;
 global using AnJiaXing.RiskControl.Contracts;
 global using AnJiaXing.RiskControl.Patrols;
+global using AnJiaXing.RiskControl.RiskMaps;
 global using AnJiaXing.RiskControl.RiskPoints;
 global using AnJiaXing.RiskControl.RiskPoints.Importing;
 global using AnJiaXing.Statistics;

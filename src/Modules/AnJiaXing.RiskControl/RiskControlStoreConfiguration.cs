@@ -18,6 +18,7 @@ public static class RiskControlStoreConfiguration
 
         opts.Projections.Snapshot<PatrolTaskView>(SnapshotLifecycle.Inline);
         opts.Schema.For<PatrolTaskView>().Index(x => x.EnterpriseId).Index(x => x.TownId).Index(x => x.Domain);
+        opts.Projections.Snapshot<RiskMapView>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<PatrolRecordView>(SnapshotLifecycle.Inline);
         opts.Schema.For<PatrolRecordView>()
             .Index(x => x.TaskId)

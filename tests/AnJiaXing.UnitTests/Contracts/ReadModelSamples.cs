@@ -106,6 +106,8 @@ public static class ReadModelSamples
         ["PatrolRecordView"] = AnJiaXing.UnitTests.RiskControl.RiskControlSamples.Record(),
         ["PatrolRecordCreated"] = new PatrolRecordCreated(AnJiaXing.UnitTests.RiskControl.RiskControlSamples.PatrolId, 1,
             [AnJiaXing.UnitTests.RiskControl.RiskControlSamples.PatrolHazardId]),
+        ["RiskMapAnswer"] = new RiskMapAnswer(EnterpriseId, 2, Photo.Id,
+            [new RiskMapMarker(AnJiaXing.UnitTests.RiskControl.RiskControlSamples.RiskPointId, "甲类仓库", 0.25, 0.4, RiskLevel.Major, "Red")], T0),
         ["RiskPointImportReport"] = new RiskPointImportReport(3, 1, [new RiskPointImportRejection(6, ["评估方法须为 LEC 或 LS。", "请填写 L。"])]),
         ["PatrolOccurrence"] = new PatrolOccurrence(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.FromHours(8)),
             new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.FromHours(8)), 2, 1, OccurrenceStatus.Missed),

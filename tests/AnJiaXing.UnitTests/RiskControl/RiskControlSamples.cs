@@ -30,8 +30,11 @@ public static class RiskControlSamples
         new PatrolTaskConfigured(TaskId, EnterpriseId, "南翔化工有限公司", TownId, IndustryDomain.HazardousChemicals, false, "甲类仓库日巡",
             [RiskPointId], [Manager], new PatrolSchedule(PatrolFrequency.Day, 2), ["可燃气体报警器", "消防通道"], T0, EnterpriseUser),
         new PatrolRecorded(PatrolId, TaskId, RiskPointId, "甲类仓库", EnterpriseId, TownId, IndustryDomain.HazardousChemicals,
-            [new PatrolResult("消防通道", true, null, []), Abnormal], [new PatrolHazard("可燃气体报警器", PatrolHazardId)], T0, Responsible)
+            [new PatrolResult("消防通道", true, null, []), Abnormal], [new PatrolHazard("可燃气体报警器", PatrolHazardId)], T0, Responsible),
+        new RiskMapPublished(MapId, EnterpriseId, Photo, [new RiskMapPlacement(RiskPointId, 0.25, 0.4)], EnterpriseUser)
     ];
+
+    public static readonly Guid MapId = Guid.Parse("01930000-0000-7000-8000-000000001005");
 
     private static JasperFx.Events.Event<T> At<T>(T data, long version, DateTimeOffset at) where T : notnull =>
         new(data) { Version = version, Timestamp = at };
