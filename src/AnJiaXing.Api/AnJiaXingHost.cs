@@ -4,6 +4,7 @@ using AnJiaXing.Inspections;
 using AnJiaXing.Platform;
 using AnJiaXing.Platform.Modules;
 using AnJiaXing.Registry;
+using AnJiaXing.RiskControl;
 using AnJiaXing.Statistics;
 using AnJiaXing.WorkLedger;
 
@@ -13,8 +14,8 @@ namespace AnJiaXing.Api;
 public static class AnJiaXingHost
 {
     public static readonly IReadOnlyList<IAnJiaXingModule> Modules =
-        [new RegistryModule(), new HazardsModule(), new InspectionsModule(), new EmergencyModule(), new WorkLedgerModule(),
-         new StatisticsModule()];
+        [new RegistryModule(), new HazardsModule(), new InspectionsModule(), new RiskControlModule(), new EmergencyModule(),
+         new WorkLedgerModule(), new StatisticsModule()];
 
     public static void ConfigureServices(WebApplicationBuilder builder) => builder.AddAnJiaXingPlatform(Modules);
 

@@ -97,8 +97,9 @@ public sealed class Hazard
     {
         if (!enterprise.Enabled)
             throw ApiProblemException.Conflict($"'{enterprise.Name}' is disabled; no new hazards can be reported against it.");
-        if (caller.Role == Role.EnterpriseUser && source != HazardSource.SelfInspection)
-            throw ApiProblemException.Validation("source", "An enterprise reports its own hazards with source SelfInspection.");
+        // An enterprise's own risk patrol (风险巡查) of its risk points is a self-inspection too; it keeps its source.
+        if (caller.Role == Role.EnterpriseUser && source is not (HazardSource.SelfInspection or HazardSource.RiskPatrol))
+            throw ApiProblemException.Validation("source", "An enterprise reports its own hazards with source SelfInspection (or RiskPatrol).");
         var hazardDomain = domain ?? enterprise.Domains.FirstOrDefault(IndustryDomain.Other);
         if (enterprise.Domains.Count > 0 && !enterprise.Domains.Contains(hazardDomain))
             throw ApiProblemException.Validation("domain", $"'{enterprise.Name}' is not active in {hazardDomain}.");

@@ -4,3 +4,4 @@ global using AnJiaXing.Statistics;
 global using AnJiaXing.Statistics.EnterpriseFiles;
 global using AnJiaXing.Hazards.Contracts;
 global using AnJiaXing.Inspections.Contracts;
+global using AnJiaXing.RiskControl.Contracts;

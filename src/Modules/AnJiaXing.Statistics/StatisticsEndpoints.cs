@@ -78,7 +78,7 @@ public static class StatisticsEndpoints
         Guid? townId, string? from, string? to, string? month, CancellationToken ct)
     {
         var r = await StatisticsReport.LoadAsync(user, townId, from, to, month, session, clock, ct);
-        return Answer(r, new RiskPointsPanel(false, "风险管控模块尚未启用"));
+        return Answer(r, await r.RiskPointsAsync(ct));
     }
 
     [Authorize]

@@ -89,6 +89,9 @@ public sealed class StatisticsReport(StatisticsScope scope, StatisticsPeriod per
             i.Plans, i.PlannedInspections, i.CompletedInspections, Rate.Of(i.CompletedInspections, i.PlannedInspections));
     }
 
+    public async Task<RiskPointsPanel> RiskPointsAsync(CancellationToken ct) =>
+        RiskPointsPanel.From(await RiskPointCounts.CountAsync(session, scope.Constraint, null, ct));
+
     public async Task<AssessmentFigures> AssessmentAsync(CancellationToken ct)
     {
         var accounts = await scope.AccountsAsync(session, ct);
@@ -119,5 +122,16 @@ public sealed record InspectionsPanel(
     int Total, IReadOnlyList<MonthCount> ByMonth, SortedDictionary<string, int> ByKind,
     int Plans, int PlannedInspections, int CompletedInspections, Rate PlanCompletion);
 
-/// <summary>Risk control (风险管控) is not built yet: the panel says so rather than show a number nobody counted.</summary>
-public sealed record RiskPointsPanel(bool Available, string Note);
+/// <summary>
+/// Risk points by level (风险点数量统计) in the scope, counted on the Risk control module's published
+/// <see cref="RiskPointView"/> (<see cref="RiskPointCounts"/>): <c>byLevel</c> keyed Major/Significant/General/Low,
+/// <c>byColour</c> the same as Red/Orange/Yellow/Blue; <c>public</c> how many are public points (公共风险点).
+/// Risk points have no period: the figures are the list as it stands.
+/// </summary>
+public sealed record RiskPointsPanel(bool Available, int Total, Dictionary<RiskLevel, int> ByLevel, Dictionary<string, int> ByColour, int Public)
+{
+    public static RiskPointsPanel From(RiskPointCounts counts) => new(true, counts.Total,
+        RiskLevels.All.ToDictionary(l => l, l => counts.ByLevel.GetValueOrDefault(l)),
+        RiskLevels.All.ToDictionary(l => l.Colour(), l => counts.ByLevel.GetValueOrDefault(l)),
+        counts.Public);
+}

@@ -40,7 +40,9 @@ public class when_reading_the_enterprise_file(HazardFixture app) : IClassFixture
         // 100 − 10 (one open major) + 5 (self-reported within 90 days)
         Assert.Equal(95, score.GetProperty("score").GetInt32());
         Assert.Equal(score.GetProperty("score").GetInt32(), 100 + score.GetProperty("breakdown").EnumerateArray().Sum(i => i.GetProperty("points").GetInt32()));
-        Assert.False(file.GetProperty("riskPoints").GetProperty("available").GetBoolean());
+        // Risk control counts the enterprise's risk points; this fixture registers none.
+        Assert.True(file.GetProperty("riskPoints").GetProperty("available").GetBoolean());
+        Assert.Equal(0, file.GetProperty("riskPoints").GetProperty("total").GetInt32());
 
         await app.As("town.anting", s => { s.Get.Url($"/api/enterprises/{app.NanxiangChemicals}/file"); s.StatusCodeShouldBe(404); });
         await app.As("ent.b1", s => { s.Get.Url($"/api/enterprises/{app.NanxiangChemicals}/file"); s.StatusCodeShouldBe(404); });

@@ -52,14 +52,14 @@ public class when_viewing_the_dashboard_in_a_browser(DashboardFixture app) : ICl
         Assert.Equal("3", await Figure("inspections-total"));          // I1–I3 submitted, I4 a draft
         Assert.Equal("50.0%", await Figure("plan-completion"));       // 1 of the plan's 2 enterprises
         Assert.Equal("3", await Figure("inspection-kinds"));          // SpecialAction, Routine, Temporary
-        Assert.Equal("—", await Figure("risk-points"));
+        Assert.Equal("0", await Figure("risk-points"));
         Assert.Equal("7", await page.GetAttributeAsync("#panel-trend", "data-reported"));
 
-        // Charts drew on canvases; the risk panel says in Chinese that the module does not exist yet.
+        // Charts drew on canvases; the risk panel says in Chinese that there are no risk points yet.
         foreach (var panel in new[] { "panel-users", "panel-hazards", "panel-trend", "panel-sources", "panel-inspection-month", "panel-inspection-kind" })
             Assert.True(await page.Locator($"#{panel} canvas").CountAsync() > 0, $"{panel} has no chart");
         Assert.DoesNotContain("暂无检查记录", await page.TextContentAsync("#panel-inspection-month"));
-        Assert.Contains("风险管控模块尚未启用", await page.TextContentAsync("#panel-risk"));
+        Assert.Contains("暂无风险点", await page.TextContentAsync("#panel-risk"));
 
         // District users pick a town: 安亭镇 has the two hazards of 安亭建工 and the temporary check.
         await page.EvaluateAsync("document.body.dataset.ready = 'false'");

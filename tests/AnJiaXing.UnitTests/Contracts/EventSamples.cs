@@ -80,6 +80,9 @@ public static class EventSamples
         new InspectionHazardRaised(InspectionId, Item2.Code, HazardId, Inspector),
         new InspectionRecheckRecorded(InspectionId, HazardId, true, Inspector),
 
+        // Risk control: risk points, patrol tasks and patrol records
+        .. AnJiaXing.UnitTests.RiskControl.RiskControlSamples.EveryEvent(),
+
         // Messages between modules travel through the durable inbox: their shape is a contract too
         new HazardRaisedFromFinding(InspectionId, Item2.Code, HazardId, Inspector),
 

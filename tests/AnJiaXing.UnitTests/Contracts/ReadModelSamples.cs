@@ -98,12 +98,28 @@ public static class ReadModelSamples
         ["TrendPanel"] = new TrendPanel("month", [new TrendPoint("2026-10", 20, 15, 12, 0.6), new TrendPoint("2026-11", 12, 10, 9, null)]),
         ["InspectionsPanel"] = new InspectionsPanel(40, [new MonthCount("2026-11", 40, 12)],
             new SortedDictionary<string, int> { ["Routine"] = 30, ["SpecialAction"] = 10 }, 2, 24, 18, Rate.Of(18, 24)),
-        ["RiskPointsPanel"] = new RiskPointsPanel(false, "风险管控模块尚未启用"),
+        ["RiskPointsPanel"] = RiskPointsPanel.From(new RiskPointCounts(42,
+            new Dictionary<RiskLevel, int> { [RiskLevel.Major] = 2, [RiskLevel.Significant] = 6, [RiskLevel.General] = 14, [RiskLevel.Low] = 20 }, 5)),
+
+        // Risk control
+        ["RiskPointView"] = AnJiaXing.UnitTests.RiskControl.RiskControlSamples.View(),
+        ["RiskPointCreated"] = new RiskPointCreated(AnJiaXing.UnitTests.RiskControl.RiskControlSamples.RiskPointId, 1, RiskLevel.Major, 720),
+        ["RiskPointVersion"] = new RiskPointVersion(AnJiaXing.UnitTests.RiskControl.RiskControlSamples.RiskPointId, 2, RiskLevel.General, 12),
+        ["PatrolTaskView"] = AnJiaXing.UnitTests.RiskControl.RiskControlSamples.Task(),
+        ["PatrolRecordView"] = AnJiaXing.UnitTests.RiskControl.RiskControlSamples.Record(),
+        ["PatrolRecordCreated"] = new PatrolRecordCreated(AnJiaXing.UnitTests.RiskControl.RiskControlSamples.PatrolId, 1,
+            [AnJiaXing.UnitTests.RiskControl.RiskControlSamples.PatrolHazardId]),
+        ["RiskMapAnswer"] = new RiskMapAnswer(EnterpriseId, 2, Photo.Id,
+            [new RiskMapMarker(AnJiaXing.UnitTests.RiskControl.RiskControlSamples.RiskPointId, "甲类仓库", 0.25, 0.4, RiskLevel.Major, "Red")], T0),
+        ["RiskPointImportReport"] = new RiskPointImportReport(3, 1, [new RiskPointImportRejection(6, ["评估方法须为 LEC 或 LS。", "请填写 L。"])]),
+        ["PatrolOccurrence"] = new PatrolOccurrence(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.FromHours(8)),
+            new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.FromHours(8)), 2, 1, OccurrenceStatus.Missed),
         ["AssessmentFigures"] = new AssessmentFigures(Rate.Of(120, 342), Rate.Of(50, 57), Rate.Of(36, 50), Rate.Of(30, 50), Rate.Of(0, 0)),
     };
 
     private static string StoredDigestPayload() => StoredDigest.DigestPayload(1042, 96, 1042, Hash1, T0);
 
     /// <summary>Bodies of endpoints that answer <c>IResult</c> (201s), which reflection over return types cannot see.</summary>
-    public static readonly IReadOnlyList<Type> ResultBodies = [typeof(CreatedResponse), typeof(EvidenceUploaded)];
+    public static readonly IReadOnlyList<Type> ResultBodies = [typeof(CreatedResponse), typeof(EvidenceUploaded),
+        typeof(RiskPointCreated), typeof(PatrolRecordCreated)];
 }

@@ -127,8 +127,14 @@
     if (sources.figures.total > 0) chart('panel-sources', bar(src.map((s) => SOURCE[s]), src.map((s) => sources.figures.bySource[s] || 0), '隐患数'));
     else empty('panel-sources', '暂无隐患');
 
-    figures('panel-risk', [['risk-points', '风险点', risk.figures.available ? risk.figures.total : '—']]);
-    if (!risk.figures.available) $('#panel-risk .figures').insertAdjacentHTML('beforeend', '<p class="empty">风险管控模块尚未启用</p>');
+    // Risk points by level, in the four colours of the risk map (重大 red, 较大 orange, 一般 yellow, 低 blue).
+    const rp = risk.figures;
+    const LEVELS = [['Major', '重大风险', '#E60012'], ['Significant', '较大风险', '#F39800'], ['General', '一般风险', '#FFE100'], ['Low', '低风险', '#0068B7']];
+    figures('panel-risk', [['risk-points', '风险点', rp.total], ...LEVELS.map(([k, n]) => ['risk-' + k.toLowerCase(), n, rp.byLevel[k] || 0]),
+      ['risk-public', '公共风险点', rp.public]]);
+    if (rp.total > 0) chart('panel-risk', { tooltip: {}, grid: { left: 40, right: 10, top: 20, bottom: 30 }, xAxis: { type: 'category', data: LEVELS.map((l) => l[1]) },
+      yAxis: { type: 'value', minInterval: 1 }, series: [{ type: 'bar', name: '风险点', data: LEVELS.map(([k, , c]) => ({ value: rp.byLevel[k] || 0, itemStyle: { color: c } })) }] });
+    else empty('panel-risk', '暂无风险点');
 
     const i = inspections.figures;
     figures('panel-inspection-month', [['inspections-total', '检查次数', i.total], ['plan-completion', '计划完成率', pct(i.planCompletion)]]);

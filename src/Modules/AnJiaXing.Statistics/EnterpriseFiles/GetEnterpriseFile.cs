@@ -5,13 +5,15 @@ using Wolverine.Http;
 
 namespace AnJiaXing.Statistics.EnterpriseFiles;
 
-/// <summary>Risk points (风险点) come with risk control; until then the file shows an empty, labelled slot.</summary>
+/// <summary>
+/// The enterprise's risk points (风险点) by colour (Red 重大, Orange 较大, Yellow 一般, Blue 低), counted on the Risk control
+/// module's published <see cref="RiskPointView"/> like the dashboard's panel.
+/// </summary>
 public sealed record RiskPointsSlot(bool Available, int Total, IReadOnlyDictionary<string, int> ByLevel, string Note)
 {
-    public static readonly RiskPointsSlot NotYetAvailable = new(false, 0, new Dictionary<string, int>
-    {
-        ["Red"] = 0, ["Orange"] = 0, ["Yellow"] = 0, ["Blue"] = 0
-    }, "风险管控模块尚未启用 (risk control is not available yet)");
+    public static RiskPointsSlot From(RiskPointCounts counts) => new(true, counts.Total,
+        RiskLevels.All.ToDictionary(l => l.Colour(), l => counts.ByLevel.GetValueOrDefault(l)),
+        "红色=重大风险 橙色=较大风险 黄色=一般风险 蓝色=低风险");
 }
 
 /// <summary>The enterprise file (一企一档): basic data, composite score, hazard figures, risk points.</summary>
@@ -26,8 +28,8 @@ public sealed record EnterpriseFileResponse(
 public static class GetEnterpriseFileEndpoint
 {
     /// <summary>
-    /// Composed from two projections (the registry's <see cref="EnterpriseFile"/> and the hazard ledger's
-    /// <see cref="EnterpriseHazardLedger"/>), never from events; overdue counts against the clock.
+    /// Composed from projections (the registry's <see cref="EnterpriseFile"/>, the hazard ledger's
+    /// <see cref="EnterpriseHazardLedger"/>, the risk points' <see cref="RiskPointView"/>), never from events; overdue counts against the clock.
     /// </summary>
     [Authorize]
     [WolverineGet("/api/enterprises/{id}/file", OperationId = "GetEnterpriseFile")]
@@ -43,6 +45,8 @@ public static class GetEnterpriseFileEndpoint
 
         var now = clock.GetUtcNow();
         var (hazards, score) = EnterpriseHazardFigures.Compute(await ledgerQuery, now);
-        return new EnterpriseFileResponse(id, file.Basic, score, hazards, RiskPointsSlot.NotYetAvailable, now);
+        // The enterprise's own points: the file is already in the caller's scope, so no further narrowing.
+        var risk = await RiskPointCounts.CountAsync(session, ScopeConstraint.Everything, id, ct);
+        return new EnterpriseFileResponse(id, file.Basic, score, hazards, RiskPointsSlot.From(risk), now);
     }
 }

@@ -1,0 +1,134 @@
+using System.Security.Claims;
+using FluentValidation;
+using Marten;
+using Marten.Pagination;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace AnJiaXing.RiskControl.Patrols;
+
+/// <summary>
+/// <c>POST /api/patrol-tasks</c>: risk points of one enterprise (or public points of one town), the people who patrol them,
+/// a schedule (<c>{ every: Day|Week|Month, times }</c>) and the items to check. <c>startsAt</c> defaults to now.
+/// </summary>
+public sealed record ConfigurePatrolTask(
+    string? Name,
+    Guid[] RiskPointIds,
+    Guid[] AssigneeUserIds,
+    PatrolSchedule Schedule,
+    string[] CheckItems,
+    DateTimeOffset? StartsAt = null);
+
+public sealed class ConfigurePatrolTaskValidator : AbstractValidator<ConfigurePatrolTask>
+{
+    public ConfigurePatrolTaskValidator()
+    {
+        RuleFor(x => x.Name).MaximumLength(200);
+        RuleFor(x => x.RiskPointIds).NotEmpty().WithMessage("请至少选择一个风险点。")
+            .Must(ids => ids is null || ids.Length <= 100).WithMessage("一个巡查任务最多 100 个风险点。");
+        RuleFor(x => x.AssigneeUserIds).NotEmpty().WithMessage("请至少指定一名巡查人员。")
+            .Must(ids => ids is null || ids.Length <= 50).WithMessage("一个巡查任务最多 50 名巡查人员。");
+        RuleFor(x => x.Schedule).NotNull().WithMessage("请设置巡查周期。");
+        RuleFor(x => x.Schedule.Every).IsInEnum().When(x => x.Schedule is not null).WithName("schedule.every");
+        RuleFor(x => x.Schedule.Times).InclusiveBetween(1, 31).When(x => x.Schedule is not null).WithName("schedule.times")
+            .WithMessage("每个周期的巡查次数应为 1 至 31 次。");
+        RuleFor(x => x.CheckItems).NotEmpty().WithMessage("请至少填写一个巡查项目。")
+            .Must(items => items is null || items.Length <= 100).WithMessage("巡查项目最多 100 项。")
+            .Must(items => items is null || items.Select(i => i?.Trim()).Distinct().Count() == items.Length).WithMessage("巡查项目不能重复。");
+        RuleForEach(x => x.CheckItems).NotEmpty().MaximumLength(200);
+    }
+}
+
+public static class ConfigurePatrolTaskEndpoint
+{
+    [Authorize]
+    [WolverinePost("/api/patrol-tasks", OperationId = "ConfigurePatrolTask")]
+    [IdempotentCreate]
+    public static async Task<IResult> Post(ConfigurePatrolTask command, ClaimsPrincipal user, HttpContext http, IDocumentSession session,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var caller = Caller.From(user);
+        var ids = command.RiskPointIds.Distinct().ToArray();
+        var points = (await session.LoadManyAsync<RiskPointView>(ct, ids)).ToDictionary(p => p.Id);
+        foreach (var id in ids)
+            if (!points.TryGetValue(id, out var p) || !RiskPointAccess.Sees(caller, p)) throw ApiProblemException.NotFound("RiskPoint", id);
+        var first = points[ids[0]];
+        if (points.Values.Any(p => p.EnterpriseId != first.EnterpriseId || p.TownId != first.TownId || p.Public != first.Public))
+            throw ApiProblemException.Validation("riskPointIds", "一个巡查任务的风险点须属于同一企业（公共风险点须属于同一镇）。");
+        if (!PatrolAccess.MayConfigure(caller, first.Public))
+            throw ApiProblemException.Forbidden("您的角色不能配置该巡查任务。");
+
+        var people = (await session.LoadManyAsync<Person>(ct, command.AssigneeUserIds.Distinct().ToArray())).ToDictionary(p => p.Id);
+        var assignees = new List<RiskResponsible>();
+        foreach (var uid in command.AssigneeUserIds.Distinct())
+        {
+            var ok = people.TryGetValue(uid, out var person) && person.Enabled && (first.EnterpriseId is { } e
+                ? person.OrganisationId == e || (person.TownId == first.TownId && person.OrganisationKind == OrganisationKind.Town)
+                : person.TownId == first.TownId && person.OrganisationKind == OrganisationKind.Town);
+            if (!ok) throw ApiProblemException.Validation("assigneeUserIds", $"巡查人员 {uid} 须为该企业或所在镇在用的账号。");
+            assignees.Add(new RiskResponsible(person!.Id, person.DisplayName));
+        }
+
+        var id7 = Guid.CreateVersion7();
+        var configured = new PatrolTaskConfigured(id7, first.EnterpriseId, first.EnterpriseName, first.TownId, first.Domain, first.Public,
+            string.IsNullOrWhiteSpace(command.Name) ? $"{first.EnterpriseName ?? first.TownName}风险巡查" : command.Name.Trim(),
+            ids, assignees, command.Schedule, command.CheckItems.Select(i => i.Trim()).ToList(),
+            command.StartsAt ?? clock.GetUtcNow(), caller.Actor);
+        session.Events.StartStream<PatrolTaskView>(id7, configured);
+        http.AnswerVersion(1);
+        return CreatedResponse.At($"/api/patrol-tasks/{id7}", id7, 1);
+    }
+}
+
+public static class ReadPatrolTasksEndpoints
+{
+    [Authorize]
+    [WolverineGet("/api/patrol-tasks", OperationId = "SearchPatrolTasks")]
+    public static async Task<PagedResult<PatrolTaskView>> Search(Guid? enterpriseId, Guid? townId, int? page, int? pageSize,
+        ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    {
+        var paging = Paging.From(page, pageSize);
+        var query = session.Query<PatrolTaskView>().InScope(Caller.From(user).Scope.Constraint,
+            nameof(PatrolTaskView.EnterpriseId), nameof(PatrolTaskView.TownId), domain: nameof(PatrolTaskView.Domain));
+        if (enterpriseId is { } e) query = query.Where(t => t.EnterpriseId == e);
+        if (townId is { } t) query = query.Where(x => x.TownId == t);
+        var list = await query.OrderByDescending(t => t.StartsAt).ToPagedListAsync(paging.Page, paging.PageSize, ct);
+        return new PagedResult<PatrolTaskView>(list.ToList(), paging.Page, paging.PageSize, list.TotalItemCount);
+    }
+
+    [Authorize]
+    [WolverineGet("/api/patrol-tasks/{id}", OperationId = "GetPatrolTask")]
+    public static async Task<PatrolTaskView> Get(Guid id, ClaimsPrincipal user, HttpContext http, IQuerySession session, CancellationToken ct)
+    {
+        var task = await VisibleAsync(id, Caller.From(user), session, ct);
+        http.AnswerVersion(task.Version);
+        return task;
+    }
+
+    /// <summary>The task's windows between <c>from</c> and <c>to</c> (default: the last 30 days up to now), each due, done or missed.</summary>
+    [Authorize]
+    [WolverineGet("/api/patrol-tasks/{id}/occurrences", OperationId = "GetPatrolOccurrences")]
+    public static async Task<IReadOnlyList<PatrolOccurrence>> Occurrences(Guid id, DateTimeOffset? from, DateTimeOffset? to,
+        ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    {
+        var task = await VisibleAsync(id, Caller.From(user), session, ct);
+        var now = clock.GetUtcNow();
+        var until = to ?? now;
+        var since = from ?? until.AddDays(-30);
+        if (since >= until) throw ApiProblemException.Validation("from", "from 须早于 to。");
+        if (until - since > TimeSpan.FromDays(366)) throw ApiProblemException.Validation("to", "一次最多查询 366 天。");
+        var windowStart = PatrolCalendar.WindowStart(task.Schedule.Every, since);
+        var records = await session.Query<PatrolRecordView>()
+            .Where(r => r.TaskId == id && r.PatrolledAt >= windowStart && r.PatrolledAt < until.AddDays(32))
+            .Select(r => new { r.RiskPointId, r.PatrolledAt }).ToListAsync(ct);
+        return PatrolCalendar.Occurrences(task.Schedule, task.StartsAt, task.RiskPointIds,
+            records.Select(r => (r.RiskPointId, r.PatrolledAt)).ToList(), since, until, now);
+    }
+
+    private static async Task<PatrolTaskView> VisibleAsync(Guid id, Caller caller, IQuerySession session, CancellationToken ct)
+    {
+        var task = await session.LoadAsync<PatrolTaskView>(id, ct);
+        if (task is null || !PatrolAccess.Sees(caller, task)) throw ApiProblemException.NotFound("PatrolTask", id);
+        return task;
+    }
+}

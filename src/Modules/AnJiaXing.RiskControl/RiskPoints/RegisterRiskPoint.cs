@@ -1,0 +1,131 @@
+using System.Security.Claims;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace AnJiaXing.RiskControl.RiskPoints;
+
+/// <summary>
+/// <c>POST /api/risk-points</c>: an enterprise's risk point (<c>enterpriseId</c>) or a public one of a town
+/// (<c>public: true</c>, <c>townId</c>, no enterprise). <c>domain</c> defaults to the enterprise's first domain, and for a
+/// public point to <c>Other</c>.
+/// </summary>
+public sealed record RegisterRiskPoint(
+    Guid? EnterpriseId,
+    bool? Public,
+    Guid? TownId,
+    string Name,
+    string? Location,
+    double? Latitude,
+    double? Longitude,
+    string Category,
+    string? HazardFactors,
+    string? PossibleAccidents,
+    string[]? ControlMeasures,
+    string? EmergencyMeasures,
+    string? EmergencyPhone,
+    Guid? ResponsibleUserId,
+    RiskAssessment Assessment,
+    IndustryDomain? Domain = null);
+
+public sealed class RegisterRiskPointValidator : AbstractValidator<RegisterRiskPoint>
+{
+    public RegisterRiskPointValidator()
+    {
+        When(x => x.Public == true, () =>
+        {
+            RuleFor(x => x.TownId).NotEmpty().WithMessage("公共风险点须指定所属镇（townId）。");
+            RuleFor(x => x.EnterpriseId).Null().WithMessage("公共风险点不属于任何企业，请勿填写 enterpriseId。");
+        }).Otherwise(() =>
+        {
+            RuleFor(x => x.EnterpriseId).NotEmpty().WithMessage("企业风险点须指定企业（enterpriseId）；公共风险点请设 public: true。");
+        });
+        RuleFor(x => x.Name).NotEmpty().WithMessage("请填写风险点名称。").MaximumLength(200);
+        RuleFor(x => x.Category).NotEmpty().WithMessage("请填写风险类别。").MaximumLength(100);
+        RuleFor(x => x.Location).MaximumLength(500);
+        RuleFor(x => x.HazardFactors).MaximumLength(2000);
+        RuleFor(x => x.PossibleAccidents).MaximumLength(1000);
+        RuleFor(x => x.EmergencyMeasures).MaximumLength(2000);
+        RuleFor(x => x.EmergencyPhone).MaximumLength(50);
+        RuleFor(x => x.Domain).IsInEnum();
+        RuleFor(x => x.Latitude).InclusiveBetween(-90, 90);
+        RuleFor(x => x.Longitude).InclusiveBetween(-180, 180);
+        RuleFor(x => x).Must(x => x.Latitude.HasValue == x.Longitude.HasValue)
+            .WithName("latitude").WithMessage("经纬度须同时填写或同时不填。");
+        RuleFor(x => x.ControlMeasures).NotEmpty().WithMessage("请至少填写一条管控措施。")
+            .Must(m => m is null || m.Length <= 30).WithMessage("管控措施最多 30 条。");
+        RuleForEach(x => x.ControlMeasures).NotEmpty().WithMessage("管控措施不能为空。").MaximumLength(500);
+        RuleFor(x => x.Assessment).NotNull().WithMessage("请提供风险评估（LEC 或 LS）。").SetValidator(new RiskAssessmentValidator());
+    }
+}
+
+/// <summary>The answer of a create: <c>{ id, version, level }</c>.</summary>
+public sealed record RiskPointCreated(Guid Id, long Version, RiskLevel Level, double Score);
+
+public static class RegisterRiskPointEndpoint
+{
+    [Authorize]
+    [WolverinePost("/api/risk-points", OperationId = "RegisterRiskPoint")]
+    [IdempotentCreate]
+    public static async Task<IResult> Post(RegisterRiskPoint command, ClaimsPrincipal user, HttpContext http, IDocumentSession session, CancellationToken ct)
+    {
+        var caller = Caller.From(user);
+        var id = Guid.CreateVersion7();
+        var registered = await RiskPointRegistration.DecideAsync(id, command, caller, session, ct);
+        session.Events.StartStream<RiskPointView>(id, registered);
+        http.AnswerVersion(1);
+        return Results.Created($"/api/risk-points/{id}", new RiskPointCreated(id, 1, registered.Level, registered.Score));
+    }
+}
+
+/// <summary>The checks of a registration that need the database (shared by the endpoint and the import).</summary>
+public static class RiskPointRegistration
+{
+    public static async Task<RiskPointRegistered> DecideAsync(Guid id, RegisterRiskPoint command, Caller caller, IQuerySession session, CancellationToken ct)
+    {
+        Organisation? enterprise = null;
+        Organisation town;
+        IndustryDomain domain;
+        if (command.Public == true)
+        {
+            town = await session.LoadAsync<Organisation>(command.TownId!.Value, ct) is { Kind: OrganisationKind.Town } t
+                ? t : throw ApiProblemException.NotFound("Town", command.TownId!.Value);
+            domain = command.Domain ?? IndustryDomain.Other;
+            if (!RiskPointAccess.Covers(caller.Scope, null, town.Id, domain))
+                throw ApiProblemException.Forbidden($"{town.Name}的{domain}领域公共风险点不在您的管辖范围内。");
+            if (!RiskPointAccess.MayManage(caller, true))
+                throw ApiProblemException.Forbidden("您的角色不能登记公共风险点（镇街监管人员、职能部门或区安委办可以）。");
+        }
+        else
+        {
+            enterprise = await session.LoadAsync<Organisation>(command.EnterpriseId!.Value, ct) is { Kind: OrganisationKind.Enterprise } e
+                ? e : throw ApiProblemException.NotFound("Enterprise", command.EnterpriseId!.Value);
+            domain = command.Domain ?? enterprise.Domains.FirstOrDefault(IndustryDomain.Other);
+            if (command.TownId is { } given && given != enterprise.TownId)
+                throw ApiProblemException.Validation("townId", "企业风险点的所属镇即企业所在镇，请勿填写其他镇。");
+            caller.Scope.HideUnlessCoversEnterprise(enterprise.Id, enterprise.TownId ?? Guid.Empty, [domain], "Enterprise");
+            if (!RiskPointAccess.MayManage(caller, false))
+                throw ApiProblemException.Forbidden($"您的角色不能为“{enterprise.Name}”登记风险点。");
+            if (!enterprise.Enabled) throw ApiProblemException.Conflict($"企业“{enterprise.Name}”已停用，不能登记风险点。");
+            town = await session.LoadAsync<Organisation>(enterprise.TownId ?? Guid.Empty, ct)
+                   ?? throw new InvalidOperationException($"Enterprise {enterprise.Id} has no town.");
+        }
+
+        Person? responsible = null;
+        if (command.ResponsibleUserId is { } rid)
+        {
+            responsible = await session.LoadAsync<Person>(rid, ct);
+            var belongs = responsible is { Enabled: true } p && (enterprise is not null
+                ? p.OrganisationId == enterprise.Id
+                : p.TownId == town.Id && p.OrganisationKind != OrganisationKind.Enterprise);
+            if (!belongs)
+                throw ApiProblemException.Validation("responsibleUserId", enterprise is not null
+                    ? "责任人须为该企业在用的账号。" : "公共风险点的责任人须为该镇在用的工作人员账号。");
+        }
+
+        return RiskPoint.Register(id, enterprise, town, domain, command.Name, command.Location, command.Latitude, command.Longitude,
+            command.Category, command.HazardFactors, command.PossibleAccidents, command.ControlMeasures ?? [], command.EmergencyMeasures,
+            command.EmergencyPhone, responsible, command.Assessment, caller.Actor);
+    }
+}
