@@ -1,5 +1,6 @@
 using AnJiaXing.Hazards;
 using AnJiaXing.Inspections;
+using AnJiaXing.Monitoring;
 using AnJiaXing.Platform;
 using AnJiaXing.Platform.Modules;
 using AnJiaXing.Registry;
@@ -11,7 +12,7 @@ namespace AnJiaXing.Api;
 public static class AnJiaXingHost
 {
     public static readonly IReadOnlyList<IAnJiaXingModule> Modules =
-        [new RegistryModule(), new HazardsModule(), new InspectionsModule(), new StatisticsModule()];
+        [new RegistryModule(), new HazardsModule(), new InspectionsModule(), new MonitoringModule(), new StatisticsModule()];
 
     public static void ConfigureServices(WebApplicationBuilder builder) => builder.AddAnJiaXingPlatform(Modules);
 

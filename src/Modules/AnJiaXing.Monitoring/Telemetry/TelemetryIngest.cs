@@ -1,0 +1,83 @@
+using JasperFx;
+using Marten;
+using Marten.Exceptions;
+using Npgsql;
+
+namespace AnJiaXing.Monitoring.Telemetry;
+
+/// <summary>What one accepted batch did.</summary>
+public sealed record TelemetryAccepted(int Accepted, int AlarmsRaised);
+
+/// <summary>
+/// Stores a device's batch and evaluates its thresholds in one transaction: binary COPY of the readings, then the
+/// points' alarm states (optimistic concurrency) and an <see cref="AlarmRaised"/> stream per crossing. A batch that
+/// repeats stored readings takes the insert-skipping-duplicates path; a concurrent change of an alarm state retries.
+/// </summary>
+public sealed class TelemetryIngest(IDocumentStore store, ReadingsTable table)
+{
+    private const int Attempts = 4;
+
+    public async Task<TelemetryAccepted> IngestAsync(DeviceView device, IReadOnlyList<Reading> rows, CancellationToken ct)
+    {
+        await table.EnsurePartitionsAsync(rows.Select(r => DateOnly.FromDateTime(r.At.UtcDateTime)), ct);
+        var skipDuplicates = false;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await AttemptAsync(device, rows, skipDuplicates, ct);
+            }
+            catch (Exception e) when (attempt < Attempts && IsDuplicate(e))
+            {
+                skipDuplicates = true;
+            }
+            catch (Exception e) when (attempt < Attempts && e is ConcurrencyException or DocumentAlreadyExistsException
+                                          || (e is MartenCommandException { InnerException: ConcurrencyException }))
+            {
+                await Task.Delay(Random.Shared.Next(5, 30), ct);
+            }
+        }
+    }
+
+    private static bool IsDuplicate(Exception? e)
+    {
+        for (; e != null; e = e.InnerException)
+            if (e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg && (pg.TableName ?? "").StartsWith(ReadingsTable.Name, StringComparison.Ordinal))
+                return true;
+        return false;
+    }
+
+    private async Task<TelemetryAccepted> AttemptAsync(DeviceView device, IReadOnlyList<Reading> rows, bool skipDuplicates, CancellationToken ct)
+    {
+        await using var connection = await table.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        if (skipDuplicates) await ReadingsTable.InsertSkippingDuplicatesAsync(connection, rows, ct);
+        else await ReadingsTable.CopyAsync(connection, rows, ct);
+
+        await using var session = store.LightweightSession(Marten.Services.SessionOptions.ForTransaction(tx, shouldAutoCommit: false));
+        var byPoint = rows.GroupBy(r => r.PointCode).ToDictionary(g => g.Key, g => g.Select(r => (r.At, r.Value)).ToList());
+        var codes = byPoint.Keys.ToArray();
+        var points = (await session.LoadManyAsync<MonitoringPoint>(ct, codes)).ToDictionary(p => p.Id);
+        var states = (await session.LoadManyAsync<PointAlarmState>(ct, codes)).ToDictionary(s => s.Id);
+        var actor = device.AsActor();
+        var raised = 0;
+        foreach (var (code, readings) in byPoint)
+        {
+            if (!points.TryGetValue(code, out var point)) continue;
+            var fresh = !states.TryGetValue(code, out var state);
+            state ??= new PointAlarmState { Id = code };
+            foreach (var c in ThresholdEvaluator.Evaluate(point, state, readings))
+            {
+                session.Events.StartStream<AlarmView>(c.AlarmId, new AlarmRaised(c.AlarmId, code, point.SourceId, point.SourceName,
+                    point.EnterpriseId, point.EnterpriseName, point.TownId, [.. point.Domains], c.Level, c.Threshold, c.Value, point.Unit,
+                    c.At, device.Id, actor));
+                raised++;
+            }
+            if (fresh) session.Insert(state);
+            else session.Update(state);
+        }
+        await session.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new TelemetryAccepted(rows.Count, raised);
+    }
+}
