@@ -96,11 +96,39 @@ public static class ReadModelSamples
         ["InspectionsPanel"] = new InspectionsPanel(40, [new MonthCount("2026-11", 40, 12)],
             new SortedDictionary<string, int> { ["Routine"] = 30, ["SpecialAction"] = 10 }, 2, 24, 18, Rate.Of(18, 24)),
         ["RiskPointsPanel"] = new RiskPointsPanel(false, "风险管控模块尚未启用"),
+        // Monitoring and early warning
+        ["MajorHazardSourceView"] = new MajorHazardSourceView
+        {
+            Id = SourceId, Version = 1, EnterpriseId = EnterpriseId, EnterpriseName = "南翔化工有限公司", TownId = TownId,
+            Domains = [IndustryDomain.HazardousChemicals], Name = "甲醇储罐区", Alpha = 1.5m,
+            Substances = [new HazardousSubstance("液氯", 10m, 5m, 4m), new HazardousSubstance("甲醇", 250m, 500m, 1m)],
+            QuantityRatioSum = 2.5m, R = 12.75m, Grade = 3, MonitoringPoints = [TankLevel], RegisteredAt = T0, RegisteredBy = EnterpriseUser
+        },
+        ["DeviceView"] = new DeviceView
+        {
+            Id = DeviceId, Version = 1, EnterpriseId = EnterpriseId, EnterpriseName = "南翔化工有限公司", TownId = TownId,
+            Domains = [IndustryDomain.HazardousChemicals], Kind = DeviceKind.Sensor, Name = "1号储罐液位计", MonitoringPointCodes = [TankLevel.Code],
+            KeyFingerprint = "3b7e2c1f9a0d", RegisteredAt = T0
+        },
+        ["DeviceVersion"] = new DeviceVersion(DeviceId, 2),
+        ["DeviceRegisteredResponse"] = new DeviceRegisteredResponse(DeviceId, 1, "ajx1.01930000000070008000000000001002.q3Yy8v0bX1c2ZpO4rT6uW8xA0cE2gI4kM6oQ8sU0wY2"),
+        ["TelemetryAccepted"] = new TelemetryAccepted(120, 1),
+        ["PointReadings"] = new PointReadings(TankLevel.Code, "液位", "m", 1.0, 2.0, 8.0, 9.0, T0.AddHours(-1), T0, false,
+            [new ReadingPoint(T0.AddMinutes(-2), 7.9), new ReadingPoint(T0.AddMinutes(-1), 8.42)]),
+        ["AlarmView"] = new AlarmView
+        {
+            Id = AlarmId, Version = 2, PointCode = TankLevel.Code, SourceId = SourceId, SourceName = "甲醇储罐区", EnterpriseId = EnterpriseId,
+            EnterpriseName = "南翔化工有限公司", TownId = TownId, Domains = [IndustryDomain.HazardousChemicals], Level = ThresholdLevel.High,
+            Threshold = 8.0, Value = 8.42, Unit = "m", RaisedAt = T0, DeviceId = DeviceId, Status = AlarmStatus.Acknowledged,
+            AcknowledgedAt = T0.AddMinutes(3), AcknowledgedBy = EnterpriseUser, Remarks = "已安排人员现场处置"
+        },
+        ["AlarmVersion"] = new AlarmVersion(AlarmId, 2, AlarmStatus.Acknowledged),
         ["AssessmentFigures"] = new AssessmentFigures(Rate.Of(120, 342), Rate.Of(50, 57), Rate.Of(36, 50), Rate.Of(30, 50), Rate.Of(0, 0)),
     };
 
     private static string StoredDigestPayload() => StoredDigest.DigestPayload(1042, 96, 1042, Hash1, T0);
 
     /// <summary>Bodies of endpoints that answer <c>IResult</c> (201s), which reflection over return types cannot see.</summary>
-    public static readonly IReadOnlyList<Type> ResultBodies = [typeof(CreatedResponse), typeof(EvidenceUploaded)];
+    public static readonly IReadOnlyList<Type> ResultBodies =
+        [typeof(CreatedResponse), typeof(EvidenceUploaded), typeof(DeviceRegisteredResponse), typeof(TelemetryAccepted)];
 }
