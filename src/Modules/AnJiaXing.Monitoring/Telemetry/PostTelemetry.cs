@@ -55,7 +55,7 @@ public static class TelemetryRules
 
 public static class PostTelemetryEndpoint
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { MaxDepth = 8 };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { MaxDepth = 8, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict };
 
     /// <summary>
     /// A sensor's batch <c>[{ point, value, at }]</c>, authenticated by its <c>X-Device-Key</c> (not a user token): a
