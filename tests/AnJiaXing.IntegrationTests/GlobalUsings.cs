@@ -39,3 +39,4 @@ global using AnJiaXing.Monitoring.Contracts;
 global using AnJiaXing.Monitoring.Devices;
 global using AnJiaXing.Monitoring.MajorHazardSources;
 global using AnJiaXing.Monitoring.Telemetry;
+global using AnJiaXing.Monitoring.Registers;

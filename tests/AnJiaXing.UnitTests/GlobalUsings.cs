@@ -40,3 +40,4 @@ global using AnJiaXing.Monitoring.Devices;
 global using AnJiaXing.Monitoring.MajorHazardSources;
 global using AnJiaXing.Monitoring.Standards;
 global using AnJiaXing.Monitoring.Telemetry;
+global using AnJiaXing.Monitoring.Registers;

@@ -34,5 +34,10 @@ public sealed class MonitoringModule : IAnJiaXingModule
             .Index(x => x.PointCode);
         // Telemetry and a resolve may change the same state at once: the later commit fails and is retried or answered 409.
         opts.Schema.For<PointAlarmState>().UseOptimisticConcurrency(true);
+
+        opts.Projections.Snapshot<EquipmentView>(SnapshotLifecycle.Inline);
+        opts.Schema.For<EquipmentView>().Index(x => x.EnterpriseId).Index(x => x.TownId).Index(x => x.ExpiresOn);
+        opts.Projections.Snapshot<CertificateView>(SnapshotLifecycle.Inline);
+        opts.Schema.For<CertificateView>().Index(x => x.EnterpriseId).Index(x => x.TownId).Index(x => x.ExpiresOn);
     }
 }

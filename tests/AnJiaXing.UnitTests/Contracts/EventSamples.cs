@@ -101,6 +101,10 @@ public static class EventSamples
             "1号储罐液位计", [TankLevel.Code], null, "3b7e2c1f9a0d", EnterpriseUser),
         new DeviceKeyRevoked(DeviceId, HazardSamples.EnterpriseId, "设备更换", "3b7e2c1f9a0d", EnterpriseUser),
         AlarmRaised(),
+        new EquipmentRegistered(Guid.Parse("01930000-0000-7000-8000-000000001004"), HazardSamples.EnterpriseId, "南翔化工有限公司", TownId,
+            [IndustryDomain.HazardousChemicals], "可燃气体报警控制器", "气体检测报警", "GD-2024-017", "甲类仓库", new DateOnly(2026, 5, 10), new DateOnly(2027, 5, 9), 30, EnterpriseUser),
+        new CertificateRegistered(Guid.Parse("01930000-0000-7000-8000-000000001005"), HazardSamples.EnterpriseId, "南翔化工有限公司", TownId,
+            [IndustryDomain.HazardousChemicals], "李强", "特种作业操作证（危险化学品）", "T310114198001011234", new DateOnly(2021, 3, 1), new DateOnly(2027, 2, 28), EnterpriseUser),
         new AlarmAcknowledged(AlarmId, HazardSamples.EnterpriseId, "已安排人员现场处置", EnterpriseUser),
         new AlarmResolved(AlarmId, HazardSamples.EnterpriseId, "液位已恢复正常", Town),
 

@@ -122,6 +122,20 @@ public static class ReadModelSamples
             Threshold = 8.0, Value = 8.42, Unit = "m", RaisedAt = T0, DeviceId = DeviceId, Status = AlarmStatus.Acknowledged,
             AcknowledgedAt = T0.AddMinutes(3), AcknowledgedBy = EnterpriseUser, Remarks = "已安排人员现场处置"
         },
+        ["EquipmentView"] = new EquipmentView
+        {
+            Id = Guid.Parse("01930000-0000-7000-8000-000000001004"), Version = 1, EnterpriseId = EnterpriseId, EnterpriseName = "南翔化工有限公司",
+            TownId = TownId, Domains = [IndustryDomain.HazardousChemicals], Name = "可燃气体报警控制器", Kind = "气体检测报警", Code = "GD-2024-017",
+            Location = "甲类仓库", InspectedOn = new DateOnly(2026, 5, 10), ExpiresOn = new DateOnly(2027, 5, 9), RemindDaysBefore = 30
+        },
+        ["CertificateView"] = new CertificateView
+        {
+            Id = Guid.Parse("01930000-0000-7000-8000-000000001005"), Version = 1, EnterpriseId = EnterpriseId, EnterpriseName = "南翔化工有限公司",
+            TownId = TownId, Domains = [IndustryDomain.HazardousChemicals], HolderName = "李强", Kind = "特种作业操作证（危险化学品）",
+            Number = "T310114198001011234", IssuedOn = new DateOnly(2021, 3, 1), ExpiresOn = new DateOnly(2027, 2, 28)
+        },
+        ["ExpiryWarning"] = new ExpiryWarning(ExpiryKind.Certificate, Guid.Parse("01930000-0000-7000-8000-000000001005"), EnterpriseId, "南翔化工有限公司",
+            "特种作业操作证（危险化学品）（李强）", "T310114198001011234", new DateOnly(2026, 11, 20), -3, true),
         ["AlarmVersion"] = new AlarmVersion(AlarmId, 2, AlarmStatus.Acknowledged),
         ["AssessmentFigures"] = new AssessmentFigures(Rate.Of(120, 342), Rate.Of(50, 57), Rate.Of(36, 50), Rate.Of(30, 50), Rate.Of(0, 0)),
     };
