@@ -30,7 +30,14 @@ public sealed record Crossing(ThresholdLevel Level, double Threshold, double Val
 /// deadband (high: value &lt; threshold − deadband; low: value &gt; threshold + deadband). An alarm opens when the condition
 /// becomes active and no unresolved alarm of that point and threshold exists: a value hovering at the line opens one
 /// alarm, not one per reading, and a resolved alarm is followed by a new one only after a real return and re-crossing.
-/// Readings older than the latest evaluated one (out of order) are stored but not evaluated.
+/// Readings not newer than the state's <see cref="PointAlarmState.LastAt"/> (saved with each transition) are stored but
+/// not evaluated: a late batch cannot undo a later transition.
+/// </summary>
+public sealed record Evaluation(IReadOnlyList<Crossing> Raised, bool Changed);
+
+/// <summary>
+/// See <see cref="Evaluation"/>: <see cref="Evaluation.Changed"/> says whether a threshold turned active or cleared
+/// (the state is then saved); a batch that changes nothing writes no state, so steady readings cost only their COPY.
 /// </summary>
 public static class ThresholdEvaluator
 {
@@ -48,9 +55,13 @@ public static class ThresholdEvaluator
         return Math.Max(span * DefaultDeadbandShare, MinimumDeadband);
     }
 
-    public static IReadOnlyList<Crossing> Evaluate(MonitoringPoint point, PointAlarmState state, IEnumerable<(DateTimeOffset At, double Value)> readings)
+    public static IReadOnlyList<Crossing> Evaluate(MonitoringPoint point, PointAlarmState state, IEnumerable<(DateTimeOffset At, double Value)> readings) =>
+        Assess(point, state, readings).Raised;
+
+    public static Evaluation Assess(MonitoringPoint point, PointAlarmState state, IEnumerable<(DateTimeOffset At, double Value)> readings)
     {
         var raised = new List<Crossing>();
+        var changed = false;
         var thresholds = point.Thresholds().Select(t => (t.Level, t.Value, Deadband: DeadbandOf(point, t.Value))).ToList();
         foreach (var (at, value) in readings.OrderBy(r => r.At))
         {
@@ -64,6 +75,7 @@ public static class ThresholdEvaluator
                 if (!s.Active && (high ? value >= threshold : value <= threshold))
                 {
                     s.Active = true;
+                    changed = true;
                     if (s.OpenAlarmId is null)
                     {
                         s.OpenAlarmId = Guid.CreateVersion7();
@@ -73,9 +85,10 @@ public static class ThresholdEvaluator
                 else if (s.Active && (high ? value < threshold - deadband : value > threshold + deadband))
                 {
                     s.Active = false;
+                    changed = true;
                 }
             }
         }
-        return raised;
+        return new Evaluation(raised, changed);
     }
 }

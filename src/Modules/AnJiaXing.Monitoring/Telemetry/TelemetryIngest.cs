@@ -10,11 +10,15 @@ public sealed record TelemetryAccepted(int Accepted, int AlarmsRaised);
 
 /// <summary>
 /// Stores a device's batch and evaluates its thresholds in one transaction: binary COPY of the readings, then the
-/// points' alarm states (optimistic concurrency) and an <see cref="AlarmRaised"/> stream per crossing. A batch that
+/// points' alarm states (optimistic concurrency; saved only when a threshold turned active or cleared) and an
+/// <see cref="AlarmRaised"/> stream per crossing. Monitoring points are immutable once registered, so their thresholds
+/// are cached in memory. A batch that
 /// repeats stored readings takes the insert-skipping-duplicates path; a concurrent change of an alarm state retries.
 /// </summary>
 public sealed class TelemetryIngest(IDocumentStore store, ReadingsTable table)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, MonitoringPoint> _points = new(StringComparer.Ordinal);
+
     private const int Attempts = 4;
 
     public async Task<TelemetryAccepted> IngestAsync(DeviceView device, IReadOnlyList<Reading> rows, CancellationToken ct)
@@ -57,22 +61,26 @@ public sealed class TelemetryIngest(IDocumentStore store, ReadingsTable table)
         await using var session = store.LightweightSession(Marten.Services.SessionOptions.ForTransaction(tx, shouldAutoCommit: false));
         var byPoint = rows.GroupBy(r => r.PointCode).ToDictionary(g => g.Key, g => g.Select(r => (r.At, r.Value)).ToList());
         var codes = byPoint.Keys.ToArray();
-        var points = (await session.LoadManyAsync<MonitoringPoint>(ct, codes)).ToDictionary(p => p.Id);
+        var missing = codes.Where(c => !_points.ContainsKey(c)).ToArray();
+        if (missing.Length > 0)
+            foreach (var p in await session.LoadManyAsync<MonitoringPoint>(ct, missing)) _points[p.Id] = p;
         var states = (await session.LoadManyAsync<PointAlarmState>(ct, codes)).ToDictionary(s => s.Id);
         var actor = device.AsActor();
         var raised = 0;
         foreach (var (code, readings) in byPoint)
         {
-            if (!points.TryGetValue(code, out var point)) continue;
+            if (!_points.TryGetValue(code, out var point)) continue;
             var fresh = !states.TryGetValue(code, out var state);
             state ??= new PointAlarmState { Id = code };
-            foreach (var c in ThresholdEvaluator.Evaluate(point, state, readings))
+            var evaluation = ThresholdEvaluator.Assess(point, state, readings);
+            foreach (var c in evaluation.Raised)
             {
                 session.Events.StartStream<AlarmView>(c.AlarmId, new AlarmRaised(c.AlarmId, code, point.SourceId, point.SourceName,
                     point.EnterpriseId, point.EnterpriseName, point.TownId, [.. point.Domains], c.Level, c.Threshold, c.Value, point.Unit,
                     c.At, device.Id, actor));
                 raised++;
             }
+            if (!evaluation.Changed) continue;
             if (fresh) session.Insert(state);
             else session.Update(state);
         }
