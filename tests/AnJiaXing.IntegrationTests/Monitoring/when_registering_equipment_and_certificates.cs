@@ -62,3 +62,63 @@ public class when_registering_equipment_and_certificates(MonitoringFixture app) 
         await app.As("ent.demo1", s => { s.Get.Url("/api/expiry-warnings?within=-1"); s.StatusCodeShouldBe(400); });
     }
 }
+
+public class when_importing_equipment(MonitoringFixture app) : IClassFixture<MonitoringFixture>
+{
+    private static MultipartFormDataContent Upload(byte[] bytes, string name, string type)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(type);
+        return new MultipartFormDataContent { { content, "file", name } };
+    }
+
+    private async Task<System.Text.Json.JsonElement> Import(string username, Guid enterpriseId, byte[] bytes, string name, string type, int status = 200)
+    {
+        var result = await app.As(username, s =>
+        {
+            s.Post.MultipartFormData(Upload(bytes, name, type)).ToUrl("/api/equipment/import").QueryString("enterpriseId", enterpriseId.ToString());
+            s.StatusCodeShouldBe(status);
+        });
+        return result.Json();
+    }
+
+    [Fact]
+    public async Task rows_are_judged_one_by_one_and_a_second_upload_creates_nothing()
+    {
+        var csv = System.Text.Encoding.UTF8.GetBytes(string.Join('\n',
+            "设备名称,设备类别,设备编号,安装位置,检验日期,有效期至,提前提醒天数",
+            "可燃气体报警控制器,气体检测报警,IMP-1,甲类仓库,2026-06-01,2027-05-31,30",
+            "正压式空气呼吸器,个体防护,IMP-2,应急柜,,2027-01-15,",
+            ",个体防护,IMP-3,,,2027-01-15,",
+            "防爆风机,通风,IMP-4,,,2027-13-01,",
+            "防爆风机,通风,IMP-1,,,2027-03-01,") + "\n");
+        var first = await Import("ent.demo1", app.Chemicals, csv, "equipment.csv", "text/csv");
+        Assert.Equal(2, first.GetProperty("created").GetInt32());
+        Assert.Equal(1, first.GetProperty("skipped").GetInt32());
+        Assert.Equal([4, 5], first.GetProperty("rejected").EnumerateArray().Select(r => r.GetProperty("row").GetInt32()));
+
+        var second = await Import("ent.demo1", app.Chemicals, csv, "equipment.csv", "text/csv");
+        Assert.Equal(0, second.GetProperty("created").GetInt32());
+        Assert.Equal(3, second.GetProperty("skipped").GetInt32());
+
+        var listed = (await app.As("ent.demo1", s => s.Get.Url($"/api/equipment?enterpriseId={app.Chemicals}"))).Json();
+        Assert.Contains(listed.GetProperty("items").EnumerateArray(), x => x.GetProperty("code").GetString() == "IMP-2");
+    }
+
+    [Fact]
+    public async Task the_template_imports_cleanly_and_scope_and_file_type_are_checked()
+    {
+        var template = await app.As("ent.demo1", s => s.Get.Url("/api/equipment/import/template"));
+        Assert.StartsWith("application/vnd.openxmlformats", template.Context.Response.ContentType);
+        using var buffer = new MemoryStream();
+        if (template.Context.Response.Body.CanSeek) template.Context.Response.Body.Position = 0;
+        await template.Context.Response.Body.CopyToAsync(buffer);
+        var bytes = buffer.ToArray();
+        var report = await Import("ent.demo1", app.Chemicals, bytes, "template.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        Assert.Equal(1, report.GetProperty("created").GetInt32());
+        Assert.Equal(0, report.GetProperty("rejected").GetArrayLength());
+
+        await Import("ent.demo2", app.Chemicals, bytes, "template.xlsx", "application/octet-stream", 404);
+        await Import("ent.demo1", app.Chemicals, [0xFF, 0xFE, 0x00, 0x01], "x.csv", "text/csv", 415);
+    }
+}

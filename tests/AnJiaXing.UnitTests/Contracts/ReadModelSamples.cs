@@ -136,6 +136,7 @@ public static class ReadModelSamples
         },
         ["ExpiryWarning"] = new ExpiryWarning(ExpiryKind.Certificate, Guid.Parse("01930000-0000-7000-8000-000000001005"), EnterpriseId, "南翔化工有限公司",
             "特种作业操作证（危险化学品）（李强）", "T310114198001011234", new DateOnly(2026, 11, 20), -3, true),
+        ["EquipmentImportReport"] = new EquipmentImportReport(2, 1, [new ImportRejection(5, ["有效期至：日期格式应为 2026-12-31"])]),
         ["AlarmVersion"] = new AlarmVersion(AlarmId, 2, AlarmStatus.Acknowledged),
         ["AssessmentFigures"] = new AssessmentFigures(Rate.Of(120, 342), Rate.Of(50, 57), Rate.Of(36, 50), Rate.Of(30, 50), Rate.Of(0, 0)),
     };
