@@ -25,6 +25,7 @@ public static class PlatformSetup
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.AddAnJiaXingProblemDetails();
         services.AddAnJiaXingAuth();
+        services.AddAnJiaXingRateLimits();
         services.AddValidatorsFromAssemblyContaining<IAnJiaXingModule>(ServiceLifetime.Singleton, includeInternalTypes: true);
         foreach (var module in modules)
             services.AddValidatorsFromAssembly(module.GetType().Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
@@ -43,13 +44,9 @@ public static class PlatformSetup
         builder.Host.UseWolverine(opts =>
         {
             opts.Policies.AutoApplyTransactions();
-            // Authorization handlers have a public HandleAsync; they are not message handlers.
-            opts.Discovery.CustomizeHandlerDiscovery(q => q.Excludes.Implements<Microsoft.AspNetCore.Authorization.IAuthorizationHandler>());
             opts.Discovery.IncludeAssembly(typeof(IAnJiaXingModule).Assembly);
             foreach (var module in modules) opts.Discovery.IncludeAssembly(module.GetType().Assembly);
             opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
-            // ASP.NET registers its authorization service with a non-public type, which generated code cannot construct.
-            opts.CodeGeneration.AlwaysUseServiceLocationFor<Microsoft.AspNetCore.Authorization.IAuthorizationService>();
             opts.UseSystemTextJsonForSerialization(ConfigureJson);
             foreach (var module in modules) module.ConfigureWolverine(opts);
         });
@@ -72,6 +69,7 @@ public static class PlatformSetup
         app.UseAnJiaXingProblemDetails();
         pages?.Invoke(app);
         if (options.Swagger) app.UseAnJiaXingSwagger();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UsePersonalSignatures();

@@ -57,7 +57,7 @@ public static class CommandPath
         return outcome;
     }
 
-    /// <summary>A command that starts a stream answers version 1.</summary>
+    /// <summary>The <c>ETag</c> of an event-sourced resource: its version, on every read and command answer (a create answers 1).</summary>
     public static void AnswerVersion(this HttpContext http, long version) => http.Response.Headers.ETag = ExpectedVersion.ETag(version);
 
     public static ValueTask<IReadOnlyList<object>> One(object e) => ValueTask.FromResult<IReadOnlyList<object>>([e]);

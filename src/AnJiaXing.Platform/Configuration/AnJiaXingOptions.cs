@@ -26,7 +26,11 @@ public sealed class AuthOptions
 
     public string Issuer { get; set; } = "anjiaxing";
     public string Audience { get; set; } = "anjiaxing-api";
-    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(8);
+    /// <summary>How long an access token lives; clients keep signed in with the refresh token.</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long a refresh token may be exchanged (each one once) for a new pair.</summary>
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>An external OpenID Connect authority. When set, tokens come from it and the built-in issuer is off.</summary>
     public string? Authority { get; set; }
@@ -35,4 +39,17 @@ public sealed class AuthOptions
     public string UsernameClaim { get; set; } = "preferred_username";
 
     public bool RequireHttpsMetadata { get; set; } = true;
+
+    /// <summary>Failed sign-ins before an account is locked, the window they are counted in, and how long the lock lasts.</summary>
+    public LockoutOptions Lockout { get; set; } = new();
+
+    /// <summary>Sign-in attempts one client address may make per minute, whatever the accounts (429 beyond).</summary>
+    public int SignInsPerMinutePerClient { get; set; } = 30;
+}
+
+public sealed class LockoutOptions
+{
+    public int MaxFailures { get; set; } = 5;
+    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(15);
+    public TimeSpan Duration { get; set; } = TimeSpan.FromMinutes(15);
 }

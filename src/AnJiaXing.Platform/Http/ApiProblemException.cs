@@ -24,6 +24,13 @@ public class ApiProblemException(int status, string title, string? detail = null
     public static ApiProblemException Unauthorized(string detail) =>
         new(StatusCodes.Status401Unauthorized, "Unauthorized", detail);
 
+    /// <summary>A 429 with <c>Retry-After</c> (the exception handler sets the header from <c>retryAfterSeconds</c>).</summary>
+    public static ApiProblemException TooManyRequests(string detail, TimeSpan retryAfter) =>
+        new(StatusCodes.Status429TooManyRequests, "请求过于频繁", detail, new Dictionary<string, object?>
+        {
+            ["retryAfterSeconds"] = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
+        });
+
     public static ApiProblemException Validation(string field, string message) =>
         new ValidationProblemException(new Dictionary<string, string[]> { [field] = [message] });
 }

@@ -49,6 +49,10 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         }
 
         context.Response.StatusCode = problem.Status ?? 500;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+            context.Response.Headers.RetryAfter = DatabaseUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        else if (problem.Extensions.TryGetValue("retryAfterSeconds", out var seconds) && seconds is int s)
+            context.Response.Headers.RetryAfter = s.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
@@ -83,6 +87,15 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
                 return new ProblemDetails { Status = b.StatusCode, Title = "Bad request", Detail = b.Message };
         }
 
+        if (DatabaseUnavailable.Is(exception))
+        {
+            return new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable, Title = "服务暂不可用",
+                Detail = "数据库暂时无法访问，请稍后重试；未保存任何更改。(The database is unavailable; nothing was changed. Retry shortly.)"
+            };
+        }
+
         if (FindUniqueViolation(exception) is { } unique)
         {
             return new ProblemDetails
@@ -105,4 +118,39 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         }
         return null;
     }
+}
+
+/// <summary>
+/// The database is down, restarting or refusing connections: a 503 with <c>Retry-After</c>, not a 500, since the
+/// client did nothing wrong and the same request will work once PostgreSQL is back (the transaction was rolled back).
+/// </summary>
+public static class DatabaseUnavailable
+{
+    public const int RetryAfterSeconds = 5;
+
+    public static bool Is(Exception? e)
+    {
+        for (; e != null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case PostgresException pg when IsUnavailable(pg):
+                    return true;
+                case PostgresException:
+                    return false;
+                case NpgsqlException { IsTransient: true }:
+                case System.Net.Sockets.SocketException:
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    // 08: connection exceptions; 53300: too many connections; 57P01–57P03: shut down or starting up (57P03 "cannot
+    // connect now" while restarting); and any FATAL error, which PostgreSQL raises only when it ends or refuses the
+    // session (e.g. 55000 "database is not currently accepting connections"). Other errors are real faults: 500.
+    private static bool IsUnavailable(PostgresException pg) =>
+        pg.SqlState.StartsWith("08", StringComparison.Ordinal)
+        || pg.SqlState is "53300" or "57P01" or "57P02" or "57P03"
+        || pg.InvariantSeverity is "FATAL" or "PANIC";
 }

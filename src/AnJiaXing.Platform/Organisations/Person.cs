@@ -18,6 +18,12 @@ public sealed class Person
     public Guid? TownId { get; set; }
     public bool Enabled { get; set; } = true;
 
+    /// <summary>
+    /// Changes whenever what a token vouches for changes (password reset, role change, disable): a token carries the
+    /// stamp it was issued with and is refused once it differs, so those changes end every token at once.
+    /// </summary>
+    public long SecurityStamp { get; set; }
+
     /// <summary>Public keys registered for personal signatures; old keys stay, so old signatures still verify.</summary>
     public List<SigningKeyRef> SigningKeys { get; set; } = [];
 

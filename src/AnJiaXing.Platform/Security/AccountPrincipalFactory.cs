@@ -12,7 +12,8 @@ public sealed class AccountPrincipalFactory(IDocumentStore store)
 {
     public const string AuthenticationType = "AnJiaXing";
 
-    public async Task<(ClaimsPrincipal? Principal, string? Failure)> CreateAsync(Guid? accountId, string? username, CancellationToken ct)
+    public async Task<(ClaimsPrincipal? Principal, string? Failure)> CreateAsync(Guid? accountId, string? username, CancellationToken ct,
+        long? securityStamp = null)
     {
         await using var session = store.QuerySession();
         Person? account = null;
@@ -24,6 +25,8 @@ public sealed class AccountPrincipalFactory(IDocumentStore store)
         }
 
         if (account is null) return (null, "Unknown account.");
+        if (securityStamp is { } stamp && stamp != account.SecurityStamp)
+            return (null, "The token was revoked: the account's password, role or status changed since it was issued. Sign in again.");
         var organisation = await session.LoadAsync<Organisation>(account.OrganisationId, ct);
         var failure = Refusal(account, organisation);
         if (failure is not null) return (null, failure);

@@ -13,4 +13,7 @@ public static class AnJiaXingClaims
     public const string TownId = "town";
     public const string EnterpriseId = "enterprise";
     public const string Domain = "domain";
+
+    /// <summary>The account's security stamp when the built-in token was issued (see <c>Person.SecurityStamp</c>).</summary>
+    public const string SecurityStamp = "stamp";
 }

@@ -19,7 +19,6 @@ public static class AuthenticationSetup
             sp.GetService<ILoggerFactory>()?.CreateLogger(typeof(SigningKeyProvider)))));
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<AccountPrincipalFactory>();
-        services.AddScoped<ScopeGuard>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
@@ -58,7 +57,9 @@ public static class AuthenticationSetup
                         var (resolved, failure) = external
                             ? await factory.CreateAsync(null, principal.FindFirst(auth.UsernameClaim)?.Value, ct)
                             : await factory.CreateAsync(
-                                Guid.TryParse(principal.FindFirst(AnJiaXingClaims.UserId)?.Value, out var id) ? id : null, null, ct);
+                                Guid.TryParse(principal.FindFirst(AnJiaXingClaims.UserId)?.Value, out var id) ? id : null, null, ct,
+                                // A built-in token without a stamp predates stamps: it cannot be revoked, so it is not accepted.
+                                long.TryParse(principal.FindFirst(AnJiaXingClaims.SecurityStamp)?.Value, out var stamp) ? stamp : -1);
                         if (resolved is null) context.Fail(failure ?? "Unknown account.");
                         else context.Principal = resolved;
                     }

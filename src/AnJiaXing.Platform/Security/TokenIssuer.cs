@@ -5,7 +5,11 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace AnJiaXing.Platform.Security;
 
-public sealed record IssuedToken(string AccessToken, DateTimeOffset ExpiresAt);
+/// <summary>
+/// A short-lived access token and, from the built-in issuer, a refresh token that <c>POST /api/auth/refresh</c> exchanges
+/// for a new pair (each refresh token works once).
+/// </summary>
+public sealed record IssuedToken(string AccessToken, DateTimeOffset ExpiresAt, string? RefreshToken = null, DateTimeOffset? RefreshExpiresAt = null);
 
 /// <summary>
 /// Issues the built-in JWTs. A token names the account only; role, organisation and scope are read from the
@@ -31,6 +35,7 @@ public sealed class TokenIssuer(IOptions<AnJiaXingOptions> options, SigningCrede
             [
                 new Claim(AnJiaXingClaims.UserId, account.Id.ToString()),
                 new Claim(AnJiaXingClaims.Username, account.Username),
+                new Claim(AnJiaXingClaims.SecurityStamp, account.SecurityStamp.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 new Claim(JwtRegisteredClaimNames.Jti, Guid.CreateVersion7().ToString())
             ])
         };

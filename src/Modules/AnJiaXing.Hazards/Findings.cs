@@ -41,7 +41,7 @@ public static class CheckRecheckHandler
 {
     public static async Task<RecheckClearance> Handle(CheckRecheck question, IQuerySession session, CancellationToken ct)
     {
-        var h = await session.LoadAsync<HazardView>(question.HazardId, ct);
+        var h = await session.Events.AggregateStreamAsync<Hazard>(question.HazardId, token: ct);
         if (h is null || !HazardAccess.Sees(question.Caller, h))
             return new RecheckClearance(404, $"Hazard '{question.HazardId}' does not exist.", Guid.Empty, null, 0);
         if (!HazardAccess.May(question.Caller, HazardAction.Recheck, h))
@@ -64,7 +64,7 @@ public static class RecordRecheckHandler
 
     public static async Task Handle(RecordRecheck command, IDocumentSession session, ILogger<RecordRecheck> logger, CancellationToken ct)
     {
-        var stream = await session.Events.FetchForWriting<HazardView>(command.HazardId, ct);
+        var stream = await session.Events.FetchForWriting<Hazard>(command.HazardId, ct);
         var h = stream.Aggregate;
         if (h is null || !HazardAccess.Sees(command.By, h) || !HazardAccess.May(command.By, HazardAction.Recheck, h))
         {

@@ -38,7 +38,7 @@ public static class GetHazardEndpoint
         }
 
         hazard.Overdue = HazardLifecycle.IsOverdue(hazard.Status, hazard.Deadline, asOf ?? clock.GetUtcNow());
-        http.Response.Headers.ETag = ExpectedVersion.ETag(hazard.Version);
+        http.AnswerVersion(hazard.Version);
         return hazard;
     }
 }

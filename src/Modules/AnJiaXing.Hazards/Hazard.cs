@@ -2,12 +2,93 @@
 namespace AnJiaXing.Hazards;
 
 /// <summary>
-/// The hazard's rules: each command either yields the events it causes or is refused. Who may act is decided
-/// before (by <see cref="HazardActionHandler"/>); these rules decide what the hazard's state allows. An illegal
-/// transition is a 409 carrying the current status and version; nothing is appended.
+/// The hazard aggregate: the state its rules decide against (folded live from the stream, never answered over HTTP:
+/// reads answer <see cref="HazardView"/>), and the rules themselves — each command either yields the events it causes
+/// or is refused. Who may act is decided before, by <see cref="HazardAccess"/> on the command path; these rules decide
+/// what the hazard's state allows. An illegal transition is a 409 carrying the current status and version.
 /// </summary>
-public static class Hazard
+public sealed class Hazard
 {
+    public Guid Id { get; set; }
+    public long Version { get; set; }
+    public Guid EnterpriseId { get; set; }
+    public string EnterpriseName { get; set; } = "";
+    public Guid TownId { get; set; }
+    public IndustryDomain Domain { get; set; }
+    public HazardLevel Level { get; set; }
+    public HazardStatus Status { get; set; }
+    public Actor ReportedBy { get; set; } = Actor.System;
+
+    /// <summary>Whether anyone but the reporter has acted on the hazard (withdrawal is possible only before).</summary>
+    public bool ActedOnByOthers { get; set; }
+
+    public Guid? ResponsibleUserId { get; set; }
+    public Guid? RecheckerUserId { get; set; }
+    public DateTimeOffset? Deadline { get; set; }
+
+    /// <summary>The evidence of the last passed recheck: a closure rests on it.</summary>
+    public IReadOnlyList<EvidenceRef> PassedRecheckEvidence { get; set; } = [];
+
+    public static Hazard Create(HazardReported e) => new()
+    {
+        Id = e.HazardId,
+        EnterpriseId = e.EnterpriseId,
+        EnterpriseName = e.EnterpriseName,
+        TownId = e.TownId,
+        Domain = e.Domain,
+        Level = e.Level,
+        Status = HazardLifecycle.InitialStatus(e.Level),
+        ReportedBy = e.By
+    };
+
+    /// <summary>Every fact folded once: status and level by the lifecycle's own functions, the rest here.</summary>
+    private void Evolve(IHazardEvent e)
+    {
+        Status = HazardLifecycle.After(Status, e);
+        Level = HazardLifecycle.LevelAfter(Level, e);
+        Deadline = HazardLifecycle.DeadlineAfter(Deadline, e);
+        if (e.By.Id != ReportedBy.Id) ActedOnByOthers = true;
+        switch (e)
+        {
+            case RectificationAssigned a: ResponsibleUserId = a.ResponsibleUserId; break;
+            case RecheckerDesignated r: RecheckerUserId = r.RecheckerUserId; break;
+            case RecheckPassed p: PassedRecheckEvidence = p.Evidence; break;
+        }
+    }
+
+    public void Apply(HazardConfirmed e) => Evolve(e);
+    public void Apply(HazardDowngraded e) => Evolve(e);
+    public void Apply(HazardEscalated e) => Evolve(e);
+    public void Apply(HazardDismissed e) => Evolve(e);
+    public void Apply(HazardWithdrawn e) => Evolve(e);
+    public void Apply(RectificationAssigned e) => Evolve(e);
+    public void Apply(DeadlineExtended e) => Evolve(e);
+    public void Apply(RecheckerDesignated e) => Evolve(e);
+    public void Apply(RectificationSubmitted e) => Evolve(e);
+    public void Apply(RecheckPassed e) => Evolve(e);
+    public void Apply(RecheckFailed e) => Evolve(e);
+    public void Apply(ClosureRequested e) => Evolve(e);
+    public void Apply(ClosureApproved e) => Evolve(e);
+    public void Apply(ClosureRejected e) => Evolve(e);
+    public void Apply(HazardClosed e) => Evolve(e);
+
+    /// <summary>What evidence attached to this hazard records about it, for scope checks on reading the evidence.</summary>
+    public EvidenceUse EvidenceUse() => new(Id, EnterpriseId, TownId, Domain);
+
+    /// <summary>The aggregate of a list of events, as the store folds it (for rules tests and tools).</summary>
+    public static Hazard Fold(IEnumerable<object> events)
+    {
+        Hazard? hazard = null;
+        foreach (var e in events)
+        {
+            if (e is HazardReported r) hazard = Create(r);
+            else if (e is IHazardEvent h) hazard!.Evolve(h);
+            hazard!.Version++;
+        }
+        return hazard ?? throw new ArgumentException("A hazard starts with HazardReported.", nameof(events));
+    }
+
+
     public static HazardReported Report(
         Guid id, Organisation enterprise, Organisation town, IndustryDomain? domain, HazardLevel level, HazardCategory category,
         string description, string? location, double? latitude, double? longitude, HazardSource source,
@@ -27,54 +108,54 @@ public static class Hazard
             evidence, foundAt, caller.Actor);
     }
 
-    public static HazardConfirmed Confirm(this HazardView h, string? remarks, Actor by)
+    public HazardConfirmed Confirm(string? remarks, Actor by)
     {
-        RequireMajorPending(h, "confirmed");
-        return new HazardConfirmed(h.Id, h.EnterpriseId, remarks, by);
+        RequireMajorPending("confirmed");
+        return new HazardConfirmed(Id, EnterpriseId, remarks, by);
     }
 
-    public static HazardDowngraded Downgrade(this HazardView h, string reason, Actor by)
+    public HazardDowngraded Downgrade(string reason, Actor by)
     {
-        RequireMajorPending(h, "downgraded");
-        return new HazardDowngraded(h.Id, h.EnterpriseId, reason, by);
+        RequireMajorPending("downgraded");
+        return new HazardDowngraded(Id, EnterpriseId, reason, by);
     }
 
-    public static HazardDismissed Dismiss(this HazardView h, string reason, Actor by)
+    public HazardDismissed Dismiss(string reason, Actor by)
     {
-        RequireMajorPending(h, "dismissed");
-        return new HazardDismissed(h.Id, h.EnterpriseId, reason, by);
+        RequireMajorPending("dismissed");
+        return new HazardDismissed(Id, EnterpriseId, reason, by);
     }
 
-    public static HazardEscalated Escalate(this HazardView h, string reason, Actor by)
+    public HazardEscalated Escalate(string reason, Actor by)
     {
-        if (h.Level != HazardLevel.General) throw Conflict(h, "Only a general hazard can be escalated to major.");
-        if (!HazardLifecycle.IsOpen(h.Status)) throw Conflict(h, $"A {h.Status} hazard cannot be escalated.");
-        return new HazardEscalated(h.Id, h.EnterpriseId, reason, by);
+        if (Level != HazardLevel.General) throw Conflict(this, "Only a general hazard can be escalated to major.");
+        if (!HazardLifecycle.IsOpen(Status)) throw Conflict(this, $"A {Status} hazard cannot be escalated.");
+        return new HazardEscalated(Id, EnterpriseId, reason, by);
     }
 
-    public static HazardWithdrawn Withdraw(this HazardView h, string reason, Actor by)
+    public HazardWithdrawn Withdraw(string reason, Actor by)
     {
-        if (!HazardLifecycle.IsOpen(h.Status)) throw Conflict(h, $"A {h.Status} hazard cannot be withdrawn.");
-        if (h.ActedOnByOthers) throw Conflict(h, "Others have acted on this hazard; it can no longer be withdrawn.");
-        return new HazardWithdrawn(h.Id, h.EnterpriseId, reason, by);
+        if (!HazardLifecycle.IsOpen(Status)) throw Conflict(this, $"A {Status} hazard cannot be withdrawn.");
+        if (ActedOnByOthers) throw Conflict(this, "Others have acted on this hazard; it can no longer be withdrawn.");
+        return new HazardWithdrawn(Id, EnterpriseId, reason, by);
     }
 
-    public static RectificationAssigned Assign(
-        this HazardView h, Person responsible, DateTimeOffset deadline, string? measures, decimal? funds, string? contingencyPlan,
+    public RectificationAssigned Assign(
+        Person responsible, DateTimeOffset deadline, string? measures, decimal? funds, string? contingencyPlan,
         DateTimeOffset now, Actor by)
     {
-        var allowed = h.Level == HazardLevel.Major
-            ? h.Status is HazardStatus.Confirmed or HazardStatus.Rectifying
-            : h.Status is HazardStatus.Reported or HazardStatus.Rectifying;
+        var allowed = Level == HazardLevel.Major
+            ? Status is HazardStatus.Confirmed or HazardStatus.Rectifying
+            : Status is HazardStatus.Reported or HazardStatus.Rectifying;
         if (!allowed)
-            throw Conflict(h, h.Level == HazardLevel.Major && h.Status == HazardStatus.PendingConfirmation
+            throw Conflict(this, Level == HazardLevel.Major && Status == HazardStatus.PendingConfirmation
                 ? "A major hazard is assigned for rectification only after the department confirms it."
-                : $"Rectification cannot be assigned while the hazard is {h.Status}.");
+                : $"Rectification cannot be assigned while the hazard is {Status}.");
 
-        RequireEnterpriseUser(h, responsible, "responsibleUserId");
+        RequireEnterpriseUser(responsible, "responsibleUserId");
         var errors = new Dictionary<string, string[]>();
         if (deadline <= now) errors["deadline"] = ["The deadline must lie in the future."];
-        if (h.Level == HazardLevel.Major)
+        if (Level == HazardLevel.Major)
         {
             // 五落实: responsibility, measures, funds, time limit and contingency plan must all be in place.
             if (string.IsNullOrWhiteSpace(measures)) errors["measures"] = ["A major hazard needs its rectification measures (五落实)."];
@@ -83,103 +164,102 @@ public static class Hazard
         }
         if (errors.Count > 0) throw new ValidationProblemException(errors);
 
-        return new RectificationAssigned(h.Id, h.EnterpriseId, responsible.Id, responsible.DisplayName, deadline,
+        return new RectificationAssigned(Id, EnterpriseId, responsible.Id, responsible.DisplayName, deadline,
             measures, funds, contingencyPlan, by);
     }
 
-    public static DeadlineExtended ExtendDeadline(this HazardView h, DateTimeOffset newDeadline, string reason, Actor by)
+    public DeadlineExtended ExtendDeadline(DateTimeOffset newDeadline, string reason, Actor by)
     {
-        if (!HazardLifecycle.IsOpen(h.Status)) throw Conflict(h, $"A {h.Status} hazard has no deadline to extend.");
-        if (h.Deadline is not { } current) throw Conflict(h, "The hazard has no rectification deadline yet; assign rectification first.");
+        if (!HazardLifecycle.IsOpen(Status)) throw Conflict(this, $"A {Status} hazard has no deadline to extend.");
+        if (Deadline is not { } current) throw Conflict(this, "The hazard has no rectification deadline yet; assign rectification first.");
         if (newDeadline <= current)
             throw ApiProblemException.Validation("newDeadline", $"The new deadline must be later than the current one ({current:O}).");
-        return new DeadlineExtended(h.Id, h.EnterpriseId, current, newDeadline, reason, by);
+        return new DeadlineExtended(Id, EnterpriseId, current, newDeadline, reason, by);
     }
 
-    public static RecheckerDesignated DesignateRechecker(this HazardView h, Person rechecker, Actor by)
+    public RecheckerDesignated DesignateRechecker(Person rechecker, Actor by)
     {
-        if (h.Status is not (HazardStatus.Reported or HazardStatus.PendingConfirmation or HazardStatus.Confirmed
+        if (Status is not (HazardStatus.Reported or HazardStatus.PendingConfirmation or HazardStatus.Confirmed
             or HazardStatus.Rectifying or HazardStatus.AwaitingRecheck))
-            throw Conflict(h, $"A rechecker cannot be designated while the hazard is {h.Status}.");
-        RequireEnterpriseUser(h, rechecker, "userId");
-        return new RecheckerDesignated(h.Id, h.EnterpriseId, rechecker.Id, rechecker.DisplayName, by);
+            throw Conflict(this, $"A rechecker cannot be designated while the hazard is {Status}.");
+        RequireEnterpriseUser(rechecker, "userId");
+        return new RecheckerDesignated(Id, EnterpriseId, rechecker.Id, rechecker.DisplayName, by);
     }
 
-    public static RectificationSubmitted SubmitRectification(this HazardView h, string description, IReadOnlyList<EvidenceRef> evidence, Actor by)
+    public RectificationSubmitted SubmitRectification(string description, IReadOnlyList<EvidenceRef> evidence, Actor by)
     {
-        var onTheSpot = h.Level == HazardLevel.General && h.Status == HazardStatus.Reported;
-        if (h.Status != HazardStatus.Rectifying && !onTheSpot)
-            throw Conflict(h, $"Rectification cannot be submitted while the hazard is {h.Status}.");
-        return new RectificationSubmitted(h.Id, h.EnterpriseId, description, evidence, onTheSpot, by);
+        var onTheSpot = Level == HazardLevel.General && Status == HazardStatus.Reported;
+        if (Status != HazardStatus.Rectifying && !onTheSpot)
+            throw Conflict(this, $"Rectification cannot be submitted while the hazard is {Status}.");
+        return new RectificationSubmitted(Id, EnterpriseId, description, evidence, onTheSpot, by);
     }
 
     /// <summary>
     /// A passed recheck of a general hazard by town staff closes it (街镇复核销案); by the enterprise's designated
     /// rechecker it awaits the town's closure decision; a major hazard always awaits the closure request.
     /// </summary>
-    public static IReadOnlyList<object> Recheck(this HazardView h, bool passed, string? remarks, IReadOnlyList<EvidenceRef> evidence, Caller caller)
+    public IReadOnlyList<object> Recheck(bool passed, string? remarks, IReadOnlyList<EvidenceRef> evidence, Caller caller)
     {
-        if (h.Status != HazardStatus.AwaitingRecheck)
-            throw Conflict(h, $"Only a hazard awaiting recheck can be rechecked; this one is {h.Status}.");
+        if (Status != HazardStatus.AwaitingRecheck)
+            throw Conflict(this, $"Only a hazard awaiting recheck can be rechecked; this one is {Status}.");
         if (!passed)
         {
             if (string.IsNullOrWhiteSpace(remarks))
                 throw ApiProblemException.Validation("remarks", "A failed recheck must give its reasons.");
-            return [new RecheckFailed(h.Id, h.EnterpriseId, remarks, evidence, caller.Actor)];
+            return [new RecheckFailed(Id, EnterpriseId, remarks, evidence, caller.Actor)];
         }
 
         var byTownStaff = caller.Role is Role.TownSupervisor or Role.ThirdPartyInspector;
-        var passedEvent = new RecheckPassed(h.Id, h.EnterpriseId, remarks, evidence, caller.Actor);
-        return h.Level == HazardLevel.General && byTownStaff
-            ? [passedEvent, new HazardClosed(h.Id, h.EnterpriseId, "RecheckPassed", evidence, caller.Actor)]
+        var passedEvent = new RecheckPassed(Id, EnterpriseId, remarks, evidence, caller.Actor);
+        return Level == HazardLevel.General && byTownStaff
+            ? [passedEvent, new HazardClosed(Id, EnterpriseId, "RecheckPassed", evidence, caller.Actor)]
             : [passedEvent];
     }
 
-    public static ClosureRequested RequestClosure(this HazardView h, string? remarks, Actor by)
+    public ClosureRequested RequestClosure(string? remarks, Actor by)
     {
-        if (h.Level != HazardLevel.Major) throw Conflict(h, "Only a major hazard needs a closure request; a general one is closed by the town.");
-        if (h.Status != HazardStatus.Rechecked) throw Conflict(h, $"Closure can be requested only after a passed recheck; the hazard is {h.Status}.");
-        return new ClosureRequested(h.Id, h.EnterpriseId, remarks, by);
+        if (Level != HazardLevel.Major) throw Conflict(this, "Only a major hazard needs a closure request; a general one is closed by the town.");
+        if (Status != HazardStatus.Rechecked) throw Conflict(this, $"Closure can be requested only after a passed recheck; the hazard is {Status}.");
+        return new ClosureRequested(Id, EnterpriseId, remarks, by);
     }
 
-    public static IReadOnlyList<object> DecideClosure(this HazardView h, bool approved, string? remarks, Actor by)
+    public IReadOnlyList<object> DecideClosure(bool approved, string? remarks, Actor by)
     {
-        var expected = h.Level == HazardLevel.Major ? HazardStatus.ClosureRequested : HazardStatus.Rechecked;
-        if (h.Status != expected)
-            throw Conflict(h, $"A closure decision on a {h.Level} hazard needs status {expected}; it is {h.Status}.");
+        var expected = Level == HazardLevel.Major ? HazardStatus.ClosureRequested : HazardStatus.Rechecked;
+        if (Status != expected)
+            throw Conflict(this, $"A closure decision on a {Level} hazard needs status {expected}; it is {Status}.");
         if (!approved)
         {
             if (string.IsNullOrWhiteSpace(remarks))
                 throw ApiProblemException.Validation("remarks", "A rejected closure must give its reasons.");
-            return [new ClosureRejected(h.Id, h.EnterpriseId, remarks, by)];
+            return [new ClosureRejected(Id, EnterpriseId, remarks, by)];
         }
 
-        var lastRecheck = h.Rechecks.LastOrDefault(r => r.Passed);
         return
         [
-            new ClosureApproved(h.Id, h.EnterpriseId, remarks, by),
-            new HazardClosed(h.Id, h.EnterpriseId, "ClosureApproved", lastRecheck?.Evidence ?? [], by)
+            new ClosureApproved(Id, EnterpriseId, remarks, by),
+            new HazardClosed(Id, EnterpriseId, "ClosureApproved", PassedRecheckEvidence, by)
         ];
     }
 
-    private static void RequireMajorPending(HazardView h, string what)
+    private void RequireMajorPending(string what)
     {
-        if (h.Status != HazardStatus.PendingConfirmation)
-            throw Conflict(h, $"Only a major hazard pending confirmation can be {what}; this one is {h.Level} and {h.Status}.");
+        if (Status != HazardStatus.PendingConfirmation)
+            throw Conflict(this, $"Only a major hazard pending confirmation can be {what}; this one is {Level} and {Status}.");
     }
 
-    private static void RequireEnterpriseUser(HazardView h, Person user, string field)
+    private void RequireEnterpriseUser(Person user, string field)
     {
-        if (user.Role != Role.EnterpriseUser || user.OrganisationId != h.EnterpriseId)
-            throw ApiProblemException.Validation(field, $"{user.DisplayName} is not a user of {h.EnterpriseName}.");
+        if (user.Role != Role.EnterpriseUser || user.OrganisationId != EnterpriseId)
+            throw ApiProblemException.Validation(field, $"{user.DisplayName} is not a user of {EnterpriseName}.");
         if (!user.Enabled) throw ApiProblemException.Validation(field, $"{user.DisplayName}'s account is disabled.");
     }
 
-    public static ApiProblemException Conflict(HazardView h, string detail) =>
+    public static ApiProblemException Conflict(Hazard h, string detail) =>
         ApiProblemException.Conflict(detail, new Dictionary<string, object?>(State(h)) { ["currentVersion"] = h.Version });
 
     /// <summary>What a 409 on this hazard reports besides its version. Not "status": that member of a problem is the HTTP status code.</summary>
-    public static IReadOnlyDictionary<string, object?> State(HazardView h) => new Dictionary<string, object?>
+    public static IReadOnlyDictionary<string, object?> State(Hazard h) => new Dictionary<string, object?>
     {
         ["currentStatus"] = h.Status.ToString(),
         ["currentLevel"] = h.Level.ToString()

@@ -11,11 +11,14 @@ public static class HazardAccess
     public static bool Sees(Caller caller, HazardView h) =>
         caller.Scope.CoversEnterprise(h.EnterpriseId, h.TownId, [h.Domain]);
 
+    public static bool Sees(Caller caller, Hazard h) =>
+        caller.Scope.CoversEnterprise(h.EnterpriseId, h.TownId, [h.Domain]);
+
     public static bool MayReport(Caller caller, Organisation enterprise, IndustryDomain domain) =>
         caller.Scope.CoversEnterprise(enterprise.Id, enterprise.TownId ?? Guid.Empty, [domain])
         && caller.Role is Role.EnterpriseUser or Role.TownSupervisor or Role.ThirdPartyInspector or Role.DepartmentOfficer;
 
-    public static bool May(Caller caller, HazardAction action, HazardView h)
+    public static bool May(Caller caller, HazardAction action, Hazard h)
     {
         var major = h.Level == HazardLevel.Major;
         var role = caller.Role;
@@ -29,10 +32,10 @@ public static class HazardAccess
                 role is Role.EnterpriseUser or Role.TownSupervisor || (major && role == Role.DepartmentOfficer),
             HazardAction.DesignateRechecker => role == Role.EnterpriseUser,
             HazardAction.SubmitRectification =>
-                role == Role.EnterpriseUser || caller.UserId == h.Rectification?.Responsible.UserId,
+                role == Role.EnterpriseUser || caller.UserId == h.ResponsibleUserId,
             HazardAction.Recheck =>
                 role is Role.TownSupervisor or Role.ThirdPartyInspector
-                || caller.UserId == h.Rechecker?.UserId
+                || caller.UserId == h.RecheckerUserId
                 || (major && role == Role.DepartmentOfficer),
             HazardAction.RequestClosure => major && role == Role.EnterpriseUser,
             HazardAction.DecideClosure => major
@@ -43,7 +46,7 @@ public static class HazardAccess
     }
 
     /// <summary>The command path's rules for one action on a hazard.</summary>
-    public static CommandRules<HazardView> For(HazardAction action) => new(
+    public static CommandRules<Hazard> For(HazardAction action) => new(
         "Hazard", Sees, (caller, h) => May(caller, action, h),
         h => $"Your role may not {action} this {h.Level} hazard.", Hazard.State);
 }

@@ -10,9 +10,9 @@ public static class HazardCommands
 {
     public static async Task<HazardCommandResult> ExecuteAsync(
         Guid id, long? bodyExpectedVersion, HazardAction action, HttpContext http, IDocumentSession session,
-        Func<HazardView, Caller, Task<IReadOnlyList<object>>> decide, CancellationToken ct)
+        Func<Hazard, Caller, Task<IReadOnlyList<object>>> decide, CancellationToken ct)
     {
-        HazardView? hazard = null;
+        Hazard? hazard = null;
         var outcome = await http.ExecuteAsync(session, id, bodyExpectedVersion, HazardAccess.For(action),
             async (h, caller) => await decide(hazard = h, caller), ct);
         return new HazardCommandResult(id, outcome.Version, HazardLifecycle.StatusAfter(hazard!.Status, outcome.Events),

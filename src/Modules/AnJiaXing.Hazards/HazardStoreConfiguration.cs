@@ -9,6 +9,8 @@ public static class HazardStoreConfiguration
     {
         // The read model behind GET and search, written in the command's transaction; one index per search filter.
         opts.Projections.Snapshot<HazardView>(SnapshotLifecycle.Inline);
+        // The aggregate commands decide on: folded from its (short) stream when a command loads it, never stored.
+        opts.Projections.LiveStreamAggregation<Hazard>();
         opts.Schema.For<HazardView>()
             .Index(x => x.EnterpriseId)
             .Index(x => x.TownId)

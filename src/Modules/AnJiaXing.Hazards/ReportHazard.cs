@@ -72,7 +72,7 @@ public static class ReportHazardEndpoint
             command.LegalBasis, evidence, command.FoundAt ?? clock.GetUtcNow(), caller);
         session.Events.StartStream<HazardView>(id, reported);
 
-        http.Response.Headers.ETag = ExpectedVersion.ETag(1);
+        http.AnswerVersion(1);
         return CreatedResponse.At($"/api/hazards/{id}", id, 1);
     }
 }

@@ -22,7 +22,7 @@ public static class GetInspectionEndpoint
         record.Hazards = record.RaisedHazards.Where(r => byId.ContainsKey(r.HazardId))
             .Select(r => byId[r.HazardId] is var h ? new RaisedHazardSummary(h.Id, r.ItemCode, h.Level, h.Status, h.Source, h.Description) : null!)
             .ToList();
-        http.Response.Headers.ETag = ExpectedVersion.ETag(record.Version);
+        http.AnswerVersion(record.Version);
         return record;
     }
 }

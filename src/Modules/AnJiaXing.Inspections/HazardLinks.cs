@@ -17,7 +17,7 @@ public static class HazardRaisedFromFindingHandler
 
     public static async Task Handle(HazardRaisedFromFinding raised, IDocumentSession session, CancellationToken ct)
     {
-        var inspection = await session.Events.FetchForWriting<InspectionRecord>(raised.InspectionId, ct);
+        var inspection = await session.Events.FetchForWriting<Inspection>(raised.InspectionId, ct);
         if (inspection.Aggregate is not { } record || record.RaisedHazardIds.Contains(raised.HazardId)) return;
         inspection.AppendOne(new InspectionHazardRaised(raised.InspectionId, raised.ItemCode, raised.HazardId, raised.By));
     }
@@ -26,7 +26,7 @@ public static class HazardRaisedFromFindingHandler
 /// <summary>The message a finding of a signed inspection sends to the Hazards module.</summary>
 public static class InspectionFindings
 {
-    public static RaiseHazardFromFinding MessageFor(InspectionRecord r, InspectionItem item, Caller inspector, DateTimeOffset signedAt) => new(
+    public static RaiseHazardFromFinding MessageFor(Inspection r, InspectionItem item, Caller inspector, DateTimeOffset signedAt) => new(
         r.Id, item.Code, Inspection.HazardIdFor(r.Id, item.Code), r.EnterpriseId!.Value, Inspection.LevelFor(item), item.Category,
         item.Notes is null ? item.Content : $"{item.Content}（{item.Notes}）",
         item.FromChecklist ? item.Code : null, item.LegalBasis, item.Evidence,

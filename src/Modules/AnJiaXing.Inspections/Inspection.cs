@@ -1,3 +1,4 @@
+using JasperFx.Events;
 
 namespace AnJiaXing.Inspections;
 
@@ -7,11 +8,49 @@ public sealed record ItemFinding(
     HazardLevel? Level, HazardCategory? Category);
 
 /// <summary>
-/// The inspection's rules: each command yields its events or is refused (nothing appended). Who may act is decided
-/// before, by <see cref="InspectionAccess"/>; these rules decide what the record's state allows.
+/// The inspection aggregate: the state its rules decide against (folded live from the stream; reads answer
+/// <see cref="InspectionRecord"/>), and the rules — each command yields its events or is refused (nothing appended).
+/// Who may act is decided before, by <see cref="InspectionAccess"/> on the command path.
 /// </summary>
-public static class Inspection
+public sealed class Inspection
 {
+    public Guid Id { get; set; }
+    public long Version { get; set; }
+    public InspectionKind Kind { get; set; }
+    public InspectionStatus Status { get; set; }
+    public Guid? EnterpriseId { get; set; }
+    public Guid TownId { get; set; }
+    public List<IndustryDomain> Domains { get; set; } = [];
+    public Guid? ChecklistId { get; set; }
+    public int? ChecklistVersion { get; set; }
+    public Guid? PlanId { get; set; }
+    public Guid? HazardId { get; set; }
+    public Guid InspectorId { get; set; }
+    public List<InspectionItem> Items { get; set; } = [];
+    public List<Guid> RaisedHazardIds { get; set; } = [];
+
+    public static Inspection Create(InspectionStarted s) => new()
+    {
+        Id = s.InspectionId,
+        Kind = s.Kind,
+        Status = InspectionStatus.Draft,
+        EnterpriseId = s.EnterpriseId,
+        TownId = s.TownId,
+        Domains = [.. s.Domains],
+        ChecklistId = s.ChecklistId,
+        ChecklistVersion = s.ChecklistVersion,
+        PlanId = s.PlanId,
+        HazardId = s.HazardId,
+        InspectorId = s.By.Id
+    };
+
+    public void Apply(IEvent<InspectionItemRecorded> e) => InspectionItems.Record(Items, e.Data, e.Timestamp);
+    public void Apply(InspectionSubmitted _) => Status = InspectionStatus.Submitted;
+    public void Apply(InspectionHazardRaised e) => RaisedHazardIds.Add(e.HazardId);
+    public void Apply(InspectionRecheckRecorded _) { }
+
+    public InspectionItem? FindItem(string code) => Items.FirstOrDefault(i => i.Code == code);
+
     /// <summary>The id of the hazard a finding raises: the same for every delivery, so a finding raises one hazard at most.</summary>
     public static Guid HazardIdFor(Guid inspectionId, string itemCode) => StableId.For($"inspection:{inspectionId:N}:item:{itemCode}");
 
@@ -40,8 +79,9 @@ public static class Inspection
     }
 
     /// <summary>Item results for a draft; a code of the pinned checklist takes that item's content, a finding without one is free text.</summary>
-    public static IReadOnlyList<InspectionItemRecorded> Record(this InspectionRecord r, IReadOnlyList<ItemFinding> findings, Checklist? pinned, Actor by)
+    public IReadOnlyList<InspectionItemRecorded> Record(IReadOnlyList<ItemFinding> findings, Checklist? pinned, Actor by)
     {
+        var r = this;
         RequireDraft(r);
         var events = new List<InspectionItemRecorded>();
         var nextFree = r.Items.Count(i => !i.FromChecklist) + 1;
@@ -72,8 +112,9 @@ public static class Inspection
         return events;
     }
 
-    public static InspectionSubmitted Submit(this InspectionRecord r, string? signatureKeyId, Actor by)
+    public InspectionSubmitted Submit(string? signatureKeyId, Actor by)
     {
+        var r = this;
         RequireDraft(r);
         if (r.Items.Count == 0) throw Conflict(r, "Record at least one item before submitting.");
         var raises = r.Kind is not (InspectionKind.Temporary or InspectionKind.Recheck);
@@ -82,8 +123,9 @@ public static class Inspection
     }
 
     /// <summary>A recheck passes when no item was found NonCompliant; the notes of those that were give the reasons.</summary>
-    public static (bool Passed, string? Remarks, IReadOnlyList<EvidenceRef> Evidence) RecheckVerdict(this InspectionRecord r)
+    public (bool Passed, string? Remarks, IReadOnlyList<EvidenceRef> Evidence) RecheckVerdict()
     {
+        var r = this;
         var failed = r.Items.Where(i => i.Result == ItemResult.NonCompliant).ToList();
         var evidence = r.Items.SelectMany(i => i.Evidence).Distinct().ToList();
         if (failed.Count == 0)
@@ -125,7 +167,7 @@ public static class Inspection
         return HazardCategory.Other;
     }
 
-    private static void RequireDraft(InspectionRecord r)
+    private static void RequireDraft(Inspection r)
     {
         if (r.Status != InspectionStatus.Draft)
             throw Conflict(r, "The inspection was submitted and signed; its record can no longer be changed.");
@@ -133,7 +175,7 @@ public static class Inspection
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
-    public static ApiProblemException Conflict(InspectionRecord r, string detail) =>
+    public static ApiProblemException Conflict(Inspection r, string detail) =>
         ApiProblemException.Conflict(detail, new Dictionary<string, object?>
         {
             ["currentStatus"] = r.Status.ToString(),

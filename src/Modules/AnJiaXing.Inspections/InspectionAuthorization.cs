@@ -4,6 +4,7 @@ namespace AnJiaXing.Inspections;
 public sealed record InspectionTarget(Guid? EnterpriseId, Guid TownId, IReadOnlyList<IndustryDomain> Domains)
 {
     public static InspectionTarget Of(InspectionRecord r) => new(r.EnterpriseId, r.TownId, r.Domains);
+    public static InspectionTarget Of(Inspection i) => new(i.EnterpriseId, i.TownId, i.Domains);
 }
 
 /// <summary>
@@ -20,10 +21,12 @@ public static class InspectionAccess
 
     public static bool MayConduct(Caller caller, InspectionTarget t) => Covers(caller, t) && caller.Role != Role.Auditor;
 
-    public static bool MaySign(Caller caller, InspectionRecord r) => r.InspectorId == caller.UserId;
+    public static bool Sees(Caller caller, Inspection i) => i.InspectorId == caller.UserId || Covers(caller, InspectionTarget.Of(i));
+
+    public static bool MaySign(Caller caller, Inspection i) => i.InspectorId == caller.UserId;
 
     /// <summary>The command path's rules for recording items on and signing an inspection.</summary>
-    public static readonly CommandRules<InspectionRecord> Sign = new(
+    public static readonly CommandRules<Inspection> Sign = new(
         "Inspection", Sees, MaySign, _ => "Only the inspector who started this inspection may record or sign it.",
         r => new Dictionary<string, object?> { ["currentStatus"] = r.Status.ToString() });
 }

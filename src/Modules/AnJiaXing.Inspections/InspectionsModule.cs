@@ -1,5 +1,4 @@
 using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Wolverine;
 
 namespace AnJiaXing.Inspections;
@@ -11,8 +10,6 @@ public sealed class InspectionsModule : IAnJiaXingModule
 
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<IAuthorizationHandler, ChecklistAccessHandler>();
-        services.AddSingleton<IAuthorizationHandler, MaintainKnowledgeHandler>();
         services.AddSingleton<IDemoSeed, InspectionDemoSeed>();
         services.AddHostedService<BuiltInChecklistPublisher>();
         services.AddHostedService<BuiltInKnowledgePublisher>();

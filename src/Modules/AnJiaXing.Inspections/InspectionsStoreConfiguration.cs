@@ -9,6 +9,8 @@ public static class InspectionsStoreConfiguration
     public static void ConfigureInspections(this StoreOptions opts)
     {
         opts.Projections.Snapshot<InspectionRecord>(SnapshotLifecycle.Inline);
+        // The aggregate commands decide on: folded from its stream when a command loads it, never stored.
+        opts.Projections.LiveStreamAggregation<Inspection>();
         opts.Schema.For<InspectionRecord>()
             .Index(x => x.EnterpriseId)
             .Index(x => x.InspectorId)

@@ -58,7 +58,7 @@ public static class RecordInspectionItemsEndpoint
         Guid id, RecordInspectionItems command, ClaimsPrincipal user, HttpContext http, IDocumentSession session,
         CancellationToken ct)
     {
-        InspectionRecord? record = null;
+        Inspection? record = null;
         IReadOnlyList<InspectionItemRecorded> events = [];
         var outcome = await http.ExecuteAsync(session, id, command.ExpectedVersion, InspectionAccess.Sign, async (r, caller) =>
         {

@@ -106,7 +106,7 @@ public static class StartInspectionEndpoint
         if (checklistId is { } cid)
         {
             checklist = await session.LoadAsync<Checklist>(cid, ct);
-            if (checklist is null || !ChecklistRules.CanRead(caller, ChecklistTarget.Of(checklist)))
+            if (checklist is null || !ChecklistAccess.CanRead(caller, ChecklistTarget.Of(checklist)))
                 throw ApiProblemException.Validation("checklistId", $"Unknown checklist {cid}.");
         }
 
@@ -120,7 +120,7 @@ public static class StartInspectionEndpoint
         var started = Inspection.Start(id, command.Kind, enterprise, command.TemporaryEnterprise, town, checklist, plan?.Id, hazardToRecheck, caller);
         session.Events.StartStream<InspectionRecord>(id, started);
 
-        http.Response.Headers.ETag = ExpectedVersion.ETag(1);
+        http.AnswerVersion(1);
         return CreatedResponse.At($"/api/inspections/{id}", id, 1);
     }
 }

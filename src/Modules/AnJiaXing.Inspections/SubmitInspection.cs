@@ -23,7 +23,7 @@ public static class SubmitInspectionEndpoint
         TimeProvider clock, IMessageBus bus, CancellationToken ct)
     {
         var messages = new OutgoingMessages();
-        InspectionRecord? record = null;
+        Inspection? record = null;
         InspectionSubmitted? submitted = null;
         var outcome = await http.ExecuteAsync(session, id, command.ExpectedVersion, InspectionAccess.Sign, async (r, caller) =>
         {

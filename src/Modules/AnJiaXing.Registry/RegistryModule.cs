@@ -1,5 +1,4 @@
 using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using StoreOptions = Marten.StoreOptions;
 
@@ -13,9 +12,8 @@ public sealed class RegistryModule : IAnJiaXingModule
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IPasswordHasher<Person>, PasswordHasher<Person>>();
-        services.AddSingleton<IAuthorizationHandler, AdministerAccountHandler>();
-        services.AddSingleton<IAuthorizationHandler, ReadEnterpriseHandler>();
-        services.AddSingleton<IAuthorizationHandler, ManageEnterpriseHandler>();
+        services.AddSingleton<SignInLockout>();
+        services.AddSingleton<RefreshTokens>();
         services.AddSingleton<IDemoSeed, DistrictSeed>();
         services.AddSingleton<IDemoSeed, EnterpriseSeed>();
     }

@@ -53,16 +53,18 @@ public sealed record HazardFacts
     /// <summary>The facts after one more event of the hazard's stream, recorded at <paramref name="at"/>.</summary>
     public HazardFacts After(IHazardEvent e, DateTimeOffset at)
     {
-        var next = this with { Status = HazardLifecycle.After(Status, e) };
+        var next = this with
+        {
+            Status = HazardLifecycle.After(Status, e),
+            Level = HazardLifecycle.LevelAfter(Level, e),
+            Deadline = HazardLifecycle.DeadlineAfter(Deadline, e)
+        };
         return e switch
         {
-            HazardEscalated => next with { Level = HazardLevel.Major, Reclassified = true },
-            HazardDowngraded => next with { Level = HazardLevel.General, Reclassified = true },
-            RectificationAssigned a => next with { Deadline = a.Deadline },
-            DeadlineExtended d => next with { Deadline = d.NewDeadline },
+            HazardEscalated or HazardDowngraded => next with { Reclassified = true },
             RectificationSubmitted => next with { RectifiedOn = RectifiedOn ?? StatisticsCalendar.DayOf(at) },
             // No deadline (a general hazard closed on the spot) counts as on time, as in the enterprise file.
-            HazardClosed => next with { ClosedOn = StatisticsCalendar.DayOf(at), ClosedOnTime = Deadline is not { } d || at <= d },
+            HazardClosed => next with { ClosedOn = StatisticsCalendar.DayOf(at), ClosedOnTime = HazardLifecycle.ClosedOnTime(Deadline, at) },
             _ => next
         };
     }

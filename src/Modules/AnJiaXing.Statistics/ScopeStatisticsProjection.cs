@@ -24,13 +24,7 @@ public partial class ScopeStatisticsProjection : MultiStreamProjection<ScopeStat
         CustomGrouping(GroupAsync);
     }
 
-    public static readonly Type[] HazardEventTypes =
-    [
-        typeof(HazardReported), typeof(HazardConfirmed), typeof(HazardDowngraded), typeof(HazardEscalated),
-        typeof(HazardDismissed), typeof(HazardWithdrawn), typeof(RectificationAssigned), typeof(DeadlineExtended),
-        typeof(RecheckerDesignated), typeof(RectificationSubmitted), typeof(RecheckPassed), typeof(RecheckFailed),
-        typeof(ClosureRequested), typeof(ClosureApproved), typeof(ClosureRejected), typeof(HazardClosed)
-    ];
+    public static readonly Type[] HazardEventTypes = HazardLifecycle.EventTypes;
 
     /// <summary>The inspection and plan events that change a figure (recorded items and recheck verdicts do not).</summary>
     public static readonly Type[] InspectionEventTypes =

@@ -85,6 +85,7 @@ public sealed class PostgresServer
         public static async Task<PostgresServer> StartAsync()
         {
             var bin = FindBinaries();
+            SweepStaleClusters();
             var folder = Path.Combine(Path.GetTempPath(), $"anjiaxing-test-pg-{Guid.NewGuid():N}"[..32]);
             var data = Path.Combine(folder, "data");
             Directory.CreateDirectory(folder);
@@ -117,6 +118,31 @@ public sealed class PostgresServer
             };
 
             return new PostgresServer($"Host=127.0.0.1;Port={port};Username=anjiaxing;Database=postgres", $"local cluster in {folder}");
+        }
+
+        /// <summary>
+        /// Folders of earlier runs whose server is gone (a test host that is killed runs no exit handler): removed, so
+        /// plain <c>dotnet test</c> does not pile them up either. A folder whose postmaster still runs is left alone.
+        /// </summary>
+        private static void SweepStaleClusters()
+        {
+            foreach (var stale in Directory.GetDirectories(Path.GetTempPath(), "anjiaxing-test-pg-*"))
+            {
+                try
+                {
+                    var pidFile = Path.Combine(stale, "data", "postmaster.pid");
+                    if (File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid) && IsRunning(pid)) continue;
+                    Directory.Delete(stale, recursive: true);
+                }
+                catch (IOException) { }
+                catch (UnauthorizedAccessException) { }
+            }
+        }
+
+        private static bool IsRunning(int pid)
+        {
+            try { return !Process.GetProcessById(pid).HasExited; }
+            catch (ArgumentException) { return false; }
         }
 
         private static string FindBinaries()

@@ -76,14 +76,14 @@ public class when_inspecting_enterprises(HazardFixture app) : IClassFixture<Haza
         // The broker delivers every finding again (as recovery after a crash would): nothing new is raised or linked.
         await using (var session = app.Store.QuerySession())
         {
-            var record = (await session.LoadAsync<InspectionRecord>(id))!;
+            var record = (await session.Events.AggregateStreamAsync<AnJiaXing.Inspections.Inspection>(id))!;
             var caller = AnJiaXing.Platform.Security.AccountPrincipalFactory.CallerOf(
                 (await session.LoadAsync<AnJiaXing.Platform.Organisations.Person>(app.Users["town.nanxiang"]))!,
                 (await session.LoadAsync<AnJiaXing.Platform.Organisations.Organisation>(record.TownId))!);
             using var scope = app.Host.Services.CreateScope();
             var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
-            foreach (var code in record.Findings)
-                await bus.InvokeAsync(InspectionFindings.MessageFor(record, record.FindItem(code)!, caller, DateTimeOffset.UtcNow));
+            foreach (var item in record.Items.Where(i => i.Result == ItemResult.NonCompliant))
+                await bus.InvokeAsync(InspectionFindings.MessageFor(record, item, caller, DateTimeOffset.UtcNow));
         }
 
         Assert.Equal(3, (await HazardsOf(id)).Count);

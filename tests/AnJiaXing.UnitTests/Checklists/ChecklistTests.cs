@@ -77,9 +77,9 @@ public class ChecklistTests
         var caller = new Caller(Guid.NewGuid(), "u", "u", role, org, "org", OrganisationKind.Town, null, null, []);
         var own = new ChecklistTarget(ChecklistKind.Custom, null, org);
         var other = new ChecklistTarget(ChecklistKind.Custom, null, Guid.NewGuid());
-        Assert.Equal(ownRead, ChecklistRules.CanRead(caller, own));
-        Assert.Equal(ownMaintain, ChecklistRules.CanMaintain(caller, own));
-        Assert.Equal(caller.Scope.IsDistrictWide, ChecklistRules.CanRead(caller, other));
-        Assert.Equal(role == Role.DistrictAdmin, ChecklistRules.CanMaintain(caller, other));
+        Assert.Equal(ownRead, ChecklistAccess.CanRead(caller, own));
+        Assert.Equal(ownMaintain, ChecklistAccess.CanMaintain(caller, own));
+        Assert.Equal(caller.Scope.IsDistrictWide, ChecklistAccess.CanRead(caller, other));
+        Assert.Equal(role == Role.DistrictAdmin, ChecklistAccess.CanMaintain(caller, other));
     }
 }

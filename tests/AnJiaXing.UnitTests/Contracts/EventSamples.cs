@@ -67,6 +67,7 @@ public static class EventSamples
         new AccountPasswordReset(AccountId, DistrictAdmin),
         new AccountRoleChanged(AccountId, Role.TownSupervisor, TownId, "南翔镇", OrganisationKind.Town, TownId, DistrictAdmin),
         new AccountSigningKeyRegistered(Inspector.Id, "k-3f2a9c1d", PublicKey, Inspector),
+        new SignInFailed("ent.demo1", Inspector.Id, "BadCredentials", "10.20.30.40", "AnJiaXing-Mobile/2.1", 5, true, Actor.System),
 
         // Checklists
         new ChecklistPublished(ChecklistId, "危险化学品企业安全检查表", ChecklistKind.Custom, IndustryDomain.HazardousChemicals,

@@ -54,7 +54,8 @@ public static class ReadModelSamples
         ["UserDto"] = User,
         ["Me"] = new Me(Inspector.Id, "inspector.nanxiang", Inspector.Name, Role.ThirdPartyInspector, TownId, "南翔镇", OrganisationKind.Town, TownId,
             [IndustryDomain.HazardousChemicals, IndustryDomain.ConstructionSites]),
-        ["IssuedToken"] = new IssuedToken("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJleGFtcGxlIn0.c2lnbmF0dXJl", T0.AddHours(8)),
+        ["IssuedToken"] = new IssuedToken("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJleGFtcGxlIn0.c2lnbmF0dXJl", T0.AddMinutes(15),
+            "q1Zb3k8xW2nJ0pYtR5uV7aC9eD4fG6hI8jK0lM2nO4p", T0.AddDays(7)),
         ["SigningKeyRegistered"] = new SigningKeyRegistered("k-3f2a9c1d", PublicKey),
         ["OrganisationDto"] = new OrganisationDto(TownId, "南翔镇", OrganisationKind.Town, DistrictId, [IndustryDomain.HazardousChemicals]),
 

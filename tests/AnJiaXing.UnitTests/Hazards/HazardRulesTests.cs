@@ -12,8 +12,8 @@ public class HazardRulesTests
     [Fact]
     public void a_major_report_starts_pending_confirmation_and_a_general_one_reported()
     {
-        Assert.Equal(HazardStatus.PendingConfirmation, View(Reported(HazardLevel.Major)).Status);
-        Assert.Equal(HazardStatus.Reported, View(Reported()).Status);
+        Assert.Equal(HazardStatus.PendingConfirmation, Aggregate(Reported(HazardLevel.Major)).Status);
+        Assert.Equal(HazardStatus.Reported, Aggregate(Reported()).Status);
     }
 
     [Fact]
@@ -36,12 +36,12 @@ public class HazardRulesTests
     [Fact]
     public void only_a_major_hazard_pending_confirmation_is_confirmed_downgraded_or_dismissed()
     {
-        var pending = View(Reported(HazardLevel.Major));
+        var pending = Aggregate(Reported(HazardLevel.Major));
         Assert.IsType<HazardConfirmed>(pending.Confirm(null, Department));
         Assert.IsType<HazardDowngraded>(pending.Downgrade("未达标准", Department));
         Assert.IsType<HazardDismissed>(pending.Dismiss("误报", Department));
 
-        var general = View(Reported());
+        var general = Aggregate(Reported());
         Conflict(() => general.Confirm(null, Department));
         Conflict(() => general.Downgrade("x", Department));
         Conflict(() => general.Dismiss("x", Department));
@@ -50,20 +50,20 @@ public class HazardRulesTests
     [Fact]
     public void escalation_applies_to_open_general_hazards_only()
     {
-        Assert.IsType<HazardEscalated>(View(Reported()).Escalate("重大危险源", Town));
-        Conflict(() => View(Reported(HazardLevel.Major)).Escalate("x", Town));
-        Conflict(() => View(Reported(), new HazardWithdrawn(HazardId, EnterpriseId, "x", EnterpriseUser)).Escalate("x", Town));
-        var escalated = View(Reported(), new HazardEscalated(HazardId, EnterpriseId, "x", Town));
+        Assert.IsType<HazardEscalated>(Aggregate(Reported()).Escalate("重大危险源", Town));
+        Conflict(() => Aggregate(Reported(HazardLevel.Major)).Escalate("x", Town));
+        Conflict(() => Aggregate(Reported(), new HazardWithdrawn(HazardId, EnterpriseId, "x", EnterpriseUser)).Escalate("x", Town));
+        var escalated = Aggregate(Reported(), new HazardEscalated(HazardId, EnterpriseId, "x", Town));
         Assert.Equal((HazardLevel.Major, HazardStatus.PendingConfirmation), (escalated.Level, escalated.Status));
     }
 
     [Fact]
     public void withdrawal_is_possible_until_someone_else_acts()
     {
-        Assert.IsType<HazardWithdrawn>(View(Reported()).Withdraw("误录入", EnterpriseUser));
-        var extendedByReporter = View(Reported(), new RecheckerDesignated(HazardId, EnterpriseId, Responsible.Id, Responsible.Name, EnterpriseUser));
+        Assert.IsType<HazardWithdrawn>(Aggregate(Reported()).Withdraw("误录入", EnterpriseUser));
+        var extendedByReporter = Aggregate(Reported(), new RecheckerDesignated(HazardId, EnterpriseId, Responsible.Id, Responsible.Name, EnterpriseUser));
         Assert.False(extendedByReporter.ActedOnByOthers);
-        var actedOn = View(Reported(), Assignment(Town));
+        var actedOn = Aggregate(Reported(), Assignment(Town));
         Assert.True(actedOn.ActedOnByOthers);
         Conflict(() => actedOn.Withdraw("x", EnterpriseUser));
     }
@@ -75,9 +75,9 @@ public class HazardRulesTests
     public void a_major_hazard_is_assigned_only_after_confirmation_and_with_the_five_in_place()
     {
         var responsible = EnterpriseAccount(Responsible);
-        Conflict(() => View(Reported(HazardLevel.Major)).Assign(responsible, T0.AddDays(7), "m", 1m, "p", T0, Town));
+        Conflict(() => Aggregate(Reported(HazardLevel.Major)).Assign(responsible, T0.AddDays(7), "m", 1m, "p", T0, Town));
 
-        var confirmed = View(Reported(HazardLevel.Major), new HazardConfirmed(HazardId, EnterpriseId, null, Department));
+        var confirmed = Aggregate(Reported(HazardLevel.Major), new HazardConfirmed(HazardId, EnterpriseId, null, Department));
         var missing = Assert.Throws<ValidationProblemException>(() => confirmed.Assign(responsible, T0.AddDays(7), null, null, null, T0, Town));
         Assert.Equal(["contingencyPlan", "funds", "measures"], missing.Errors.Keys.Order());
         Assert.IsType<RectificationAssigned>(confirmed.Assign(responsible, T0.AddDays(7), "措施", 10m, "预案", T0, Town));
@@ -86,7 +86,7 @@ public class HazardRulesTests
     [Fact]
     public void the_responsible_person_must_be_an_enabled_user_of_the_enterprise_and_the_deadline_in_the_future()
     {
-        var h = View(Reported());
+        var h = Aggregate(Reported());
         Assert.Throws<ValidationProblemException>(() => h.Assign(EnterpriseAccount(Responsible, enabled: false), T0.AddDays(7), null, null, null, T0, Town));
         var outsider = EnterpriseAccount(Responsible);
         outsider.OrganisationId = Guid.NewGuid();
@@ -97,37 +97,37 @@ public class HazardRulesTests
     [Fact]
     public void on_the_spot_rectification_is_for_a_reported_general_hazard()
     {
-        var submitted = View(Reported()).SubmitRectification("当场整改", [], EnterpriseUser);
+        var submitted = Aggregate(Reported()).SubmitRectification("当场整改", [], EnterpriseUser);
         Assert.True(submitted.OnTheSpot);
-        Conflict(() => View(Reported(HazardLevel.Major)).SubmitRectification("x", [], EnterpriseUser));
-        var rectifying = View(Reported(), Assignment(Town));
+        Conflict(() => Aggregate(Reported(HazardLevel.Major)).SubmitRectification("x", [], EnterpriseUser));
+        var rectifying = Aggregate(Reported(), Assignment(Town));
         Assert.False(rectifying.SubmitRectification("x", [], Responsible).OnTheSpot);
     }
 
     [Fact]
     public void a_passed_recheck_by_town_staff_closes_a_general_hazard_but_a_designated_rechecker_leaves_it_rechecked()
     {
-        var awaiting = View(Reported(), Assignment(Town), new RectificationSubmitted(HazardId, EnterpriseId, "done", [], false, Responsible));
+        var awaiting = Aggregate(Reported(), Assignment(Town), new RectificationSubmitted(HazardId, EnterpriseId, "done", [], false, Responsible));
         var byTown = awaiting.Recheck(true, "ok", [Photo], CallerOf(Inspector, TownId));
         Assert.Equal([typeof(RecheckPassed), typeof(HazardClosed)], byTown.Select(e => e.GetType()));
         var byRechecker = awaiting.Recheck(true, "ok", [], CallerOf(Responsible, TownId, EnterpriseId));
         Assert.Equal([typeof(RecheckPassed)], byRechecker.Select(e => e.GetType()));
         Assert.Throws<ValidationProblemException>(() => awaiting.Recheck(false, " ", [], CallerOf(Inspector, TownId)));
         Assert.IsType<RecheckFailed>(Assert.Single(awaiting.Recheck(false, "线路仍裸露", [], CallerOf(Inspector, TownId))));
-        Conflict(() => View(Reported()).Recheck(true, null, [], CallerOf(Inspector, TownId)));
+        Conflict(() => Aggregate(Reported()).Recheck(true, null, [], CallerOf(Inspector, TownId)));
     }
 
     [Fact]
     public void a_major_hazard_closes_only_through_request_and_department_decision()
     {
-        var rechecked = View(Reported(HazardLevel.Major), new HazardConfirmed(HazardId, EnterpriseId, null, Department),
+        var rechecked = Aggregate(Reported(HazardLevel.Major), new HazardConfirmed(HazardId, EnterpriseId, null, Department),
             new RectificationAssigned(HazardId, EnterpriseId, Responsible.Id, Responsible.Name, T0.AddDays(7), "m", 1m, "p", EnterpriseUser),
             new RectificationSubmitted(HazardId, EnterpriseId, "done", [], false, Responsible),
             new RecheckPassed(HazardId, EnterpriseId, "ok", [Photo], Department));
         Assert.Equal(HazardStatus.Rechecked, rechecked.Status);
         Conflict(() => rechecked.DecideClosure(true, null, Department));
 
-        var requested = View(Reported(HazardLevel.Major), new HazardConfirmed(HazardId, EnterpriseId, null, Department),
+        var requested = Aggregate(Reported(HazardLevel.Major), new HazardConfirmed(HazardId, EnterpriseId, null, Department),
             new RectificationAssigned(HazardId, EnterpriseId, Responsible.Id, Responsible.Name, T0.AddDays(7), "m", 1m, "p", EnterpriseUser),
             new RectificationSubmitted(HazardId, EnterpriseId, "done", [], false, Responsible),
             new RecheckPassed(HazardId, EnterpriseId, "ok", [Photo], Department),
@@ -138,14 +138,14 @@ public class HazardRulesTests
         Assert.Equal([Photo], ((HazardClosed)approved[1]).Evidence);
         Assert.Throws<ValidationProblemException>(() => requested.DecideClosure(false, null, Department));
         Assert.IsType<ClosureRejected>(Assert.Single(requested.DecideClosure(false, "未演练", Department)));
-        Conflict(() => View(Reported()).RequestClosure(null, EnterpriseUser));
+        Conflict(() => Aggregate(Reported()).RequestClosure(null, EnterpriseUser));
     }
 
     [Fact]
     public void deadlines_are_extended_forward_only_and_overdue_is_derived()
     {
-        var rectifying = View(Reported(), Assignment(Town));
-        Conflict(() => View(Reported()).ExtendDeadline(T0.AddDays(30), "x", Town));
+        var rectifying = Aggregate(Reported(), Assignment(Town));
+        Conflict(() => Aggregate(Reported()).ExtendDeadline(T0.AddDays(30), "x", Town));
         Assert.Throws<ValidationProblemException>(() => rectifying.ExtendDeadline(T0.AddDays(6), "x", Town));
         var extended = rectifying.ExtendDeadline(T0.AddDays(30), "采购", Town);
         Assert.Equal(T0.AddDays(7), extended.PreviousDeadline);

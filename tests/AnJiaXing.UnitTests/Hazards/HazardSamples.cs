@@ -46,6 +46,9 @@ public static class HazardSamples
     public static IEvent<T> At<T>(T data, long version, DateTimeOffset timestamp) where T : notnull =>
         new Event<T>(data) { Version = version, Timestamp = timestamp, StreamId = HazardId };
 
+    /// <summary>The aggregate the rules decide on, folded from the events as the store folds it.</summary>
+    public static Hazard Aggregate(params object[] events) => Hazard.Fold(events);
+
     public static HazardView View(params object[] events)
     {
         HazardView? view = null;

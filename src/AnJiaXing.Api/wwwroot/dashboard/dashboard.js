@@ -13,9 +13,34 @@
 
   const token = () => sessionStorage.getItem('anjiaxing.token');
 
-  async function api(path) {
+  // Access tokens are short-lived; the refresh token (each usable once) keeps an unattended screen signed in.
+  function keep(issued) {
+    sessionStorage.setItem('anjiaxing.token', issued.accessToken);
+    if (issued.refreshToken) sessionStorage.setItem('anjiaxing.refresh', issued.refreshToken);
+  }
+
+  // The panels load in parallel: they share one renewal, since a refresh token used twice revokes the sign-in.
+  let renewing = null;
+  function renew() {
+    renewing ??= (async () => {
+      const refreshToken = sessionStorage.getItem('anjiaxing.refresh');
+      if (!refreshToken) return false;
+      const res = await fetch('/api/auth/refresh', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ refreshToken }) });
+      if (!res.ok) return false;
+      keep(await res.json());
+      return true;
+    })().finally(() => { setTimeout(() => { renewing = null; }, 0); });
+    return renewing;
+  }
+
+  async function api(path, retried = false) {
     const res = await fetch(path, { headers: { Authorization: 'Bearer ' + token() } });
-    if (res.status === 401) { signOut(); throw new Error('401'); }
+    if (res.status === 401) {
+      if (!retried && await renew()) return api(path, true);
+      signOut();
+      throw new Error('401');
+    }
     if (!res.ok) throw new Error(path + ' → ' + res.status);
     return res.json();
   }
@@ -141,6 +166,7 @@
 
   function signOut() {
     sessionStorage.removeItem('anjiaxing.token');
+    sessionStorage.removeItem('anjiaxing.refresh');
     clearInterval(timer);
     $('#board').hidden = true;
     $('#controls').hidden = true;
@@ -153,7 +179,7 @@
     const res = await fetch('/api/auth/token', { method: 'POST', headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ username: $('#username').value, password: $('#password').value }) });
     if (!res.ok) { $('#sign-in-error').textContent = '用户名或密码错误'; return; }
-    sessionStorage.setItem('anjiaxing.token', (await res.json()).accessToken);
+    keep(await res.json());
     start().catch((err) => { $('#sign-in-error').textContent = '加载失败：' + err.message; });
   });
   $('#sign-out').addEventListener('click', signOut);

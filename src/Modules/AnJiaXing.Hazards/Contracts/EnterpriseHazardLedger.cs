@@ -24,14 +24,11 @@ public sealed class EnterpriseHazardLedger
         if (!Hazards.TryGetValue(e.HazardId, out var line)) return;
         line.Status = HazardLifecycle.After(line.Status, e);
         line.Level = HazardLifecycle.LevelAfter(line.Level, e);
-        switch (e)
+        line.Deadline = HazardLifecycle.DeadlineAfter(line.Deadline, e);
+        if (e is HazardClosed)
         {
-            case RectificationAssigned a: line.Deadline = a.Deadline; break;
-            case DeadlineExtended d: line.Deadline = d.NewDeadline; break;
-            case HazardClosed:
-                line.ClosedAt = at;
-                line.ClosedOnTime = line.Deadline is not { } deadline || at <= deadline;
-                break;
+            line.ClosedAt = at;
+            line.ClosedOnTime = HazardLifecycle.ClosedOnTime(line.Deadline, at);
         }
     }
 }

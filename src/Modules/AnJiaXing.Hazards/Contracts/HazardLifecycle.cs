@@ -36,6 +36,26 @@ public static class HazardLifecycle
         _ => current
     };
 
+    /// <summary>The rectification deadline after an event: set by the assignment, moved by an extension.</summary>
+    public static DateTimeOffset? DeadlineAfter(DateTimeOffset? current, object @event) => @event switch
+    {
+        RectificationAssigned a => a.Deadline,
+        DeadlineExtended d => d.NewDeadline,
+        _ => current
+    };
+
+    /// <summary>Closed on time (按期销案): by the deadline; a hazard without one (closed on the spot) counts as on time.</summary>
+    public static bool ClosedOnTime(DateTimeOffset? deadline, DateTimeOffset closedAt) => deadline is not { } d || closedAt <= d;
+
+    /// <summary>All the hazard's event types, for projections that name what they consume.</summary>
+    public static readonly Type[] EventTypes =
+    [
+        typeof(HazardReported), typeof(HazardConfirmed), typeof(HazardDowngraded), typeof(HazardEscalated),
+        typeof(HazardDismissed), typeof(HazardWithdrawn), typeof(RectificationAssigned), typeof(DeadlineExtended),
+        typeof(RecheckerDesignated), typeof(RectificationSubmitted), typeof(RecheckPassed), typeof(RecheckFailed),
+        typeof(ClosureRequested), typeof(ClosureApproved), typeof(ClosureRejected), typeof(HazardClosed)
+    ];
+
     public static HazardStatus StatusAfter(HazardStatus current, IEnumerable<object> events) => events.Aggregate(current, After);
 
     public static HazardLevel LevelAfter(HazardLevel current, IEnumerable<object> events) => events.Aggregate(current, LevelAfter);

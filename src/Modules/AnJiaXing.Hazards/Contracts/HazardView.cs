@@ -3,8 +3,9 @@ using JasperFx.Events;
 namespace AnJiaXing.Hazards.Contracts;
 
 /// <summary>
-/// A hazard's state: the inline projection behind <c>GET /api/hazards/{id}</c> and search, and the state the
-/// <see cref="Hazard"/> rules decide against. Folding only — no decisions here.
+/// A hazard as it is read: the inline projection behind <c>GET /api/hazards/{id}</c>, search and the other modules.
+/// Commands decide on the Hazards module's own aggregate, never on this. Status and level are folded by
+/// <see cref="HazardLifecycle"/>, the same functions the aggregate and the enterprise ledger use.
 /// </summary>
 public sealed class HazardView
 {
@@ -87,6 +88,8 @@ public sealed class HazardView
     private void Touch(IEvent e, IHazardEvent data)
     {
         Status = HazardLifecycle.After(Status, data);
+        Level = HazardLifecycle.LevelAfter(Level, data);
+        Deadline = HazardLifecycle.DeadlineAfter(Deadline, data);
         LastActivityAt = e.Timestamp;
         if (data.By.Id != ReportedBy.Id) ActedOnByOthers = true;
     }
@@ -100,14 +103,12 @@ public sealed class HazardView
     public void Apply(IEvent<HazardDowngraded> e)
     {
         Touch(e, e.Data);
-        Level = HazardLevel.General;
         Decisions.Add(new DecisionRecord("Downgraded", e.Data.Reason, e.Data.By, e.Timestamp));
     }
 
     public void Apply(IEvent<HazardEscalated> e)
     {
         Touch(e, e.Data);
-        Level = HazardLevel.Major;
         Decisions.Add(new DecisionRecord("Escalated", e.Data.Reason, e.Data.By, e.Timestamp));
     }
 
@@ -129,13 +130,11 @@ public sealed class HazardView
         var a = e.Data;
         Rectification = new RectificationPlan(new PersonRef(a.ResponsibleUserId, a.ResponsibleName), a.Deadline, a.Measures,
             a.Funds, a.ContingencyPlan, a.By, e.Timestamp);
-        Deadline = a.Deadline;
     }
 
     public void Apply(IEvent<DeadlineExtended> e)
     {
         Touch(e, e.Data);
-        Deadline = e.Data.NewDeadline;
         DeadlineExtensions++;
         if (Rectification is not null) Rectification = Rectification with { Deadline = e.Data.NewDeadline };
         Decisions.Add(new DecisionRecord("DeadlineExtended", e.Data.Reason, e.Data.By, e.Timestamp));
@@ -203,9 +202,3 @@ public sealed record RecheckRecord(bool Passed, string? Remarks, List<EvidenceRe
 
 /// <summary>A decision on the hazard with its remarks or reason (confirmation, downgrade, closure decision …).</summary>
 public sealed record DecisionRecord(string Kind, string? Remarks, Actor By, DateTimeOffset At);
-
-public static class HazardViewEvidence
-{
-    /// <summary>What evidence attached to this hazard records about it, for scope checks on reading the evidence.</summary>
-    public static EvidenceUse EvidenceUse(this HazardView h) => new(h.Id, h.EnterpriseId, h.TownId, h.Domain);
-}

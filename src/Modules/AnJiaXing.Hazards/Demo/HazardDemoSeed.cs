@@ -86,11 +86,11 @@ public sealed class HazardDemoSeed(TimeProvider clock) : IDemoSeed
         Backdate(session, id, at);
         await session.SaveChangesAsync(ct);
 
-        async Task Step(Func<HazardView, IReadOnlyList<object>> decide)
+        async Task Step(Func<Hazard, IReadOnlyList<object>> decide)
         {
             at = at.AddDays(1 + (at.Minute % 3));
             if (at > now) at = now.AddMinutes(-1);
-            var stream = await session.Events.FetchForWriting<HazardView>(id, ct);
+            var stream = await session.Events.FetchForWriting<Hazard>(id, ct);
             stream.AppendMany(decide(stream.Aggregate!));
             Backdate(session, id, at);
             await session.SaveChangesAsync(ct);

@@ -13,10 +13,10 @@ public static class ChecklistHistoryEndpoint
     [Authorize]
     [WolverineGet("/api/checklists/{id}/versions", OperationId = "ListChecklistVersions")]
     public static async Task<IReadOnlyList<ChecklistVersionEntry>> Get(
-        Guid id, ClaimsPrincipal user, IQuerySession session, ScopeGuard guard, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var checklist = await session.LoadAsync<Checklist>(id, ct) ?? throw ApiProblemException.NotFound("Checklist", id);
-        await guard.DemandOrHideAsync(user, ChecklistTarget.Of(checklist), ReadChecklistRequirement.Instance, "Checklist", id);
+        Access.HideUnless(ChecklistAccess.CanRead(Caller.From(user), ChecklistTarget.Of(checklist)), "Checklist", id);
 
         var entries = new List<ChecklistVersionEntry>();
         var (name, count) = ("", 0);

@@ -11,11 +11,11 @@ public static class FavouritesEndpoints
     [Authorize]
     [WolverinePost("/api/checklists/{id}/favourite", OperationId = "MarkChecklistFavourite")]
     public static async Task<IResult> Mark(
-        Guid id, ClaimsPrincipal user, IDocumentSession session, ScopeGuard guard, TimeProvider clock, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var caller = Caller.From(user);
         var checklist = await session.LoadAsync<Checklist>(id, ct) ?? throw ApiProblemException.NotFound("Checklist", id);
-        await guard.DemandOrHideAsync(user, ChecklistTarget.Of(checklist), ReadChecklistRequirement.Instance, "Checklist", id);
+        Access.HideUnless(ChecklistAccess.CanRead(Caller.From(user), ChecklistTarget.Of(checklist)), "Checklist", id);
         if (checklist.Retired) throw ApiProblemException.Conflict($"Checklist '{checklist.Name}' is retired.");
 
         var key = ChecklistFavourite.IdFor(caller.UserId, id);
@@ -45,7 +45,7 @@ public static class FavouritesEndpoints
         return marks
             .Select(m => checklists.GetValueOrDefault(m.ChecklistId))
             .OfType<Checklist>()
-            .Where(c => !c.Retired && ChecklistRules.CanRead(caller, ChecklistTarget.Of(c)))
+            .Where(c => !c.Retired && ChecklistAccess.CanRead(caller, ChecklistTarget.Of(c)))
             .Select(ChecklistDto.From)
             .ToList();
     }

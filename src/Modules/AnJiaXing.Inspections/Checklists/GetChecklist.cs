@@ -11,11 +11,11 @@ public static class GetChecklistEndpoint
     [Authorize]
     [WolverineGet("/api/checklists/{id}", OperationId = "GetChecklist")]
     public static async Task<ChecklistDto> Get(
-        Guid id, int? version, ClaimsPrincipal user, IQuerySession session, ScopeGuard guard, HttpContext http, CancellationToken ct)
+        Guid id, int? version, ClaimsPrincipal user, IQuerySession session, HttpContext http, CancellationToken ct)
     {
         var checklist = await ChecklistVersions.LoadAsync(session, id, version, ct);
-        await guard.DemandOrHideAsync(user, ChecklistTarget.Of(checklist), ReadChecklistRequirement.Instance, "Checklist", id);
-        http.Response.Headers.ETag = ExpectedVersion.ETag(checklist.Version);
+        Access.HideUnless(ChecklistAccess.CanRead(Caller.From(user), ChecklistTarget.Of(checklist)), "Checklist", id);
+        http.AnswerVersion(checklist.Version);
         return ChecklistDto.From(checklist);
     }
 }

@@ -27,12 +27,12 @@ public static class PublishChecklistEndpoint
     [Authorize]
     [WolverinePost("/api/checklists", OperationId = "PublishChecklist")]
     [IdempotentCreate]
-    public static async Task<IResult> Post(PublishChecklist command, ClaimsPrincipal user, IDocumentSession session, ScopeGuard guard,
+    public static async Task<IResult> Post(PublishChecklist command, ClaimsPrincipal user, IDocumentSession session,
         CancellationToken ct)
     {
         var caller = Caller.From(user);
         var target = new ChecklistTarget(command.Kind, command.Domain, command.Kind == ChecklistKind.Custom ? caller.OrganisationId : null);
-        await guard.DemandAsync(user, target, MaintainChecklistRequirement.Instance,
+        Access.RefuseUnless(ChecklistAccess.CanMaintain(caller, target),
             command.Kind == ChecklistKind.Custom
                 ? "You may not build checklists."
                 : $"Only district admins and department officers of {command.Domain} maintain {command.Kind} checklists.");

@@ -11,14 +11,10 @@ public static class RetireChecklistEndpoint
     [Authorize]
     [WolverineDelete("/api/checklists/{id}", OperationId = "RetireChecklist")]
     public static async Task<IResult> Delete(
-        Guid id, string? reason, ClaimsPrincipal user, IDocumentSession session, ScopeGuard guard, HttpContext http, CancellationToken ct)
+        Guid id, string? reason, ClaimsPrincipal user, IDocumentSession session, HttpContext http, CancellationToken ct)
     {
-        var stream = await session.FetchForCommandAsync<Checklist>(id, ExpectedVersion.From(http), "Checklist", ct);
-        var checklist = stream.Aggregate!;
-        await guard.DemandOrHideAsync(user, ChecklistTarget.Of(checklist), ReadChecklistRequirement.Instance, "Checklist", id);
-        await guard.DemandAsync(user, ChecklistTarget.Of(checklist), MaintainChecklistRequirement.Instance,
-            $"You may not retire the checklist '{checklist.Name}'.");
-        stream.AppendOne(checklist.Retire(reason, Caller.From(user).Actor));
+        await http.ExecuteAsync(session, id, null, ChecklistAccess.Maintain("retire"),
+            (checklist, caller) => CommandPath.One(checklist.Retire(reason, caller.Actor)), ct);
         return Results.NoContent();
     }
 }

@@ -24,22 +24,18 @@ public static class ReviseChecklistEndpoint
     [Authorize]
     [WolverinePut("/api/checklists/{id}", OperationId = "ReviseChecklist")]
     public static async Task<ChecklistDto> Put(
-        Guid id, ReviseChecklist command, ClaimsPrincipal user, IDocumentSession session, ScopeGuard guard, HttpContext http, TimeProvider clock, CancellationToken ct)
+        Guid id, ReviseChecklist command, ClaimsPrincipal user, IDocumentSession session, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
-        var stream = await session.FetchForCommandAsync<Checklist>(id, ExpectedVersion.From(http, command.ExpectedVersion), "Checklist", ct);
-        var checklist = stream.Aggregate!;
-        await guard.DemandOrHideAsync(user, ChecklistTarget.Of(checklist), ReadChecklistRequirement.Instance, "Checklist", id);
-        await guard.DemandAsync(user, ChecklistTarget.Of(checklist), MaintainChecklistRequirement.Instance,
-            $"You may not edit the checklist '{checklist.Name}'.");
-
-        var revised = checklist.Revise(command.Name, command.Items, command.Note, Caller.From(user).Actor);
-        var dto = ChecklistDto.From(checklist);
-        if (revised is not null)
+        Checklist? checklist = null;
+        ChecklistRevised? revised = null;
+        var outcome = await http.ExecuteAsync(session, id, command.ExpectedVersion, ChecklistAccess.Maintain("edit"), (c, caller) =>
         {
-            stream.AppendOne(revised);
-            dto = dto with { Name = revised.Name, Items = revised.Items, Version = checklist.Version + 1, UpdatedBy = revised.By.Name, UpdatedAt = clock.GetUtcNow() };
-        }
-        http.Response.Headers.ETag = ExpectedVersion.ETag(dto.Version);
-        return dto;
+            checklist = c;
+            revised = c.Revise(command.Name, command.Items, command.Note, caller.Actor);
+            return ValueTask.FromResult<IReadOnlyList<object>>(revised is null ? [] : [revised]);
+        }, ct);
+        var dto = ChecklistDto.From(checklist!) with { Version = (int)outcome.Version };
+        return revised is null ? dto
+            : dto with { Name = revised.Name, Items = revised.Items, UpdatedBy = revised.By.Name, UpdatedAt = clock.GetUtcNow() };
     }
 }

@@ -3,8 +3,8 @@ using JasperFx.Events;
 namespace AnJiaXing.Inspections.Contracts;
 
 /// <summary>
-/// An inspection's state (检查记录): the inline snapshot behind <c>GET /api/inspections/{id}</c> and the records search,
-/// and the state the <see cref="Inspection"/> rules decide against. Folding only.
+/// An inspection record (检查记录) as it is read: the inline snapshot behind <c>GET /api/inspections/{id}</c>, the records
+/// search and the other modules. Commands decide on the Inspections module's own aggregate, never on this.
 /// </summary>
 public sealed class InspectionRecord
 {
@@ -70,12 +70,7 @@ public sealed class InspectionRecord
 
     public void Apply(IEvent<InspectionItemRecorded> e)
     {
-        var r = e.Data;
-        var item = new InspectionItem(r.ItemCode, r.FromChecklist, r.ItemCategory, r.Content, r.LegalBasis, r.SuggestedLevel,
-            r.Result, r.Notes, [.. r.Evidence], r.Level, r.Category, e.Timestamp);
-        var at = Items.FindIndex(i => i.Code == r.ItemCode);
-        if (at >= 0) Items[at] = item;
-        else Items.Add(item);
+        InspectionItems.Record(Items, e.Data, e.Timestamp);
     }
 
     public void Apply(IEvent<InspectionSubmitted> e)
@@ -111,6 +106,19 @@ public sealed record InspectionItem(
     HazardLevel? Level,
     HazardCategory Category,
     DateTimeOffset RecordedAt);
+
+/// <summary>The fold of a recorded item, stated once for the record and the aggregate: a code recorded again replaces its item.</summary>
+public static class InspectionItems
+{
+    public static void Record(List<InspectionItem> items, InspectionItemRecorded r, DateTimeOffset at)
+    {
+        var item = new InspectionItem(r.ItemCode, r.FromChecklist, r.ItemCategory, r.Content, r.LegalBasis, r.SuggestedLevel,
+            r.Result, r.Notes, [.. r.Evidence], r.Level, r.Category, at);
+        var index = items.FindIndex(i => i.Code == r.ItemCode);
+        if (index >= 0) items[index] = item;
+        else items.Add(item);
+    }
+}
 
 /// <summary>Which hazard an item raised.</summary>
 public sealed record RaisedHazard(string ItemCode, Guid HazardId);

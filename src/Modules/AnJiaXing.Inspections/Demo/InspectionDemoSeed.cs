@@ -56,11 +56,11 @@ public sealed class InspectionDemoSeed(TimeProvider clock, IServiceProvider serv
             i switch { 1 => ItemResult.NonCompliant, 4 => ItemResult.NonCompliant, 5 => ItemResult.NotApplicable, _ => ItemResult.Compliant },
             i switch { 1 => "现场检查发现不符合要求，已责令限期整改", 4 => "记录不全", _ => null }, [],
             i == 4 ? HazardLevel.General : null, null)).ToList();
-        var stream = await session.Events.FetchForWriting<InspectionRecord>(id, ct);
+        var stream = await session.Events.FetchForWriting<Inspection>(id, ct);
         stream.AppendMany(stream.Aggregate!.Record(findings, checklist, inspector.Actor));
         await session.SaveChangesAsync(ct);
 
-        stream = await session.Events.FetchForWriting<InspectionRecord>(id, ct);
+        stream = await session.Events.FetchForWriting<Inspection>(id, ct);
         var record = stream.Aggregate!;
         var submitted = record.Submit(null, inspector.Actor);
         stream.AppendOne(submitted);

@@ -30,10 +30,10 @@ public static class PublishKnowledgeDocumentEndpoint
     [Authorize]
     [WolverinePost("/api/knowledge", OperationId = "PublishKnowledgeDocument")]
     [IdempotentCreate]
-    public static async Task<IResult> Post(PublishKnowledgeDocument command, ClaimsPrincipal user, IDocumentSession session, ScopeGuard guard,
+    public static async Task<IResult> Post(PublishKnowledgeDocument command, ClaimsPrincipal user, IDocumentSession session,
         CancellationToken ct)
     {
-        await guard.DemandAsync(user, new KnowledgeTarget(command.Domain), MaintainKnowledgeRequirement.Instance,
+        Access.RefuseUnless(KnowledgeAccess.MayMaintain(Caller.From(user), command.Domain),
             "Only district admins and department officers (for their domains) maintain the knowledge base.");
         var id = Guid.CreateVersion7();
         session.Events.StartStream<KnowledgeDocument>(id, KnowledgeDocument.Publish(

@@ -25,28 +25,26 @@ public static class ReviseKnowledgeDocumentEndpoint
     [Authorize]
     [WolverinePut("/api/knowledge/{id}", OperationId = "ReviseKnowledgeDocument")]
     public static async Task<KnowledgeDocumentDto> Put(
-        Guid id, ReviseKnowledgeDocument command, ClaimsPrincipal user, IDocumentSession session, ScopeGuard guard, HttpContext http,
+        Guid id, ReviseKnowledgeDocument command, ClaimsPrincipal user, IDocumentSession session, HttpContext http,
         TimeProvider clock, CancellationToken ct)
     {
-        var stream = await session.FetchForCommandAsync<KnowledgeDocument>(id, ExpectedVersion.From(http, command.ExpectedVersion), "Knowledge document", ct);
-        var document = stream.Aggregate!;
-        // Both the document's current domain and the one it moves to must be the caller's to maintain.
-        foreach (var domain in new[] { document.Domain, command.Domain }.Distinct())
-            await guard.DemandAsync(user, new KnowledgeTarget(domain), MaintainKnowledgeRequirement.Instance,
-                $"You may not edit the knowledge document '{document.Title}'.");
-
-        var revised = document.Revise(command.Title, command.Category, command.Domain, command.Source, command.Text, Caller.From(user).Actor);
-        var dto = KnowledgeDocumentDto.From(document);
-        if (revised is not null)
+        // Everyone reads the knowledge base; both the document's current domain and the one it moves to must be the caller's to maintain.
+        var rules = new CommandRules<KnowledgeDocument>("Knowledge document", (_, _) => true,
+            (caller, d) => KnowledgeAccess.MayMaintain(caller, d.Domain) && KnowledgeAccess.MayMaintain(caller, command.Domain),
+            d => $"You may not edit the knowledge document '{d.Title}'.");
+        KnowledgeDocument? document = null;
+        KnowledgeDocumentRevised? revised = null;
+        var outcome = await http.ExecuteAsync(session, id, command.ExpectedVersion, rules, (d, caller) =>
         {
-            stream.AppendOne(revised);
-            dto = dto with
-            {
-                Title = revised.Title, Category = revised.Category, Domain = revised.Domain, Source = revised.Source, Text = revised.Text,
-                Version = document.Version + 1, UpdatedBy = revised.By.Name, UpdatedAt = clock.GetUtcNow()
-            };
-        }
-        http.Response.Headers.ETag = ExpectedVersion.ETag(dto.Version);
-        return dto;
+            document = d;
+            revised = d.Revise(command.Title, command.Category, command.Domain, command.Source, command.Text, caller.Actor);
+            return ValueTask.FromResult<IReadOnlyList<object>>(revised is null ? [] : [revised]);
+        }, ct);
+        var dto = KnowledgeDocumentDto.From(document!) with { Version = (int)outcome.Version };
+        return revised is null ? dto : dto with
+        {
+            Title = revised.Title, Category = revised.Category, Domain = revised.Domain, Source = revised.Source, Text = revised.Text,
+            UpdatedBy = revised.By.Name, UpdatedAt = clock.GetUtcNow()
+        };
     }
 }

@@ -38,7 +38,7 @@ public static class SearchKnowledgeEndpoints
     public static async Task<KnowledgeDocumentDto> Get(Guid id, IQuerySession session, HttpContext http, CancellationToken ct)
     {
         var document = await session.LoadAsync<KnowledgeDocument>(id, ct) ?? throw ApiProblemException.NotFound("Knowledge document", id);
-        http.Response.Headers.ETag = ExpectedVersion.ETag(document.Version);
+        http.AnswerVersion(document.Version);
         return KnowledgeDocumentDto.From(document);
     }
 

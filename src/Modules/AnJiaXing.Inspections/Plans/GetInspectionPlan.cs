@@ -14,7 +14,7 @@ public static class GetInspectionPlanEndpoint
     {
         var plan = await session.LoadAsync<InspectionPlan>(id, ct);
         if (plan is null || !plan.VisibleTo(Caller.From(user))) throw ApiProblemException.NotFound("Inspection plan", id);
-        http.Response.Headers.ETag = ExpectedVersion.ETag(plan.Version);
+        http.AnswerVersion(plan.Version);
         return InspectionPlanDto.From(plan, (await InspectionPlanProgress.ForAsync(session, [plan], ct))[plan.Id]);
     }
 

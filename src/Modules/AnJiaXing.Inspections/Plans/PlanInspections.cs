@@ -36,7 +36,7 @@ public static class PlanInspectionsEndpoint
         if (!Planners.Contains(caller.Role)) throw ApiProblemException.Forbidden("Inspection plans are drawn up by town, department or district staff.");
 
         var checklist = await session.LoadAsync<Checklist>(command.ChecklistId, ct);
-        if (checklist is null || !ChecklistRules.CanRead(caller, ChecklistTarget.Of(checklist)))
+        if (checklist is null || !ChecklistAccess.CanRead(caller, ChecklistTarget.Of(checklist)))
             throw ApiProblemException.Validation("checklistId", $"Unknown checklist {command.ChecklistId}.");
 
         var enterpriseIds = command.EnterpriseIds.Distinct().ToArray();

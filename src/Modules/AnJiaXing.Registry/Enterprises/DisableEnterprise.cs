@@ -19,9 +19,9 @@ public static class DisableEnterpriseEndpoint
     [Authorize(Policy = Policies.ManageEnterprises)]
     [WolverinePost("/api/enterprises/{id}/disable", OperationId = "DisableEnterprise")]
     public static async Task<EnterpriseVersion> Post(Guid id, DisableEnterprise? command, ClaimsPrincipal user, IDocumentSession session,
-        ScopeGuard guard, HttpContext http, CancellationToken ct)
+        HttpContext http, CancellationToken ct)
     {
-        var outcome = await http.ExecuteAsync(session, id, null, EnterpriseRules.Manage,
+        var outcome = await http.ExecuteAsync(session, id, null, EnterpriseAccess.Manage,
             (enterprise, caller) => CommandPath.One(enterprise.Disable(command?.Reason, caller.Actor)), ct);
         return new EnterpriseVersion(id, outcome.Version);
     }

@@ -7,13 +7,11 @@ namespace AnJiaXing.Registry.Enterprises;
 /// <summary>Loading enterprises with scope applied, for this feature and for features that hang off enterprises (hazards).</summary>
 public static class EnterpriseLookup
 {
-    public static EnterpriseTarget Target(this Enterprise e) => new(e.Id, e.TownId, e.Domains);
-
     /// <summary>The enterprise if the caller may see it; otherwise 404, whether or not it exists.</summary>
-    public static async Task<Enterprise> LoadVisibleAsync(this IQuerySession session, Guid id, ClaimsPrincipal user, ScopeGuard guard, CancellationToken ct)
+    public static async Task<Enterprise> LoadVisibleAsync(this IQuerySession session, Guid id, ClaimsPrincipal user, CancellationToken ct)
     {
         var enterprise = await session.LoadAsync<Enterprise>(id, ct) ?? throw ApiProblemException.NotFound("Enterprise", id);
-        await guard.DemandOrHideAsync(user, enterprise.Target(), ReadEnterpriseRequirement.Instance, "Enterprise", id);
+        Access.HideUnless(EnterpriseAccess.Sees(Caller.From(user), enterprise), "Enterprise", id);
         return enterprise;
     }
 

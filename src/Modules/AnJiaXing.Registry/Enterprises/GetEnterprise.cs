@@ -9,10 +9,10 @@ public static class GetEnterpriseEndpoint
 {
     [Authorize]
     [WolverineGet("/api/enterprises/{id}", OperationId = "GetEnterprise")]
-    public static async Task<EnterpriseDto> Get(Guid id, ClaimsPrincipal user, IQuerySession session, ScopeGuard guard, HttpContext http, CancellationToken ct)
+    public static async Task<EnterpriseDto> Get(Guid id, ClaimsPrincipal user, IQuerySession session, HttpContext http, CancellationToken ct)
     {
-        var enterprise = await session.LoadVisibleAsync(id, user, guard, ct);
-        http.Response.Headers.ETag = ExpectedVersion.ETag(enterprise.Version);
+        var enterprise = await session.LoadVisibleAsync(id, user, ct);
+        http.AnswerVersion(enterprise.Version);
         return EnterpriseDto.From(enterprise);
     }
 }

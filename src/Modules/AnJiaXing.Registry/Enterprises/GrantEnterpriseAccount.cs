@@ -27,10 +27,10 @@ public static class GrantEnterpriseAccountEndpoint
     [WolverinePost("/api/enterprises/{id}/accounts", OperationId = "GrantEnterpriseAccount")]
     [IdempotentCreate]
     public static async Task<IResult> Post(Guid id, GrantEnterpriseAccount command, ClaimsPrincipal user, IDocumentSession session,
-        ScopeGuard guard, HttpContext http, IPasswordHasher<Person> hasher, TimeProvider clock, CancellationToken ct)
+        HttpContext http, IPasswordHasher<Person> hasher, TimeProvider clock, CancellationToken ct)
     {
         AccountCreated? created = null;
-        await http.ExecuteAsync(session, id, null, EnterpriseRules.Manage, async (enterprise, caller) =>
+        await http.ExecuteAsync(session, id, null, EnterpriseAccess.Manage, async (enterprise, caller) =>
         {
             var organisation = await session.LoadTargetOrganisationAsync(id, ct);
             enterprise.GrantAccount(Guid.Empty, command.Username, command.DisplayName, caller.Actor); // refuses before anything is written

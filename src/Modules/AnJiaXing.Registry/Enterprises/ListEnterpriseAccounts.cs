@@ -15,12 +15,12 @@ public static class ListEnterpriseAccountsEndpoint
     /// </summary>
     [Authorize(Policy = Policies.ManageEnterprises)]
     [WolverineGet("/api/enterprises/{id}/accounts", OperationId = "ListEnterpriseAccounts")]
-    public static async Task<PagedResult<UserDto>> Get(Guid id, ClaimsPrincipal user, IQuerySession session, ScopeGuard guard,
+    public static async Task<PagedResult<UserDto>> Get(Guid id, ClaimsPrincipal user, IQuerySession session,
         int? page, int? pageSize, CancellationToken ct)
     {
         var paging = Paging.From(page, pageSize);
-        var enterprise = await session.LoadVisibleAsync(id, user, guard, ct);
-        await guard.DemandAsync(user, enterprise.Target(), ManageEnterpriseRequirement.Instance, $"You may not manage '{enterprise.Name}'.");
+        var enterprise = await session.LoadVisibleAsync(id, user, ct);
+        Access.RefuseUnless(EnterpriseAccess.MayManage(Caller.From(user), enterprise.TownId), $"You may not manage '{enterprise.Name}'.");
         var list = await session.Query<UserAccount>().Where(a => a.OrganisationId == id)
             .OrderBy(a => a.Username).ToPagedListAsync(paging.Page, paging.PageSize, ct);
         return new PagedResult<UserDto>(list.Select(UserDto.From).ToList(), paging.Page, paging.PageSize, list.TotalItemCount);

@@ -25,11 +25,11 @@ public static class RegisterEnterpriseEndpoint
     [Authorize(Policy = Policies.ManageEnterprises)]
     [WolverinePost("/api/enterprises", OperationId = "RegisterEnterprise")]
     [IdempotentCreate]
-    public static async Task<IResult> Post(RegisterEnterprise command, ClaimsPrincipal user, IDocumentSession session, ScopeGuard guard,
+    public static async Task<IResult> Post(RegisterEnterprise command, ClaimsPrincipal user, IDocumentSession session,
         CancellationToken ct)
     {
         var town = await session.LoadTownAsync(command.TownId, ct);
-        await guard.DemandAsync(user, new EnterpriseTarget(Guid.Empty, town.Id, command.Domains), ManageEnterpriseRequirement.Instance,
+        Access.RefuseUnless(EnterpriseAccess.MayManage(Caller.From(user), town.Id),
             $"You may not register enterprises in {town.Name}.");
         await session.RequireUnregisteredAsync(command.CreditCode, null, ct);
 

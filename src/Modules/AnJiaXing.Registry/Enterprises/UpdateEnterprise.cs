@@ -27,12 +27,12 @@ public static class UpdateEnterpriseEndpoint
     [Authorize(Policy = Policies.ManageEnterprises)]
     [WolverinePut("/api/enterprises/{id}", OperationId = "UpdateEnterprise")]
     public static async Task<EnterpriseVersion> Put(Guid id, UpdateEnterprise command, ClaimsPrincipal user, IDocumentSession session,
-        ScopeGuard guard, HttpContext http, CancellationToken ct)
+        HttpContext http, CancellationToken ct)
     {
-        var outcome = await http.ExecuteAsync(session, id, command.ExpectedVersion, EnterpriseRules.Manage, async (enterprise, caller) =>
+        var outcome = await http.ExecuteAsync(session, id, command.ExpectedVersion, EnterpriseAccess.Manage, async (enterprise, caller) =>
         {
             var town = await session.LoadTownAsync(command.TownId, ct);
-            if (town.Id != enterprise.TownId && !EnterpriseRules.MayManage(caller, town.Id))
+            if (town.Id != enterprise.TownId && !EnterpriseAccess.MayManage(caller, town.Id))
                 throw ApiProblemException.Forbidden($"You may not move '{enterprise.Name}' to {town.Name}.");
             if (CreditCode.Normalise(command.CreditCode) != enterprise.CreditCode)
                 await session.RequireUnregisteredAsync(command.CreditCode, id, ct);

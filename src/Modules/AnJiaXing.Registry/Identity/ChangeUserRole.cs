@@ -23,15 +23,15 @@ public static class ChangeUserRoleEndpoint
     [Authorize(Policy = Policies.ManageAccounts)]
     [WolverinePost("/api/users/{id}/role", OperationId = "ChangeUserRole")]
     public static async Task<UserDto> Post(Guid id, ChangeUserRole command, ClaimsPrincipal user, IDocumentSession session,
-        ScopeGuard guard, HttpContext http, CancellationToken ct)
+        HttpContext http, CancellationToken ct)
     {
         UserAccount? account = null;
         AccountRoleChanged? changed = null;
-        var outcome = await http.ExecuteAsync(session, id, null, AccountRules.Administer, async (a, caller) =>
+        var outcome = await http.ExecuteAsync(session, id, null, AccountAccess.Administer, async (a, caller) =>
         {
             account = a;
             var organisation = await session.LoadTargetOrganisationAsync(command.OrganisationId, ct);
-            if (!AccountRules.MayAdminister(caller, command.Role, organisation.TownId))
+            if (!AccountAccess.MayAdminister(caller, command.Role, organisation.TownId))
                 throw ApiProblemException.Forbidden($"You may not give {command.Role} accounts of '{organisation.Name}'.");
             return [changed = a.ChangeRole(command.Role, organisation, caller.Actor)];
         }, ct);

@@ -28,12 +28,12 @@ public static class CreateUserEndpoint
     [WolverinePost("/api/users", OperationId = "CreateUser")]
     [IdempotentCreate]
     public static async Task<IResult> Post(
-        CreateUser command, ClaimsPrincipal user, IDocumentSession session, ScopeGuard guard,
+        CreateUser command, ClaimsPrincipal user, IDocumentSession session,
         IPasswordHasher<Person> hasher, TimeProvider clock, CancellationToken ct)
     {
         var caller = Caller.From(user);
         var organisation = await session.LoadTargetOrganisationAsync(command.OrganisationId, ct);
-        await guard.DemandAsync(user, new AccountTarget(organisation, command.Role), AdministerAccountRequirement.Instance,
+        Access.RefuseUnless(AccountAccess.MayAdminister(caller, command.Role, organisation.TownId),
             $"You may not create {command.Role} accounts for '{organisation.Name}'.");
 
         var created = await AccountRegistration.OpenAsync(session, hasher, clock,

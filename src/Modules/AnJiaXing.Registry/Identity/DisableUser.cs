@@ -18,10 +18,10 @@ public static class DisableUserEndpoint
     [Authorize(Policy = Policies.ManageAccounts)]
     [WolverinePost("/api/users/{id}/disable", OperationId = "DisableUser")]
     public static async Task<UserDto> Post(Guid id, DisableUser? command, ClaimsPrincipal user, IDocumentSession session,
-        ScopeGuard guard, HttpContext http, CancellationToken ct)
+        HttpContext http, CancellationToken ct)
     {
         UserAccount? account = null;
-        var outcome = await http.ExecuteAsync(session, id, null, AccountRules.Administer,
+        var outcome = await http.ExecuteAsync(session, id, null, AccountAccess.Administer,
             (a, caller) => CommandPath.One((account = a).Disable(command?.Reason, caller.Actor)), ct);
         return UserDto.From(account!) with { Enabled = false, Version = (int)outcome.Version };
     }

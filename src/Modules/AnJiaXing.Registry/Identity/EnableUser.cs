@@ -10,10 +10,10 @@ public static class EnableUserEndpoint
     [Authorize(Policy = Policies.ManageAccounts)]
     [WolverinePost("/api/users/{id}/enable", OperationId = "EnableUser")]
     public static async Task<UserDto> Post(Guid id, ClaimsPrincipal user, IDocumentSession session,
-        ScopeGuard guard, HttpContext http, CancellationToken ct)
+        HttpContext http, CancellationToken ct)
     {
         UserAccount? account = null;
-        var outcome = await http.ExecuteAsync(session, id, null, AccountRules.Administer,
+        var outcome = await http.ExecuteAsync(session, id, null, AccountAccess.Administer,
             (a, caller) => CommandPath.One((account = a).Enable(caller.Actor)), ct);
         return UserDto.From(account!) with { Enabled = true, Version = (int)outcome.Version };
     }

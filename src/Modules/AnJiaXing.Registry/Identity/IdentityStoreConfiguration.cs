@@ -21,5 +21,7 @@ public static class IdentityStoreConfiguration
             .Index(x => x.OrganisationId);
 
         opts.Schema.For<UserCredential>();
+        opts.Schema.For<SignInThrottle>();
+        opts.Schema.For<RefreshTokenRecord>().Index(x => x.FamilyId);
     }
 }

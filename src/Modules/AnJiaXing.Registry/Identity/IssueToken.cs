@@ -2,6 +2,7 @@ using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Wolverine.Http;
 
@@ -23,13 +24,16 @@ public static class IssueTokenEndpoint
     private const string BadCredentials = "The username or password is wrong, or the account may not sign in.";
 
     [AllowAnonymous]
+    [EnableRateLimiting(SignInRateLimit.Policy)]
     [WolverinePost("/api/auth/token", OperationId = "IssueToken")]
     public static async Task<IssuedToken> Post(
         IssueToken request,
-        IQuerySession session,
-        TokenIssuer issuer,
+        IDocumentSession session,
+        RefreshTokens tokens,
         IPasswordHasher<Person> hasher,
         IOptions<AnJiaXingOptions> options,
+        SignInLockout lockout,
+        HttpContext http,
         ILogger<IssueToken> logger,
         CancellationToken ct)
     {
@@ -38,12 +42,14 @@ public static class IssueTokenEndpoint
                 "Tokens are issued by the configured OpenID Connect authority.");
 
         var username = UserAccount.NormaliseUsername(request.Username);
+        await lockout.RequireNotLockedAsync(username, ct);
         var account = await session.Query<Person>().FirstOrDefaultAsync(a => a.Username == username, ct);
         var credential = account is null ? null : await session.LoadAsync<UserCredential>(account.Id, ct);
         if (account is null || credential is null
             || hasher.VerifyHashedPassword(account, credential.PasswordHash, request.Password) == PasswordVerificationResult.Failed)
         {
             logger.LogWarning("Token refused for {Username}: bad credentials", username);
+            await lockout.RecordFailureAsync(username, account?.Id, "BadCredentials", http, ct);
             throw ApiProblemException.Unauthorized(BadCredentials);
         }
 
@@ -54,7 +60,8 @@ public static class IssueTokenEndpoint
             throw ApiProblemException.Unauthorized(refusal);
         }
 
+        await lockout.RecordSuccessAsync(username, ct);
         logger.LogInformation("Token issued to {Username} ({UserId})", username, account.Id);
-        return issuer.Issue(account);
+        return tokens.IssuePair(session, account, Guid.CreateVersion7());
     }
 }

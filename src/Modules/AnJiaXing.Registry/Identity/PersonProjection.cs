@@ -8,6 +8,7 @@ public partial class PersonProjection : SingleStreamProjection<Person, Guid>
 {
     public static Person Create(AccountCreated e) => new()
     {
+        SecurityStamp = 1,
         Id = e.AccountId,
         Username = e.Username,
         DisplayName = e.DisplayName,
@@ -18,15 +19,23 @@ public partial class PersonProjection : SingleStreamProjection<Person, Guid>
         TownId = e.TownId
     };
 
-    public static void Apply(AccountDisabled _, Person p) => p.Enabled = false;
+    // The stamp is the version of the event that changed it: deterministic, so a rebuild gives the same stamps.
+    public static void Apply(IEvent<AccountDisabled> e, Person p)
+    {
+        p.Enabled = false;
+        p.SecurityStamp = e.Version;
+    }
+
     public static void Apply(AccountEnabled _, Person p) => p.Enabled = true;
-    public static void Apply(AccountPasswordReset _, Person p) { }
+    public static void Apply(IEvent<AccountPasswordReset> e, Person p) => p.SecurityStamp = e.Version;
 
     public static void Apply(IEvent<AccountSigningKeyRegistered> e, Person p) =>
         p.SigningKeys.Add(new SigningKeyRef(e.Data.KeyId, e.Data.PublicKey, e.Timestamp));
 
-    public static void Apply(AccountRoleChanged e, Person p)
+    public static void Apply(IEvent<AccountRoleChanged> @event, Person p)
     {
+        var e = @event.Data;
+        p.SecurityStamp = @event.Version;
         p.Role = e.Role;
         p.OrganisationId = e.OrganisationId;
         p.OrganisationName = e.OrganisationName;

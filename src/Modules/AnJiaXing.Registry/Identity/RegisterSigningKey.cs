@@ -26,11 +26,13 @@ public static class RegisterSigningKeyEndpoint
     {
         var spki = Normalise(command.PublicKey);
         var caller = Caller.From(user);
-        var stream = await session.FetchForCommandAsync<UserAccount>(caller.UserId, ExpectedVersion.From(http), "Account", ct);
         var keyId = LedgerSigningKey.KeyIdOf(spki);
-        if (stream.Aggregate!.SigningKeys.Any(k => k.KeyId == keyId))
-            throw ApiProblemException.Conflict($"The key '{keyId}' is already registered.");
-        stream.AppendOne(new AccountSigningKeyRegistered(caller.UserId, keyId, spki, caller.Actor));
+        // One's own account only: the stream is the caller's.
+        var own = new CommandRules<UserAccount>("Account", (c, a) => a.Id == c.UserId, (c, a) => a.Id == c.UserId, _ => "");
+        await http.ExecuteAsync(session, caller.UserId, null, own, (account, c) =>
+            account.SigningKeys.Any(k => k.KeyId == keyId)
+                ? throw ApiProblemException.Conflict($"The key '{keyId}' is already registered.")
+                : CommandPath.One(new AccountSigningKeyRegistered(c.UserId, keyId, spki, c.Actor)), ct);
         return new SigningKeyRegistered(keyId, spki);
     }
 

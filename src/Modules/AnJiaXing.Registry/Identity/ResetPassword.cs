@@ -19,9 +19,9 @@ public static class ResetPasswordEndpoint
     [Authorize(Policy = Policies.ManageAccounts)]
     [WolverinePost("/api/users/{id}/reset-password", OperationId = "ResetPassword")]
     public static async Task<IResult> Post(Guid id, ResetPassword command, ClaimsPrincipal user, IDocumentSession session,
-        ScopeGuard guard, HttpContext http, IPasswordHasher<Person> hasher, TimeProvider clock, CancellationToken ct)
+        HttpContext http, IPasswordHasher<Person> hasher, TimeProvider clock, CancellationToken ct)
     {
-        await http.ExecuteAsync(session, id, null, AccountRules.Administer, (account, caller) =>
+        await http.ExecuteAsync(session, id, null, AccountAccess.Administer, (account, caller) =>
         {
             session.Store(new UserCredential
             {

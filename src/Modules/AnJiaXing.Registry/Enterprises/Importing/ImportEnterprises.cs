@@ -20,10 +20,11 @@ public static class ImportEnterprisesEndpoint
     [Authorize(Policy = Policies.ManageEnterprises)]
     [WolverinePost("/api/enterprises/import", OperationId = "ImportEnterprises")]
     public static async Task<ImportReport> Post(HttpContext http, ClaimsPrincipal user, IDocumentStore store,
-        IAuthorizationService authorization, CancellationToken ct)
+        CancellationToken ct)
     {
         var rows = EnterpriseSheet.Read(await ReadUploadAsync(http, ct));
-        var actor = Caller.From(user).Actor;
+        var caller = Caller.From(user);
+        var actor = caller.Actor;
 
         Dictionary<string, Organisation> towns;
         await using (var query = store.QuerySession())
@@ -33,7 +34,6 @@ public static class ImportEnterprisesEndpoint
         }
 
         var reader = new ImportRowReader(towns);
-        var allowedTowns = new Dictionary<Guid, bool>();
         var rejected = new List<RejectedRow>();
         var accepted = new List<(int Row, RegisterEnterprise Command)>();
         foreach (var row in rows)
@@ -41,12 +41,7 @@ public static class ImportEnterprisesEndpoint
             var (command, errors) = reader.Read(row);
             if (command is not null)
             {
-                if (!allowedTowns.TryGetValue(command.TownId, out var allowed))
-                {
-                    var target = new EnterpriseTarget(Guid.Empty, command.TownId, command.Domains);
-                    allowed = allowedTowns[command.TownId] = (await authorization.AuthorizeAsync(user, target, ManageEnterpriseRequirement.Instance)).Succeeded;
-                }
-                if (!allowed) errors.Add($"{EnterpriseSheet.Town}: you may not register enterprises in {row[EnterpriseSheet.Town]}.");
+                if (!EnterpriseAccess.MayManage(caller, command.TownId)) errors.Add($"{EnterpriseSheet.Town}: you may not register enterprises in {row[EnterpriseSheet.Town]}.");
             }
             if (errors.Count > 0) rejected.Add(new RejectedRow(row.Number, errors));
             else accepted.Add((row.Number, command!));
