@@ -4,7 +4,10 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # `scripts/bench.sh stats [events]` runs the statistics benchmark instead.
-if [ "${1:-}" = stats ]; then mode=(stats "${2:-1000000}"); else mode=("${1:-1000000}"); fi
+# `scripts/bench.sh monitoring [seconds]` runs the telemetry benchmark (1,000 points, default 300 s of readings).
+if [ "${1:-}" = stats ]; then mode=(stats "${2:-1000000}");
+elif [ "${1:-}" = monitoring ]; then mode=(monitoring "${2:-300}");
+else mode=("${1:-1000000}"); fi
 
 if [ -z "${ANJIAXING_BENCH_CONNECTION:-}" ]; then
   bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n1)

@@ -1,6 +1,7 @@
 using AnJiaXing.Emergency;
 using AnJiaXing.Hazards;
 using AnJiaXing.Inspections;
+using AnJiaXing.Monitoring;
 using AnJiaXing.Platform;
 using AnJiaXing.Platform.Modules;
 using AnJiaXing.Registry;
@@ -14,8 +15,8 @@ namespace AnJiaXing.Api;
 public static class AnJiaXingHost
 {
     public static readonly IReadOnlyList<IAnJiaXingModule> Modules =
-        [new RegistryModule(), new HazardsModule(), new InspectionsModule(), new RiskControlModule(), new EmergencyModule(),
-         new WorkLedgerModule(), new StatisticsModule()];
+        [new RegistryModule(), new HazardsModule(), new InspectionsModule(), new RiskControlModule(), new MonitoringModule(),
+         new EmergencyModule(), new WorkLedgerModule(), new StatisticsModule()];
 
     public static void ConfigureServices(WebApplicationBuilder builder) => builder.AddAnJiaXingPlatform(Modules);
 

@@ -1,6 +1,9 @@
 namespace AnJiaXing.Api;
 
-/// <summary>The big-screen dashboard (可视化大屏): static files under wwwroot/dashboard, signed in with a token by the page itself.</summary>
+/// <summary>
+/// The big-screen dashboard (可视化大屏) and the video page (视频监控): static files under wwwroot/dashboard and
+/// wwwroot/video, signed in with a token by the page itself.
+/// </summary>
 public static class DashboardSetup
 {
     public static WebApplication UseDashboard(this WebApplication app)
@@ -8,8 +11,8 @@ public static class DashboardSetup
         // Exactly /dashboard → /dashboard/ so the page's relative links resolve (endpoint routing ignores the slash).
         app.Use((context, next) =>
         {
-            if (context.Request.Path.Value != "/dashboard") return next(context);
-            context.Response.Redirect("/dashboard/" + context.Request.QueryString);
+            if (context.Request.Path.Value is not ("/dashboard" or "/video")) return next(context);
+            context.Response.Redirect(context.Request.Path.Value + "/" + context.Request.QueryString);
             return Task.CompletedTask;
         });
         app.UseDefaultFiles();

@@ -19,6 +19,9 @@ public static class EventSamples
     public static readonly Guid InspectionId = Guid.Parse("01930000-0000-7000-8000-000000000e01");
     public static readonly Guid PlanId = Guid.Parse("01930000-0000-7000-8000-000000000e02");
     public static readonly Guid AuditEntryId = Guid.Parse("01930000-0000-7000-8000-000000000f01");
+    public static readonly Guid SourceId = Guid.Parse("01930000-0000-7000-8000-000000001001");
+    public static readonly Guid DeviceId = Guid.Parse("01930000-0000-7000-8000-000000001002");
+    public static readonly Guid AlarmId = Guid.Parse("01930000-0000-7000-8000-000000001003");
 
     public static readonly Actor DistrictAdmin = new(Guid.Parse("01930000-0000-7000-8000-0000000000c9"), "区应急局管理员 陈静", Role.DistrictAdmin, DistrictId, "嘉定区");
     public static readonly Actor Auditor = new(Guid.Parse("01930000-0000-7000-8000-0000000000ca"), "审计员 周敏", Role.Auditor, DistrictId, "嘉定区");
@@ -28,6 +31,16 @@ public static class EventSamples
 
     public static readonly ChecklistItem Item1 = new("HC-01", "储存管理", "危险化学品专库专储，禁配物料分开存放", "《危险化学品安全管理条例》第二十四条", HazardLevel.General);
     public static readonly ChecklistItem Item2 = new("HC-02", "重大危险源", "重大危险源未设置压力、温度、液位自动监测", "《化工和危险化学品生产经营单位重大生产安全事故隐患判定标准》第十条", HazardLevel.Major);
+
+    public static readonly Actor Sensor = new(DeviceId, "监测设备 1号储罐液位计", Role.EnterpriseUser, HazardSamples.EnterpriseId, "南翔化工有限公司");
+    public static readonly MonitoringPointSpec TankLevel = new("NX-T1-LT", "液位", "m", 1.0, 2.0, 8.0, 9.0, 0.2);
+
+    public static MajorHazardSourceRegistered MajorHazardSourceRegistered() => new(SourceId, HazardSamples.EnterpriseId, "南翔化工有限公司", TownId,
+        [IndustryDomain.HazardousChemicals], "甲醇储罐区", 1.5m, [new HazardousSubstance("液氯", 10m, 5m, 4m), new HazardousSubstance("甲醇", 250m, 500m, 1m)],
+        2.5m, 12.75m, 3, [TankLevel], EnterpriseUser);
+
+    public static AlarmRaised AlarmRaised() => new(AlarmId, TankLevel.Code, SourceId, "甲醇储罐区", HazardSamples.EnterpriseId, "南翔化工有限公司", TownId,
+        [IndustryDomain.HazardousChemicals], ThresholdLevel.High, 8.0, 8.42, "m", T0, DeviceId, Sensor);
 
     public static EnterpriseRegistered EnterpriseRegistered() => new(
         EnterpriseId, "南翔化工有限公司", CreditCode, "嘉定区南翔镇沪宜公路1188号", TownId, "南翔镇",
@@ -85,6 +98,19 @@ public static class EventSamples
 
         // Messages between modules travel through the durable inbox: their shape is a contract too
         new HazardRaisedFromFinding(InspectionId, Item2.Code, HazardId, Inspector),
+
+        // Monitoring and early warning
+        MajorHazardSourceRegistered(),
+        new DeviceRegistered(DeviceId, HazardSamples.EnterpriseId, "南翔化工有限公司", TownId, [IndustryDomain.HazardousChemicals], DeviceKind.Sensor,
+            "1号储罐液位计", [TankLevel.Code], null, "3b7e2c1f9a0d", EnterpriseUser),
+        new DeviceKeyRevoked(DeviceId, HazardSamples.EnterpriseId, "设备更换", "3b7e2c1f9a0d", EnterpriseUser),
+        AlarmRaised(),
+        new EquipmentRegistered(Guid.Parse("01930000-0000-7000-8000-000000001004"), HazardSamples.EnterpriseId, "南翔化工有限公司", TownId,
+            [IndustryDomain.HazardousChemicals], "可燃气体报警控制器", "气体检测报警", "GD-2024-017", "甲类仓库", new DateOnly(2026, 5, 10), new DateOnly(2027, 5, 9), 30, EnterpriseUser),
+        new CertificateRegistered(Guid.Parse("01930000-0000-7000-8000-000000001005"), HazardSamples.EnterpriseId, "南翔化工有限公司", TownId,
+            [IndustryDomain.HazardousChemicals], "李强", "特种作业操作证（危险化学品）", "T310114198001011234", new DateOnly(2021, 3, 1), new DateOnly(2027, 2, 28), EnterpriseUser),
+        new AlarmAcknowledged(AlarmId, HazardSamples.EnterpriseId, "已安排人员现场处置", EnterpriseUser),
+        new AlarmResolved(AlarmId, HazardSamples.EnterpriseId, "液位已恢复正常", Town),
 
         // Audit: queries into the ledger are recorded too
         new AuditQueryRecorded(AuditEntryId, "/api/audit/events", new Dictionary<string, string?> { ["actorId"] = Inspector.Id.ToString(), ["page"] = "1" },

@@ -114,6 +114,48 @@ public static class ReadModelSamples
         ["RiskPointImportReport"] = new RiskPointImportReport(3, 1, [new RiskPointImportRejection(6, ["评估方法须为 LEC 或 LS。", "请填写 L。"])]),
         ["PatrolOccurrence"] = new PatrolOccurrence(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.FromHours(8)),
             new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.FromHours(8)), 2, 1, OccurrenceStatus.Missed),
+        // Monitoring and early warning
+        ["MajorHazardSourceView"] = new MajorHazardSourceView
+        {
+            Id = SourceId, Version = 1, EnterpriseId = EnterpriseId, EnterpriseName = "南翔化工有限公司", TownId = TownId,
+            Domains = [IndustryDomain.HazardousChemicals], Name = "甲醇储罐区", Alpha = 1.5m,
+            Substances = [new HazardousSubstance("液氯", 10m, 5m, 4m), new HazardousSubstance("甲醇", 250m, 500m, 1m)],
+            QuantityRatioSum = 2.5m, R = 12.75m, Grade = 3, MonitoringPoints = [TankLevel], RegisteredAt = T0, RegisteredBy = EnterpriseUser
+        },
+        ["DeviceView"] = new DeviceView
+        {
+            Id = DeviceId, Version = 1, EnterpriseId = EnterpriseId, EnterpriseName = "南翔化工有限公司", TownId = TownId,
+            Domains = [IndustryDomain.HazardousChemicals], Kind = DeviceKind.Sensor, Name = "1号储罐液位计", MonitoringPointCodes = [TankLevel.Code],
+            KeyFingerprint = "3b7e2c1f9a0d", RegisteredAt = T0
+        },
+        ["DeviceVersion"] = new DeviceVersion(DeviceId, 2),
+        ["DeviceRegisteredResponse"] = new DeviceRegisteredResponse(DeviceId, 1, "ajx1.01930000000070008000000000001002.q3Yy8v0bX1c2ZpO4rT6uW8xA0cE2gI4kM6oQ8sU0wY2"),
+        ["TelemetryAccepted"] = new TelemetryAccepted(120, 1),
+        ["PointReadings"] = new PointReadings(TankLevel.Code, "液位", "m", 1.0, 2.0, 8.0, 9.0, T0.AddHours(-1), T0, false,
+            [new ReadingPoint(T0.AddMinutes(-2), 7.9), new ReadingPoint(T0.AddMinutes(-1), 8.42)]),
+        ["AlarmView"] = new AlarmView
+        {
+            Id = AlarmId, Version = 2, PointCode = TankLevel.Code, SourceId = SourceId, SourceName = "甲醇储罐区", EnterpriseId = EnterpriseId,
+            EnterpriseName = "南翔化工有限公司", TownId = TownId, Domains = [IndustryDomain.HazardousChemicals], Level = ThresholdLevel.High,
+            Threshold = 8.0, Value = 8.42, Unit = "m", RaisedAt = T0, DeviceId = DeviceId, Status = AlarmStatus.Acknowledged,
+            AcknowledgedAt = T0.AddMinutes(3), AcknowledgedBy = EnterpriseUser, Remarks = "已安排人员现场处置"
+        },
+        ["EquipmentView"] = new EquipmentView
+        {
+            Id = Guid.Parse("01930000-0000-7000-8000-000000001004"), Version = 1, EnterpriseId = EnterpriseId, EnterpriseName = "南翔化工有限公司",
+            TownId = TownId, Domains = [IndustryDomain.HazardousChemicals], Name = "可燃气体报警控制器", Kind = "气体检测报警", Code = "GD-2024-017",
+            Location = "甲类仓库", InspectedOn = new DateOnly(2026, 5, 10), ExpiresOn = new DateOnly(2027, 5, 9), RemindDaysBefore = 30
+        },
+        ["CertificateView"] = new CertificateView
+        {
+            Id = Guid.Parse("01930000-0000-7000-8000-000000001005"), Version = 1, EnterpriseId = EnterpriseId, EnterpriseName = "南翔化工有限公司",
+            TownId = TownId, Domains = [IndustryDomain.HazardousChemicals], HolderName = "李强", Kind = "特种作业操作证（危险化学品）",
+            Number = "T310114198001011234", IssuedOn = new DateOnly(2021, 3, 1), ExpiresOn = new DateOnly(2027, 2, 28)
+        },
+        ["ExpiryWarning"] = new ExpiryWarning(ExpiryKind.Certificate, Guid.Parse("01930000-0000-7000-8000-000000001005"), EnterpriseId, "南翔化工有限公司",
+            "特种作业操作证（危险化学品）（李强）", "T310114198001011234", new DateOnly(2026, 11, 20), -3, true),
+        ["EquipmentImportReport"] = new EquipmentImportReport(2, 1, [new ImportRejection(5, ["有效期至：日期格式应为 2026-12-31"])]),
+        ["AlarmVersion"] = new AlarmVersion(AlarmId, 2, AlarmStatus.Acknowledged),
         ["AssessmentFigures"] = new AssessmentFigures(Rate.Of(120, 342), Rate.Of(50, 57), Rate.Of(36, 50), Rate.Of(30, 50), Rate.Of(0, 0)),
     };
 
@@ -121,5 +163,5 @@ public static class ReadModelSamples
 
     /// <summary>Bodies of endpoints that answer <c>IResult</c> (201s), which reflection over return types cannot see.</summary>
     public static readonly IReadOnlyList<Type> ResultBodies = [typeof(CreatedResponse), typeof(EvidenceUploaded),
-        typeof(RiskPointCreated), typeof(PatrolRecordCreated)];
+        typeof(RiskPointCreated), typeof(PatrolRecordCreated), typeof(DeviceRegisteredResponse), typeof(TelemetryAccepted)];
 }

@@ -1,0 +1,95 @@
+using System.Security.Claims;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Metadata;
+using Wolverine.Http;
+
+namespace AnJiaXing.Monitoring.Devices;
+
+public sealed record RegisterDevice(Guid EnterpriseId, DeviceKind Kind, string Name, string[]? MonitoringPointCodes, string? StreamUrl);
+
+public sealed class RegisterDeviceValidator : AbstractValidator<RegisterDevice>
+{
+    public RegisterDeviceValidator()
+    {
+        RuleFor(x => x.EnterpriseId).NotEmpty().WithMessage("请选择企业");
+        RuleFor(x => x.Kind).IsInEnum();
+        RuleFor(x => x.Name).NotEmpty().WithMessage("请填写设备名称").MaximumLength(200).WithMessage("名称最多 200 字");
+        RuleFor(x => x.MonitoringPointCodes).Must(c => c is null || c.Length <= 200).WithMessage("一个设备最多绑定 200 个监测点")
+            .Must(c => c is null || c.Distinct(StringComparer.Ordinal).Count() == c.Length).WithMessage("监测点不能重复");
+        When(x => x.Kind == DeviceKind.Sensor, () =>
+        {
+            RuleFor(x => x.MonitoringPointCodes).NotEmpty().WithMessage("传感器至少绑定一个监测点");
+            RuleFor(x => x.StreamUrl).Empty().WithMessage("传感器没有视频流地址");
+        });
+        When(x => x.Kind == DeviceKind.Video, () =>
+        {
+            RuleFor(x => x.StreamUrl).NotEmpty().WithMessage("请填写视频流地址（HLS .m3u8）")
+                .MaximumLength(1000)
+                .Must(u => Uri.TryCreate(u, UriKind.RelativeOrAbsolute, out var uri)
+                           && (!uri.IsAbsoluteUri || uri.Scheme is "http" or "https"))
+                .WithMessage("视频流地址应为 http(s) 地址或本站路径");
+            RuleFor(x => x.MonitoringPointCodes).Empty().WithMessage("摄像头不绑定监测点");
+        });
+    }
+}
+
+/// <summary>The answer to a device registration: <c>deviceKey</c> once, in the first answer only.</summary>
+public sealed record DeviceRegisteredResponse(Guid Id, long Version, string? DeviceKey);
+
+public static class RegisterDeviceEndpoint
+{
+    /// <summary>
+    /// Registers a sensor (with its key, shown once) or a camera. Retried with the same <c>Idempotency-Key</c> it answers
+    /// the same id with <c>deviceKey: null</c>: the idempotency record keeps only what may be shown twice (a key is never
+    /// stored in the clear). A client that lost the first answer revokes the key and registers the device again.
+    /// </summary>
+    [Authorize]
+    [WolverinePost("/api/devices", OperationId = "RegisterDevice")]
+    [IdempotentCreate]
+    public static async Task<IResult> Post(RegisterDevice command, ClaimsPrincipal user, HttpContext http, IDocumentSession session, CancellationToken ct)
+    {
+        var caller = Caller.From(user);
+        var enterprise = await session.LoadAsync<Organisation>(command.EnterpriseId, ct);
+        if (enterprise is not { Kind: OrganisationKind.Enterprise }) throw ApiProblemException.NotFound("Enterprise", command.EnterpriseId);
+        var townId = enterprise.TownId ?? Guid.Empty;
+        caller.Scope.HideUnlessCoversEnterprise(enterprise.Id, townId, enterprise.Domains, "Enterprise");
+        if (!MajorHazardSourceAccess.MayRegister(caller)) throw ApiProblemException.Forbidden("您的角色不能登记设备。");
+
+        var codes = command.MonitoringPointCodes ?? [];
+        if (codes.Length > 0)
+        {
+            var points = await session.LoadManyAsync<MonitoringPoint>(ct, codes);
+            var foreign = codes.Except(points.Where(p => p.EnterpriseId == enterprise.Id).Select(p => p.Id)).ToList();
+            if (foreign.Count > 0)
+                throw ApiProblemException.Validation("monitoringPointCodes", $"本企业没有这些监测点：{string.Join("、", foreign)}");
+        }
+
+        var id = Guid.CreateVersion7();
+        var key = command.Kind == DeviceKind.Sensor ? DeviceKeys.Issue(id) : null;
+        session.Events.StartStream<DeviceView>(id, new DeviceRegistered(id, enterprise.Id, enterprise.Name, townId, [.. enterprise.Domains],
+            command.Kind, command.Name.Trim(), codes, command.StreamUrl, key?.Fingerprint, caller.Actor));
+        if (key is not null) session.Store(new DeviceCredential { Id = id, KeyHash = key.Hash, Fingerprint = key.Fingerprint });
+
+        http.AnswerVersion(1);
+        return new DeviceCreatedResult($"/api/devices/{id}", new DeviceRegisteredResponse(id, 1, key?.Key));
+    }
+
+    /// <summary>
+    /// A 201 that writes the key but shows the idempotency record (which reads <see cref="IValueHttpResult.Value"/>) the
+    /// answer without it.
+    /// </summary>
+    private sealed class DeviceCreatedResult(string location, DeviceRegisteredResponse body)
+        : IResult, IStatusCodeHttpResult, IValueHttpResult, IEndpointMetadataProvider
+    {
+        public int? StatusCode => StatusCodes.Status201Created;
+        public object? Value => body with { DeviceKey = null };
+        public string Location => location;
+
+        public Task ExecuteAsync(HttpContext http) => Results.Created(location, body).ExecuteAsync(http);
+
+        public static void PopulateMetadata(System.Reflection.MethodInfo method, EndpointBuilder builder) =>
+            builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status201Created, typeof(DeviceRegisteredResponse), ["application/json"]));
+    }
+}

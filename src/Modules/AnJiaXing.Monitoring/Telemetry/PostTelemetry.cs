@@ -1,0 +1,106 @@
+using System.Text.Json;
+using Marten;
+using Wolverine.Http;
+
+namespace AnJiaXing.Monitoring.Telemetry;
+
+/// <summary>One reading as a device sends it.</summary>
+public sealed record TelemetryReading(string? Point, double? Value, DateTimeOffset? At);
+
+/// <summary>What a batch may hold.</summary>
+public static class TelemetryRules
+{
+    public const int MaxBatch = 10_000;
+    public static readonly TimeSpan MaxAge = TimeSpan.FromDays(30);
+    public static readonly TimeSpan MaxAhead = TimeSpan.FromMinutes(5);
+
+    /// <summary>The batch's rows, or the errors (field → messages) that refuse it whole.</summary>
+    public static (List<Reading> Rows, Dictionary<string, string[]> Errors) Check(TelemetryReading?[] batch, DeviceView device, DateTimeOffset now)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var rows = new List<Reading>(batch.Length);
+        if (batch.Length == 0) errors["body"] = ["读数批次不能为空"];
+        if (batch.Length > MaxBatch) errors["body"] = [$"一批最多 {MaxBatch} 条读数"];
+        if (errors.Count > 0) return (rows, errors);
+
+        var bound = device.MonitoringPointCodes.ToHashSet(StringComparer.Ordinal);
+        var seen = new HashSet<(string, DateTimeOffset)>();
+        for (var i = 0; i < batch.Length; i++)
+        {
+            var r = batch[i];
+            var item = new List<(string Field, string Message)>();
+            if (r is null) item.Add(("", "读数不能为 null"));
+            else
+            {
+                if (string.IsNullOrEmpty(r.Point)) item.Add(("point", "请填写监测点编码"));
+                else if (!bound.Contains(r.Point)) item.Add(("point", $"该设备未绑定监测点 {Shorten(r.Point)}"));
+                if (r.Value is not { } v) item.Add(("value", "请填写读数"));
+                else if (!double.IsFinite(v)) item.Add(("value", "读数必须是有限数值"));
+                if (r.At is not { } at) item.Add(("at", "请填写读数时间（ISO-8601，带时区）"));
+                else if (at < now - MaxAge) item.Add(("at", "读数时间早于 30 天前"));
+                else if (at > now + MaxAhead) item.Add(("at", "读数时间不能晚于当前时间"));
+                if (item.Count == 0 && !seen.Add((r.Point!, r.At!.Value.ToUniversalTime())))
+                    item.Add(("at", "同一监测点同一时间的读数重复"));
+            }
+            foreach (var group in item.GroupBy(x => x.Field))
+                errors[group.Key.Length == 0 ? $"[{i}]" : $"[{i}].{group.Key}"] = group.Select(m => m.Message).ToArray();
+            if (item.Count == 0) rows.Add(new Reading(r!.Point!, r.At!.Value.ToUniversalTime(), r.Value!.Value, device.Id));
+            if (errors.Count >= 50) break;
+        }
+        return (rows, errors);
+    }
+
+    private static string Shorten(string s) => s.Length <= 64 ? s : s[..64] + "…";
+}
+
+public static class PostTelemetryEndpoint
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { MaxDepth = 8, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict };
+
+    /// <summary>
+    /// A sensor's batch <c>[{ point, value, at }]</c>, authenticated by its <c>X-Device-Key</c> (not a user token): a
+    /// missing, unknown or revoked key is 401; a malformed batch 400 (refused whole); else 202. Nothing is stored on a
+    /// refusal. The body is read here, after the key, so an unauthenticated caller learns nothing about validation.
+    /// </summary>
+    [WolverinePost("/api/telemetry", OperationId = "PostTelemetry")]
+    public static async Task<IResult> Post(HttpContext http, IDocumentStore store, TelemetryIngest ingest, TimeProvider clock)
+    {
+        var ct = http.RequestAborted;
+        var device = await AuthenticateAsync(http, store, ct);
+
+        if (http.Request.ContentType is { Length: > 0 } type && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+            throw new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "读数批次应为 application/json");
+        TelemetryReading?[]? batch;
+        try
+        {
+            batch = await JsonSerializer.DeserializeAsync<TelemetryReading?[]>(http.Request.Body, Json, ct);
+        }
+        catch (JsonException)
+        {
+            throw ApiProblemException.Validation("body", "请求体应为读数数组 [{ point, value, at }]，且为有效 JSON");
+        }
+        if (batch is null) throw ApiProblemException.Validation("body", "请求体应为读数数组 [{ point, value, at }]");
+
+        var (rows, errors) = TelemetryRules.Check(batch, device, clock.GetUtcNow());
+        if (errors.Count > 0) throw new ValidationProblemException(errors);
+
+        var accepted = await ingest.IngestAsync(device, rows, ct);
+        return Results.Accepted(value: accepted);
+    }
+
+    private static async Task<DeviceView> AuthenticateAsync(HttpContext http, IDocumentStore store, CancellationToken ct)
+    {
+        var refused = ApiProblemException.Unauthorized("设备密钥无效或已吊销。");
+        if (DeviceKeys.Parse(http.Request.Headers[DeviceKeys.Header].ToString()) is not var (id, secret)) throw refused;
+        await using var session = store.QuerySession();
+        var credential = await session.LoadAsync<DeviceCredential>(id, ct);
+        // Compare even when the device is unknown, so both refusals take the same time.
+        var matches = DeviceKeys.Matches(secret, credential?.KeyHash ?? UnknownHash);
+        if (credential is null || credential.Revoked || !matches) throw refused;
+        var device = await session.LoadAsync<DeviceView>(id, ct);
+        if (device is null || device.KeyRevoked || device.Kind != DeviceKind.Sensor) throw refused;
+        return device;
+    }
+
+    private static readonly string UnknownHash = new('0', 64);
+}
