@@ -93,6 +93,22 @@ public class when_importing_enterprises(AppFixture app, ITestOutputHelper output
     }
 
     [Fact]
+    public async Task a_csv_saved_by_excel_on_chinese_windows_in_gbk_is_read_without_being_told()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var gbk = System.Text.Encoding.GetEncoding("GBK");
+        var code = NewCreditCode();
+        var csv = gbk.GetBytes(string.Join("\r\n", CsvHeader, $"上海嘉定国标编码测试有限公司,{code},嘉定区国标路1号,南翔镇,危化,小型,张三,李四,021-59001234") + "\r\n");
+        Assert.Throws<System.Text.DecoderFallbackException>(() => new System.Text.UTF8Encoding(false, true).GetString(csv));
+
+        var report = (await app.Import("district.admin", Upload(csv, "gbk.csv", CsvType), 200)).Json();
+        Assert.Equal(1, report.GetProperty("created").GetInt32());
+        var found = (await app.As("district.admin", s => s.Get.Url("/api/enterprises").QueryString("q", code))).Json().GetProperty("items");
+        Assert.Equal("上海嘉定国标编码测试有限公司", found[0].GetProperty("name").GetString());
+        Assert.Equal("嘉定区国标路1号", found[0].GetProperty("address").GetString());
+    }
+
+    [Fact]
     public async Task a_workbook_that_expands_beyond_the_limits_is_413_and_imports_nothing()
     {
         // 1 MB of upload that expands to 200 MB: the sizes are checked while decompressing, before any parser runs.

@@ -36,6 +36,8 @@ public static class EnterpriseSheet
     {
         var type = Detect(content);
         SpreadsheetLimits.RequireWithinLimits(content);
+        // A GBK/GB18030 CSV (Excel on Chinese Windows) is read as the same text in UTF-8.
+        if (type == ExcelType.CSV) content = Encoding.UTF8.GetBytes(CsvText.Decode(content)!);
         List<IDictionary<string, object?>> raw;
         try
         {
@@ -75,19 +77,13 @@ public static class EnterpriseSheet
     private static ExcelType Detect(byte[] content)
     {
         if (content.Length >= 4 && content.AsSpan(0, 4).SequenceEqual(ZipMagic)) return ExcelType.XLSX;
-        try
-        {
-            var text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(content);
-            if (text.Contains('\0')) throw Unsupported("The file is binary, not CSV text.");
-            var firstLine = text.TrimStart('\uFEFF').Split('\n', 2)[0];
-            if (!Required.Any(firstLine.Contains))
-                throw Unsupported("The file is neither an .xlsx workbook nor CSV whose first row holds the template's headers.");
-            return ExcelType.CSV;
-        }
-        catch (DecoderFallbackException)
-        {
-            throw Unsupported("The file is neither an .xlsx workbook nor UTF-8 CSV text.");
-        }
+        var text = CsvText.Decode(content)
+                   ?? throw Unsupported("The file is neither an .xlsx workbook nor CSV text (UTF-8 or GBK/GB18030).");
+        if (text.Contains('\0')) throw Unsupported("The file is binary, not CSV text.");
+        var firstLine = text.Split('\n', 2)[0];
+        if (!Required.Any(firstLine.Contains))
+            throw Unsupported("The file is neither an .xlsx workbook nor CSV whose first row holds the template's headers.");
+        return ExcelType.CSV;
     }
 
     private static ApiProblemException Unsupported(string detail) =>
