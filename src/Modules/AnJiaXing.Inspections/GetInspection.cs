@@ -22,6 +22,9 @@ public static class GetInspectionEndpoint
         record.Hazards = record.RaisedHazards.Where(r => byId.ContainsKey(r.HazardId))
             .Select(r => byId[r.HazardId] is var h ? new RaisedHazardSummary(h.Id, r.ItemCode, h.Level, h.Status, h.Source, h.Description) : null!)
             .ToList();
+        var linked = record.RaisedHazards.Select(r => r.ItemCode).ToHashSet();
+        record.PendingHazards = record.Findings.Where(code => !linked.Contains(code))
+            .Select(code => new PendingHazard(code, Inspection.HazardIdFor(id, code))).ToList();
         http.AnswerVersion(record.Version);
         return record;
     }

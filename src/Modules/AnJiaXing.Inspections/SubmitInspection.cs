@@ -50,6 +50,7 @@ public static class SubmitInspectionEndpoint
             return events;
         }, ct);
         var version = outcome.Version;
-        return (new InspectionCommandResult(id, version, InspectionStatus.Submitted, record!.Items.Count, submitted!.Findings), messages);
+        return (new InspectionCommandResult(id, version, InspectionStatus.Submitted, record!.Items.Count, submitted!.Findings,
+            submitted.Findings.Select(code => Inspection.HazardIdFor(id, code)).ToList()), messages);
     }
 }

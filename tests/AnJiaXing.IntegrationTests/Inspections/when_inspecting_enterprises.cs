@@ -92,6 +92,31 @@ public class when_inspecting_enterprises(HazardFixture app) : IClassFixture<Haza
     }
 
     [Fact]
+    public async Task the_submit_answers_the_ids_of_the_hazards_it_raises_and_the_record_shows_them_pending_until_they_exist()
+    {
+        var id = await app.Start("town.nanxiang", new { kind = "Routine", enterpriseId = app.NanxiangChemicals, checklistId = ChemicalsChecklist });
+        await app.Record("town.nanxiang", id, new { items = new[] { Item("HC-07", "NonCompliant"), Item("HC-08", "NonCompliant"), Item("HC-09", "Compliant") } });
+
+        var submitted = (await app.As("town.nanxiang", s => { s.Post.Json(new { }).ToUrl($"/api/inspections/{id}/submit"); s.StatusCodeShouldBe(200); })).Json();
+        var promised = submitted.GetProperty("raisedHazardIds").EnumerateArray().Select(e => e.GetGuid()).Order().ToList();
+        Assert.Equal(2, promised.Count);
+
+        // Read at once: every promised hazard is either there already or listed as pending — never missing.
+        var record = await app.Inspection("town.nanxiang", id);
+        var shown = record.GetProperty("hazards").EnumerateArray().Select(h => h.GetProperty("id").GetGuid())
+            .Concat(record.GetProperty("pendingHazards").EnumerateArray().Select(h => h.GetProperty("hazardId").GetGuid()))
+            .Order().ToList();
+        Assert.Equal(promised, shown);
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while ((await app.Inspection("town.nanxiang", id)).GetProperty("pendingHazards").GetArrayLength() > 0 && DateTime.UtcNow < deadline)
+            await Task.Delay(200);
+        record = await app.Inspection("town.nanxiang", id);
+        Assert.Equal(0, record.GetProperty("pendingHazards").GetArrayLength());
+        Assert.Equal(promised, record.GetProperty("hazards").EnumerateArray().Select(h => h.GetProperty("id").GetGuid()).Order().ToList());
+    }
+
+    [Fact]
     public async Task the_findings_are_stored_with_the_submit_in_one_transaction()
     {
         var id = await app.Start("town.nanxiang", new { kind = "Routine", enterpriseId = app.NanxiangChemicals, checklistId = ChemicalsChecklist });

@@ -42,7 +42,7 @@ public static class ReadModelSamples
         ["PagedResult"] = new PagedResult<UserDto>([User], 1, 50, 1),
         ["CreatedResponse"] = new CreatedResponse(HazardId, 1),
         ["HazardCommandResult"] = new HazardCommandResult(HazardId, 3, HazardStatus.Rectifying, HazardLevel.General),
-        ["InspectionCommandResult"] = new InspectionCommandResult(InspectionId, 4, InspectionStatus.Draft, 2, ["HC-01", "HC-02"]),
+        ["InspectionCommandResult"] = new InspectionCommandResult(InspectionId, 5, InspectionStatus.Submitted, 2, ["HC-02"], [HazardId]),
         ["EnterpriseVersion"] = new EnterpriseVersion(EnterpriseId, 2),
         ["EvidenceUploaded"] = new EvidenceUploaded(Photo.Id, Photo.Sha256, "image/jpeg", 245_760),
         ["ImportReport"] = new ImportReport(3, 1, [new RejectedRow(5, ["统一社会信用代码校验位错误", "所属镇不存在"])]),

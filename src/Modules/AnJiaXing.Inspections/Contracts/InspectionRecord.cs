@@ -42,6 +42,12 @@ public sealed class InspectionRecord
     /// <summary>The raised hazards as they stand when the record is read; filled by the read, never stored.</summary>
     public List<RaisedHazardSummary>? Hazards { get; set; }
 
+    /// <summary>
+    /// Findings of a signed record whose hazards the Hazards module has not reported yet (they follow within moments,
+    /// through the outbox): each with the id its hazard will have. Filled by the read, never stored.
+    /// </summary>
+    public List<PendingHazard>? PendingHazards { get; set; }
+
     public static InspectionRecord Create(IEvent<InspectionStarted> e)
     {
         var s = e.Data;
@@ -122,6 +128,9 @@ public static class InspectionItems
 
 /// <summary>Which hazard an item raised.</summary>
 public sealed record RaisedHazard(string ItemCode, Guid HazardId);
+
+/// <summary>A finding whose hazard is on its way: the hazard will have this id.</summary>
+public sealed record PendingHazard(string ItemCode, Guid HazardId);
 
 /// <summary>A raised hazard as the inspection record shows it (filled in when the record is read).</summary>
 public sealed record RaisedHazardSummary(Guid Id, string ItemCode, HazardLevel Level, HazardStatus Status, HazardSource Source, string Description);
