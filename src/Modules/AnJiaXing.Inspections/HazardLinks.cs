@@ -26,9 +26,24 @@ public static class HazardRaisedFromFindingHandler
 /// <summary>The message a finding of a signed inspection sends to the Hazards module.</summary>
 public static class InspectionFindings
 {
+    /// <summary>
+    /// A checklist item asks (“……是否……”); the hazard it raises states what was found (“……未……”), followed by the
+    /// inspector's notes. A free-text finding is already a finding.
+    /// </summary>
+    public static string Describe(InspectionItem item)
+    {
+        var finding = item.Content.Trim().TrimEnd('。', '？', '?', '；', ';');
+        if (item.FromChecklist)
+        {
+            var question = finding.IndexOf("是否", StringComparison.Ordinal);
+            finding = question >= 0 ? finding[..question] + "未" + finding[(question + 2)..] : "不符合：" + finding;
+        }
+        return item.Notes is { Length: > 0 } notes ? $"{finding}：{notes}" : finding;
+    }
+
     public static RaiseHazardFromFinding MessageFor(Inspection r, InspectionItem item, Caller inspector, DateTimeOffset signedAt) => new(
         r.Id, item.Code, Inspection.HazardIdFor(r.Id, item.Code), r.EnterpriseId!.Value, Inspection.LevelFor(item), item.Category,
-        item.Notes is null ? item.Content : $"{item.Content}（{item.Notes}）",
+        Describe(item),
         item.FromChecklist ? item.Code : null, item.LegalBasis, item.Evidence,
         Inspection.SourceFor(r.Kind, inspector.Role), signedAt, inspector);
 }
