@@ -38,7 +38,6 @@ public static class PlatformSetup
         services.AddSingleton<LedgerSigningKey>();
         services.AddSingleton(sp => LedgerTrust.For(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<LedgerOptions>>(), sp.GetRequiredService<LedgerSigningKey>()));
         services.AddSingleton<LedgerExport>();
-        services.AddSingleton<LedgerGuard>();
         services.AddSingleton<LedgerDigests>();
         services.AddSingleton<AuditTrail>();
         // The ledger's trigger must exist before anything appends: install it ahead of the demo seeder and the modules' own start-up work.

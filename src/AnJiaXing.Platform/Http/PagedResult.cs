@@ -20,3 +20,30 @@ public readonly record struct Paging(int Page, int PageSize)
 
     public int Skip => (Page - 1) * PageSize;
 }
+
+/// <summary>One page of a query with the total of the whole query — right on every page, past the last one too.</summary>
+public sealed class PageOf<T>(IReadOnlyList<T> items, long totalItemCount) : IReadOnlyList<T>
+{
+    public long TotalItemCount { get; } = totalItemCount;
+    public int Count => items.Count;
+    public T this[int index] => items[index];
+    public IEnumerator<T> GetEnumerator() => items.GetEnumerator();
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+}
+
+public static class PagingQueries
+{
+    /// <summary>
+    /// The page <paramref name="paging"/> names. Marten's paged list counts the total with a window function over the
+    /// page's rows, so a page past the end reports 0; then the first row is asked for, which carries the total.
+    /// (A separate count cannot reuse a query that statistics were attached to.)
+    /// </summary>
+    public static async Task<PageOf<T>> ToPagedListAsync<T>(this IQueryable<T> query, Paging paging, CancellationToken ct)
+    {
+        var list = await Marten.Pagination.PagedListQueryableExtensions.ToPagedListAsync(query, paging.Page, paging.PageSize, ct);
+        var total = list.TotalItemCount;
+        if (list.Count == 0 && paging.Page > 1)
+            total = (await Marten.Pagination.PagedListQueryableExtensions.ToPagedListAsync(query, 1, 1, ct)).TotalItemCount;
+        return new PageOf<T>(list.ToList(), total);
+    }
+}

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
@@ -14,6 +15,8 @@ public static class MartenSetup
 
     public static IServiceCollection AddAnJiaXingMarten(this IServiceCollection services, IReadOnlyList<IAnJiaXingModule> modules)
     {
+        // The store's metadata listener refuses unchained appends (LedgerGuard): one per store, registered with it.
+        services.TryAddSingleton<LedgerGuard>();
         services.AddMarten(sp =>
             {
                 var configuration = sp.GetRequiredService<IConfiguration>();
@@ -56,6 +59,8 @@ public static class MartenSetup
     /// <summary>The platform's documents: the shared kernel (written by the Registry module), evidence, idempotency.</summary>
     private static void ConfigurePlatform(this StoreOptions opts)
     {
+        // Chinese keyword search (TrigramSearch): the extension ships with PostgreSQL's standard packages.
+        opts.Storage.ExtendedSchemaObjects.Add(new Weasel.Postgresql.Extension("pg_trgm"));
         opts.Schema.For<Organisation>().Index(x => x.Kind);
         opts.Schema.For<Person>()
             .UniqueIndex(x => x.Username)

@@ -19,17 +19,12 @@ public sealed class EmergencyModule : IAnJiaXingModule
     public void ConfigureMarten(StoreOptions options)
     {
         options.Projections.Snapshot<EmergencyResourceView>(SnapshotLifecycle.Inline);
-        options.Storage.ExtendedSchemaObjects.Add(new Extension("pg_trgm"));
         options.Schema.For<EmergencyResourceView>()
             .Index(x => x.Register)
             .Index(x => x.EnterpriseId)
             .Index(x => x.TownId)
             .GinIndexJsonData()
-            .Duplicate(x => x.SearchText, configure: idx =>
-            {
-                idx.Method = IndexMethod.gin;
-                idx.Mask = "? gin_trgm_ops";
-            });
+            .TrigramSearchOn(x => x.SearchText);
 
         options.Projections.Snapshot<IncidentView>(SnapshotLifecycle.Inline);
         options.Schema.For<IncidentView>()

@@ -19,7 +19,10 @@ public static class HazardStoreConfiguration
             .Index(x => x.Status)
             .Index(x => x.Source)
             .Index(x => x.ReportedAt)
-            .Index(x => x.Deadline);
+            .Index(x => x.Deadline)
+            // q: Chinese keywords in what was found or whose it is.
+            .TrigramSearchOn(x => x.Description)
+            .TrigramSearchOn(x => x.EnterpriseName);
 
         opts.Projections.Add<EnterpriseHazardLedgerProjection>(ProjectionLifecycle.Async);
     }

@@ -13,7 +13,7 @@ public static class SearchHazardsEndpoint
     [WolverineGet("/api/hazards", OperationId = "SearchHazards")]
     public static async Task<PagedResult<HazardView>> Get(
         Guid? enterpriseId, Guid? townId, IndustryDomain? domain, HazardLevel? level, HazardStatus? status, HazardSource? source,
-        bool? overdue, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize,
+        bool? overdue, DateTimeOffset? from, DateTimeOffset? to, string? q, int? page, int? pageSize,
         ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         var paging = Paging.From(page, pageSize);
@@ -23,6 +23,13 @@ public static class SearchHazardsEndpoint
         var query = session.Query<HazardView>().InScope(caller.Scope.Constraint,
             nameof(HazardView.EnterpriseId), nameof(HazardView.TownId), domain: nameof(HazardView.Domain));
 
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var term = q.Trim();
+            if (term.Length > 100) throw ApiProblemException.Validation("q", "搜索词最多 100 个字符。");
+            query = query.Where(h => h.Description.Contains(term, StringComparison.OrdinalIgnoreCase)
+                                     || h.EnterpriseName.Contains(term, StringComparison.OrdinalIgnoreCase));
+        }
         if (enterpriseId is { } e) query = query.Where(h => h.EnterpriseId == e);
         if (townId is { } t) query = query.Where(h => h.TownId == t);
         if (domain is { } d) query = query.Where(h => h.Domain == d);
@@ -36,7 +43,7 @@ public static class SearchHazardsEndpoint
         else if (overdue == false)
             query = query.Where(h => !(h.Deadline < now && h.Status.IsOneOf(HazardLifecycle.OverdueStatuses)));
 
-        var list = await query.OrderByDescending(h => h.ReportedAt).ToPagedListAsync(paging.Page, paging.PageSize, ct);
+        var list = await query.OrderByDescending(h => h.ReportedAt).ToPagedListAsync(paging, ct);
         foreach (var h in list) h.Overdue = HazardLifecycle.IsOverdue(h.Status, h.Deadline, now);
         return new PagedResult<HazardView>(list.ToList(), paging.Page, paging.PageSize, list.TotalItemCount);
     }

@@ -33,7 +33,7 @@ public static class SearchInspectionsEndpoint
         if (from is { } f) query = query.Where(r => r.StartedAt >= f);
         if (to is { } until) query = query.Where(r => r.StartedAt < until);
 
-        var list = await query.OrderByDescending(r => r.StartedAt).ToPagedListAsync(paging.Page, paging.PageSize, ct);
+        var list = await query.OrderByDescending(r => r.StartedAt).ToPagedListAsync(paging, ct);
         return new PagedResult<InspectionRecord>(list.ToList(), paging.Page, paging.PageSize, list.TotalItemCount);
     }
 }

@@ -17,15 +17,10 @@ public sealed class WorkLedgerModule : IAnJiaXingModule
     public void ConfigureMarten(StoreOptions options)
     {
         options.Projections.Snapshot<WorkLedgerEntry>(SnapshotLifecycle.Inline);
-        options.Storage.ExtendedSchemaObjects.Add(new Extension("pg_trgm"));
         options.Schema.For<WorkLedgerEntry>()
             .Index(x => x.Kind)
             .Index(x => x.TownId)
             .Index(x => x.At)
-            .Duplicate(x => x.SearchText, configure: idx =>
-            {
-                idx.Method = IndexMethod.gin;
-                idx.Mask = "? gin_trgm_ops";
-            });
+            .TrigramSearchOn(x => x.SearchText);
     }
 }

@@ -115,7 +115,7 @@ public class when_watching_cameras_in_a_browser(VideoFixture app) : IClassFixtur
 
         await page.ClickAsync("#cameras button");
         await page.WaitForSelectorAsync("body[data-playing=true]", new PageWaitForSelectorOptions { Timeout = 30_000, State = WaitForSelectorState.Attached });
-        Assert.True(await page.EvaluateAsync<double>("document.getElementById('player').currentTime") > 0);
+        Assert.True(await page.EvaluateAsync<double>("() => document.getElementById('player').currentTime") > 0);
         Assert.Contains(requests, r => r == $"{app.BaseUrl}/video/lib/hls.min.js");
         Assert.Contains(requests, r => r.EndsWith(".ts", StringComparison.Ordinal));
         Assert.All(requests.Where(r => !r.StartsWith("blob:", StringComparison.Ordinal)), r => Assert.StartsWith(app.BaseUrl, r)); // no CDN

@@ -146,7 +146,7 @@ public static class DrillEndpoints
         var paging = Paging.From(page, pageSize);
         var query = Filter(session, Caller.From(http.User), enterpriseId, townId, from, to);
         if (status is { } s) query = query.Where(d => d.Status == s);
-        var list = await query.OrderBy(d => d.PlannedOn).ThenBy(d => d.Id).ToPagedListAsync(paging.Page, paging.PageSize, ct);
+        var list = await query.OrderBy(d => d.PlannedOn).ThenBy(d => d.Id).ToPagedListAsync(paging, ct);
         return new PagedResult<DrillView>(list.ToList(), paging.Page, paging.PageSize, list.TotalItemCount);
     }
 

@@ -47,7 +47,7 @@ public static class SearchIncidentsEndpoint
         if (status is { } s) query = query.Where(i => i.Status == s);
         if (from is { } f) query = query.Where(i => i.OccurredAt >= f);
         if (to is { } until) query = query.Where(i => i.OccurredAt < until);
-        var list = await query.OrderByDescending(i => i.OccurredAt).ThenBy(i => i.Id).ToPagedListAsync(paging.Page, paging.PageSize, ct);
+        var list = await query.OrderByDescending(i => i.OccurredAt).ThenBy(i => i.Id).ToPagedListAsync(paging, ct);
         return new PagedResult<IncidentView>(list.ToList(), paging.Page, paging.PageSize, list.TotalItemCount);
     }
 }

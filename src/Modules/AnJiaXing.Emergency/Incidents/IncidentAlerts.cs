@@ -51,7 +51,7 @@ public static class IncidentAlertsEndpoint
         var paging = Paging.From(page, pageSize);
         var caller = Caller.From(http.User);
         var list = await session.Query<IncidentAlert>().Where(a => a.RecipientId == caller.OrganisationId)
-            .OrderByDescending(a => a.OccurredAt).ThenBy(a => a.Id).ToPagedListAsync(paging.Page, paging.PageSize, ct);
+            .OrderByDescending(a => a.OccurredAt).ThenBy(a => a.Id).ToPagedListAsync(paging, ct);
         return new PagedResult<IncidentAlert>(list.ToList(), paging.Page, paging.PageSize, list.TotalItemCount);
     }
 }

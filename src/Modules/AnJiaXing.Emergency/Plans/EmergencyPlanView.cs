@@ -182,7 +182,7 @@ public static class EmergencyPlanEndpoints
             var until = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(days);
             query = query.Where(p => p.ReviewDue <= until);
         }
-        var list = await query.OrderBy(p => p.ReviewDue).ThenBy(p => p.Id).ToPagedListAsync(paging.Page, paging.PageSize, ct);
+        var list = await query.OrderBy(p => p.ReviewDue).ThenBy(p => p.Id).ToPagedListAsync(paging, ct);
         return new PagedResult<EmergencyPlanView>(list.ToList(), paging.Page, paging.PageSize, list.TotalItemCount);
     }
 }

@@ -34,7 +34,7 @@ public static class SearchEmergencyResourcesEndpoint
             query = query.Where(r => r.Details.ExpiresOn != null && r.Details.ExpiresOn <= until);
         }
 
-        var list = await query.OrderBy(r => r.Details.Name).ThenBy(r => r.Id).ToPagedListAsync(paging.Page, paging.PageSize, ct);
+        var list = await query.OrderBy(r => r.Details.Name).ThenBy(r => r.Id).ToPagedListAsync(paging, ct);
         return new PagedResult<EmergencyResourceView>(list.ToList(), paging.Page, paging.PageSize, list.TotalItemCount);
     }
 }

@@ -32,7 +32,7 @@ public static class ListChecklistsEndpoint
             query = query.Where(c => c.Name.Contains(term, StringComparison.OrdinalIgnoreCase));
         }
 
-        var list = await query.OrderBy(c => c.Kind).ThenBy(c => c.Name).ToPagedListAsync(paging.Page, paging.PageSize, ct);
+        var list = await query.OrderBy(c => c.Kind).ThenBy(c => c.Name).ToPagedListAsync(paging, ct);
         return new PagedResult<ChecklistDto>(list.Select(ChecklistDto.From).ToList(), paging.Page, paging.PageSize, list.TotalItemCount);
     }
 }

@@ -10,7 +10,6 @@ public static class KnowledgeStoreConfiguration
     /// <summary>Knowledge documents: inline snapshots, and a trigram GIN index on the searchable text (ADR 0015).</summary>
     public static void ConfigureKnowledge(this StoreOptions opts)
     {
-        opts.Storage.ExtendedSchemaObjects.Add(new Extension("pg_trgm"));
         opts.Projections.Snapshot<KnowledgeDocument>(SnapshotLifecycle.Inline);
         opts.Schema.For<KnowledgeDocument>()
             .Index(x => x.SearchText, index =>

@@ -27,7 +27,7 @@ public static class SearchKnowledgeEndpoints
         if (category is { } c) query = query.Where(d => d.Category == c);
         if (domain is { } dm) query = query.Where(d => d.Domain == dm);
 
-        var list = await query.OrderBy(d => d.Title).ToPagedListAsync(paging.Page, paging.PageSize, ct);
+        var list = await query.OrderBy(d => d.Title).ToPagedListAsync(paging, ct);
         var items = list.Select(d => new KnowledgeSummary(d.Id, d.Title, d.Category, d.Domain, d.Source, Excerpt(d.Text, term), d.Version, d.UpdatedAt))
             .ToList();
         return new PagedResult<KnowledgeSummary>(items, paging.Page, paging.PageSize, list.TotalItemCount);

@@ -36,7 +36,7 @@ public static class GetInspectionPlanEndpoint
         if (activeOn is { } day) query = query.Where(p => p.PeriodStart <= day && p.PeriodEnd >= day);
         if (!string.IsNullOrWhiteSpace(q)) query = query.Where(p => p.Name.Contains(q.Trim()));
 
-        var list = await query.OrderByDescending(p => p.CreatedAt).ToPagedListAsync(paging.Page, paging.PageSize, ct);
+        var list = await query.OrderByDescending(p => p.CreatedAt).ToPagedListAsync(paging, ct);
         var progress = await InspectionPlanProgress.ForAsync(session, list.ToList(), ct);
         return new PagedResult<InspectionPlanDto>(
             list.Select(p => InspectionPlanDto.From(p, progress[p.Id])).ToList(), paging.Page, paging.PageSize, list.TotalItemCount);

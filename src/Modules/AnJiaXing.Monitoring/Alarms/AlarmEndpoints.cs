@@ -80,7 +80,7 @@ public static class AlarmEndpoints
         if (status is { } s) query = query.Where(a => a.Status == s);
         if (enterpriseId is { } e) query = query.Where(a => a.EnterpriseId == e);
         if (!string.IsNullOrEmpty(point)) query = query.Where(a => a.PointCode == point);
-        var list = await query.OrderByDescending(a => a.RaisedAt).ToPagedListAsync(paging.Page, paging.PageSize, ct);
+        var list = await query.OrderByDescending(a => a.RaisedAt).ToPagedListAsync(paging, ct);
         return new PagedResult<AlarmView>(list.ToList(), paging.Page, paging.PageSize, list.TotalItemCount);
     }
 }

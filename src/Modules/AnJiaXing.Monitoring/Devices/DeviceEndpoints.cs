@@ -49,7 +49,7 @@ public static class DeviceEndpoints
             nameof(DeviceView.EnterpriseId), nameof(DeviceView.TownId), domains: nameof(DeviceView.Domains));
         if (enterpriseId is { } e) query = query.Where(d => d.EnterpriseId == e);
         if (kind is { } k) query = query.Where(d => d.Kind == k);
-        var list = await query.OrderBy(d => d.Name).ToPagedListAsync(paging.Page, paging.PageSize, ct);
+        var list = await query.OrderBy(d => d.Name).ToPagedListAsync(paging, ct);
         return new PagedResult<DeviceView>(list.ToList(), paging.Page, paging.PageSize, list.TotalItemCount);
     }
 }

@@ -20,7 +20,7 @@ public static class SearchMajorHazardSourcesEndpoint
             nameof(MajorHazardSourceView.EnterpriseId), nameof(MajorHazardSourceView.TownId), domains: nameof(MajorHazardSourceView.Domains));
         if (enterpriseId is { } e) query = query.Where(s => s.EnterpriseId == e);
         if (grade is { } g) query = query.Where(s => s.Grade == g);
-        var list = await query.OrderBy(s => s.Grade).ThenBy(s => s.Name).ToPagedListAsync(paging.Page, paging.PageSize, ct);
+        var list = await query.OrderBy(s => s.Grade).ThenBy(s => s.Name).ToPagedListAsync(paging, ct);
         return new PagedResult<MajorHazardSourceView>(list.ToList(), paging.Page, paging.PageSize, list.TotalItemCount);
     }
 

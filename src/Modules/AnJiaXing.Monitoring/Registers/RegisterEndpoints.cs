@@ -100,7 +100,7 @@ public static class RegisterEndpoints
             var limit = Today(clock).AddDays(Within(expiringWithin, "expiringWithin"));
             query = query.Where(x => x.ExpiresOn <= limit);
         }
-        var list = await query.OrderBy(x => x.ExpiresOn).ToPagedListAsync(paging.Page, paging.PageSize, ct);
+        var list = await query.OrderBy(x => x.ExpiresOn).ToPagedListAsync(paging, ct);
         return new PagedResult<EquipmentView>(list.ToList(), paging.Page, paging.PageSize, list.TotalItemCount);
     }
 
@@ -120,7 +120,7 @@ public static class RegisterEndpoints
             var limit = Today(clock).AddDays(Within(expiringWithin, "expiringWithin"));
             query = query.Where(x => x.ExpiresOn <= limit);
         }
-        var list = await query.OrderBy(x => x.ExpiresOn).ToPagedListAsync(paging.Page, paging.PageSize, ct);
+        var list = await query.OrderBy(x => x.ExpiresOn).ToPagedListAsync(paging, ct);
         return new PagedResult<CertificateView>(list.ToList(), paging.Page, paging.PageSize, list.TotalItemCount);
     }
 

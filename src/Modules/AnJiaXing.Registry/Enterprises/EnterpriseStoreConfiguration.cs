@@ -14,18 +14,13 @@ public static class EnterpriseStoreConfiguration
 
         // Substring search on Chinese names: a trigram GIN index serves LIKE '%…%' on the lower-cased search text
         // (ADR 0016). The extension ships with PostgreSQL's standard packages.
-        opts.Storage.ExtendedSchemaObjects.Add(new Extension("pg_trgm"));
         opts.Schema.For<Enterprise>()
             .UniqueIndex("uix_enterprise_credit_code", x => x.CreditCode)
             .Index(x => x.TownId)
             .Index(x => x.Enabled)
             .Index(x => x.Name)
             .GinIndexJsonData()
-            .Duplicate(x => x.SearchText, configure: idx =>
-            {
-                idx.Method = IndexMethod.gin;
-                idx.Mask = "? gin_trgm_ops";
-            });
+            .TrigramSearchOn(x => x.SearchText);
 
         opts.Projections.Add<EnterpriseFileProjection>(ProjectionLifecycle.Inline);
     }

@@ -22,7 +22,7 @@ public static class ListEnterpriseAccountsEndpoint
         var enterprise = await session.LoadVisibleAsync(id, user, ct);
         Access.RefuseUnless(EnterpriseAccess.MayManage(Caller.From(user), enterprise.TownId), $"You may not manage '{enterprise.Name}'.");
         var list = await session.Query<UserAccount>().Where(a => a.OrganisationId == id)
-            .OrderBy(a => a.Username).ToPagedListAsync(paging.Page, paging.PageSize, ct);
+            .OrderBy(a => a.Username).ToPagedListAsync(paging, ct);
         return new PagedResult<UserDto>(list.Select(UserDto.From).ToList(), paging.Page, paging.PageSize, list.TotalItemCount);
     }
 }

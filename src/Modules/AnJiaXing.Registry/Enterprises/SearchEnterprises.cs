@@ -27,7 +27,7 @@ public static class SearchEnterprisesEndpoint
             query = query.Where(e => e.SearchText.Contains(term));
         }
 
-        var list = await query.OrderBy(e => e.Name).ThenBy(e => e.Id).ToPagedListAsync(paging.Page, paging.PageSize, ct);
+        var list = await query.OrderBy(e => e.Name).ThenBy(e => e.Id).ToPagedListAsync(paging, ct);
         return new PagedResult<EnterpriseDto>(list.Select(EnterpriseDto.From).ToList(), paging.Page, paging.PageSize, list.TotalItemCount);
     }
 }

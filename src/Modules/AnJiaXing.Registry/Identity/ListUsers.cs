@@ -29,7 +29,7 @@ public static class ListUsersEndpoint
             query = query.Where(a => a.Username.Contains(term) || a.DisplayName.Contains(q.Trim()));
         }
 
-        var list = await query.OrderBy(a => a.Username).ToPagedListAsync(paging.Page, paging.PageSize, ct);
+        var list = await query.OrderBy(a => a.Username).ToPagedListAsync(paging, ct);
         return new PagedResult<UserDto>(list.Select(UserDto.From).ToList(), paging.Page, paging.PageSize, list.TotalItemCount);
     }
 

@@ -92,7 +92,7 @@ public static class ReadPatrolTasksEndpoints
             nameof(PatrolTaskView.EnterpriseId), nameof(PatrolTaskView.TownId), domain: nameof(PatrolTaskView.Domain));
         if (enterpriseId is { } e) query = query.Where(t => t.EnterpriseId == e);
         if (townId is { } t) query = query.Where(x => x.TownId == t);
-        var list = await query.OrderByDescending(t => t.StartsAt).ToPagedListAsync(paging.Page, paging.PageSize, ct);
+        var list = await query.OrderByDescending(t => t.StartsAt).ToPagedListAsync(paging, ct);
         return new PagedResult<PatrolTaskView>(list.ToList(), paging.Page, paging.PageSize, list.TotalItemCount);
     }
 

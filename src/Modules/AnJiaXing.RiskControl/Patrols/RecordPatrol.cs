@@ -106,7 +106,7 @@ public static class ReadPatrolsEndpoints
         if (taskId is { } t) query = query.Where(r => r.TaskId == t);
         if (from is { } f) query = query.Where(r => r.PatrolledAt >= f);
         if (to is { } u) query = query.Where(r => r.PatrolledAt < u);
-        var list = await query.OrderByDescending(r => r.PatrolledAt).ToPagedListAsync(paging.Page, paging.PageSize, ct);
+        var list = await query.OrderByDescending(r => r.PatrolledAt).ToPagedListAsync(paging, ct);
         return new PagedResult<PatrolRecordView>(list.ToList(), paging.Page, paging.PageSize, list.TotalItemCount);
     }
 

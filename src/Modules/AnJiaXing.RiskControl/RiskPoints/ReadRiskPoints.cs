@@ -46,7 +46,7 @@ public static class SearchRiskPointsEndpoint
             var term = q.Trim();
             query = query.Where(p => p.Name.Contains(term) || p.Category.Contains(term));
         }
-        var list = await query.OrderBy(p => p.Level).ThenBy(p => p.Name).ToPagedListAsync(paging.Page, paging.PageSize, ct);
+        var list = await query.OrderBy(p => p.Level).ThenBy(p => p.Name).ToPagedListAsync(paging, ct);
         return new PagedResult<RiskPointView>(list.ToList(), paging.Page, paging.PageSize, list.TotalItemCount);
     }
 }

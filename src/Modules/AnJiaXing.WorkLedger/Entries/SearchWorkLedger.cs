@@ -44,7 +44,7 @@ public static class SearchWorkLedgerEndpoint
 
     private static async Task<PagedResult<WorkLedgerEntry>> PageAsync(IQueryable<WorkLedgerEntry> query, Paging paging, CancellationToken ct)
     {
-        var list = await query.ToPagedListAsync(paging.Page, paging.PageSize, ct);
+        var list = await query.ToPagedListAsync(paging, ct);
         return new PagedResult<WorkLedgerEntry>(list.ToList(), paging.Page, paging.PageSize, list.TotalItemCount);
     }
 }
