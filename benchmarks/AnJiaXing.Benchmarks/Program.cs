@@ -84,10 +84,10 @@ var auditTimes = await MeasureAsync(300, async i =>
 
 var verifier = new LedgerVerifier(() => new NpgsqlConnection(connection));
 var verifyTimes = await MeasureAsync(300, async i =>
-    await verifier.VerifyAsync(streams[random.Next(streams.Count)], null, null, CancellationToken.None));
+    await verifier.VerifyAsync(streams[random.Next(streams.Count)], null, new LedgerTrust([]), CancellationToken.None));
 
 var whole = Stopwatch.StartNew();
-var result = await verifier.VerifyAsync(null, null, null, CancellationToken.None);
+var result = await verifier.VerifyAsync(null, null, new LedgerTrust([]), CancellationToken.None);
 whole.Stop();
 
 Console.WriteLine($"""

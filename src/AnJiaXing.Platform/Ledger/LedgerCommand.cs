@@ -22,21 +22,30 @@ public class LedgerInput
     [FlagAlias("stream", 's')]
     public string StreamFlag { get; set; } = "";
 
-    [Description("Check this digest instead of the latest")]
+    [Description("Report this head's stream-heads root instead of the latest's")]
     [FlagAlias("digest", 'd')]
     public long DigestFlag { get; set; }
 
-    [Description("Trust only digests signed by this public key (base64 SubjectPublicKeyInfo)")]
+    [Description("Trust heads signed by this public key (base64 SubjectPublicKeyInfo or a PEM file)")]
     [FlagAlias("public-key", 'k')]
     public string PublicKeyFlag { get; set; } = "";
+
+    [Description("Trust the public half of this PEM key file (default: AnJiaXing__Ledger__SigningKeyFile, or keys/ledger-signing.pem in the data folder)")]
+    [FlagAlias("key-file", 'f')]
+    public string KeyFileFlag { get; set; } = "";
+
+    [Description("Check the database against heads exported earlier (a ledger-heads.jsonl file)")]
+    [FlagAlias("against", 'a')]
+    public string AgainstFlag { get; set; } = "";
 }
 
 /// <summary>
-/// <c>dotnet run --project src/AnJiaXing.Api -- ledger verify --connection "…"</c>: the same verification as
-/// <c>GET /api/ledger/verify</c>, needing only the database (a restored backup will do; the service may be stopped).
-/// Prints the result as JSON; exits non-zero when the ledger does not verify.
+/// <c>dotnet run --project src/AnJiaXing.Api -- ledger verify --connection "…" [--key-file pem | --public-key …] [--against heads.jsonl]</c>:
+/// the same verification as <c>GET /api/ledger/verify</c>, needing only the database (a restored backup will do; the
+/// service may be stopped) and a trust anchor from outside it. Prints the result as JSON; exits non-zero when the
+/// ledger does not verify.
 /// </summary>
-[Description("Verify the tamper-evident ledger (hash chains, personal signatures, signed digest)", Name = "ledger")]
+[Description("Verify the tamper-evident ledger (hash chains, personal signatures, signed heads)", Name = "ledger")]
 public class LedgerCommand : JasperFxAsyncCommand<LedgerInput>
 {
     public override async Task<bool> Execute(LedgerInput input)
@@ -50,10 +59,28 @@ public class LedgerCommand : JasperFxAsyncCommand<LedgerInput>
             return false;
         }
 
+        var trusted = new List<TrustedLedgerKey>();
+        if (!string.IsNullOrWhiteSpace(input.PublicKeyFlag))
+            trusted.Add(new TrustedLedgerKey { PublicKey = File.Exists(input.PublicKeyFlag) ? File.ReadAllText(input.PublicKeyFlag) : input.PublicKeyFlag });
+        else
+        {
+            var keyFile = !string.IsNullOrWhiteSpace(input.KeyFileFlag) ? input.KeyFileFlag
+                : Environment.GetEnvironmentVariable("AnJiaXing__Ledger__SigningKeyFile") is { Length: > 0 } configured ? configured
+                : Path.Combine(Environment.GetEnvironmentVariable("AnJiaXing__DataFolder") ?? ".data", LedgerOptions.DefaultKeyFile);
+            if (File.Exists(keyFile)) trusted.Add(new TrustedLedgerKey { PublicKey = LedgerSigningKey.PublicKeyOfPem(File.ReadAllText(keyFile)) });
+            else Console.Error.WriteLine($"No trusted key: {keyFile} does not exist (give --key-file or --public-key). Every signed head will fail.");
+        }
+
+        IReadOnlyList<ExportedHead>? against = null;
+        if (!string.IsNullOrWhiteSpace(input.AgainstFlag))
+        {
+            var path = Directory.Exists(input.AgainstFlag) ? Path.Combine(input.AgainstFlag, LedgerExport.FileName) : input.AgainstFlag;
+            against = LedgerExport.Read(path);
+        }
+
         Guid? stream = Guid.TryParse(input.StreamFlag, out var s) ? s : null;
         var result = await new LedgerVerifier(() => new NpgsqlConnection(connection)).VerifyAsync(
-            stream, input.DigestFlag > 0 ? input.DigestFlag : null, string.IsNullOrWhiteSpace(input.PublicKeyFlag) ? null : input.PublicKeyFlag,
-            CancellationToken.None);
+            stream, input.DigestFlag > 0 ? input.DigestFlag : null, new LedgerTrust(trusted), against, CancellationToken.None);
         Console.WriteLine(JsonSerializer.Serialize(result, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
         return result.Ok;
     }

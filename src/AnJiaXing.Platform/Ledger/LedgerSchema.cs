@@ -98,6 +98,9 @@ public static class LedgerSchema
             public_key        text not null,
             signature         text not null
         );
+        -- v2 heads: the RFC 9162 root over every entry in ledger order, and the consistency proof from the previous head.
+        alter table {{S}}.ledger_digests add column if not exists log_root text;
+        alter table {{S}}.ledger_digests add column if not exists consistency_proof text;
 
         create or replace function {{S}}.ledger_digests_append_only() returns trigger language plpgsql as $fn$
         begin

@@ -20,6 +20,9 @@ public class AppFixture : IAsyncLifetime
 
     public IAlbaHost Host { get; private set; } = null!;
     public string ConnectionString { get; private set; } = "";
+
+    /// <summary>Where this class's host exports its signed ledger heads.</summary>
+    public string ExportFolder { get; private set; } = "";
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
 
     /// <summary>Extra configuration for a class's host.</summary>
@@ -31,6 +34,8 @@ public class AppFixture : IAsyncLifetime
         var server = await PostgresServer.InstanceAsync();
         ConnectionString = await server.CreateDatabaseAsync("t_" + GetType().Name.ToLowerInvariant());
         var signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        ExportFolder = Path.Combine(Path.GetTempPath(), "anjiaxing-test-data", "ledger-export", new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString).Database ?? "db");
+        if (Directory.Exists(ExportFolder)) Directory.Delete(ExportFolder, recursive: true);
 
         Host = await AlbaHost.For<Program>(builder =>
         {
@@ -40,6 +45,8 @@ public class AppFixture : IAsyncLifetime
             // Classes sign in many accounts from one test client; the per-address limit has a test of its own.
             builder.UseSetting("AnJiaXing:Auth:SignInsPerMinutePerClient", "10000");
             builder.UseSetting("AnJiaXing:DataFolder", Path.Combine(Path.GetTempPath(), "anjiaxing-test-data"));
+            // Heads are exported per database, so a class's export holds only its own heads.
+            builder.UseSetting("AnJiaXing:Ledger:ExportFolder", ExportFolder);
             builder.ConfigureServices(services =>
             {
                 services.RunWolverineInSoloMode();

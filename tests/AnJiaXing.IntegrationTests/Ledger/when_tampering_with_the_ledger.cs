@@ -142,36 +142,10 @@ public class when_tampering_with_the_ledger(HazardFixture app) : IClassFixture<H
         // Written behind the service's back: a forged signature, with the chain recomputed to hide it.
         var forged = Convert.ToBase64String(new byte[64]);
         await app.ExecuteAsync("update anjiaxing.mt_events set headers = jsonb_set(headers, '{signature,value}', to_jsonb($2::text)) where stream_id = $1 and version = 2", id, forged);
-        await RecomputeHash(id, 2);
+        await app.RecomputeHashAsync(id, 2);
         var result = await VerifyQuery($"?streamId={id}");
         Assert.False(result.GetProperty("ok").GetBoolean());
         Assert.Equal(2, result.GetProperty("firstBreak").GetProperty("version").GetInt64());
         Assert.Contains("signature", result.GetProperty("firstBreak").GetProperty("reason").GetString());
-    }
-
-    /// <summary>What a forger with write access would do: recompute the stored hash so the chain still looks whole.</summary>
-    private async Task RecomputeHash(Guid stream, long version)
-    {
-        await using var connection = new Npgsql.NpgsqlConnection(app.ConnectionString);
-        await connection.OpenAsync();
-        await using var read = new Npgsql.NpgsqlCommand("""
-            select e.type, e.data::text, e.headers::text, e.user_name, e.correlation_id, e.causation_id, e.timestamp, l.previous_hash
-            from anjiaxing.mt_events e join anjiaxing.ledger_entries l on l.seq_id = e.seq_id where e.stream_id = $1 and e.version = $2
-            """, connection);
-        read.Parameters.AddWithValue(stream);
-        read.Parameters.AddWithValue(version);
-        string hash;
-        await using (var r = await read.ExecuteReaderAsync())
-        {
-            await r.ReadAsync();
-            hash = LedgerHash.Of(LedgerHash.Canonical(stream, version, r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2),
-                r.IsDBNull(3) ? null : r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5),
-                DateTime.SpecifyKind(r.GetDateTime(6), DateTimeKind.Utc), r.GetString(7)));
-        }
-        await using var write = new Npgsql.NpgsqlCommand("update anjiaxing.ledger_entries set hash = $3 where stream_id = $1 and version = $2", connection);
-        write.Parameters.AddWithValue(stream);
-        write.Parameters.AddWithValue(version);
-        write.Parameters.AddWithValue(hash);
-        await write.ExecuteNonQueryAsync();
     }
 }

@@ -13,6 +13,7 @@ public static class ReadModelSamples
 {
     public const string Hash1 = "3b7e2c1f9a0d4e5b8c6a7f1e2d3c4b5a69788f7e6d5c4b3a29180f7e6d5c4b3a";
     public const string Hash0 = "0000000000000000000000000000000000000000000000000000000000000000";
+    public const string Hash2 = "9f2b6d0c8e4a1f3b5d7c9e0a2b4c6d8e0f1a3b5c7d9e1f2a4b6c8d0e2f4a6b8c";
 
     /// <summary>Bodies whose JSON is pinned by another snapshot (file beside that test, under __snapshots__).</summary>
     public static readonly IReadOnlyDictionary<string, string> PinnedElsewhere = new Dictionary<string, string>
@@ -74,10 +75,11 @@ public static class ReadModelSamples
 
         // Ledger and audit
         ["DigestResponse"] = new DigestResponse(7, 1042, 96, 1042, Hash1, T0, "ECDSA P-256 SHA-256 (IEEE P1363, base64)", "ledger-2026",
-            PublicKey, "MEUCIQDsignature==", StoredDigestPayload()),
+            PublicKey, "MEUCIQDsignature==", StoredHeadPayload(), Hash2, [Hash0, Hash1]),
         ["LedgerVerification"] = new LedgerVerification(false, 96, 1042,
             new LedgerBreak(HazardId, 3, "The event's data or metadata was changed after it was appended."),
             new DigestCheck(7, 1042, Hash1, T0, "ledger-2026", true, false, "The events the digest covered are no longer the same (the recomputed root differs)."),
+            new HeadsCheck(7, 0, 6, "Head 6 is not consistent with head 5: the log before it was rewritten, or heads between them were deleted."),
             87),
         ["AuditEvent"] = new AuditEvent(1001, HazardId, "hazard_view", 1, "hazard_reported",
             JsonSerializer.SerializeToElement(new { hazardId = HazardId, description = "配电箱门缺失，线路裸露" }), T0, Inspector, Hash1, Hash0, null, "01930000-corr-0001"),
@@ -159,7 +161,7 @@ public static class ReadModelSamples
         ["AssessmentFigures"] = new AssessmentFigures(Rate.Of(120, 342), Rate.Of(50, 57), Rate.Of(36, 50), Rate.Of(30, 50), Rate.Of(0, 0)),
     };
 
-    private static string StoredDigestPayload() => StoredDigest.DigestPayload(1042, 96, 1042, Hash1, T0);
+    private static string StoredHeadPayload() => StoredDigest.HeadPayload(1042, 96, 1042, Hash1, Hash2, T0);
 
     /// <summary>Bodies of endpoints that answer <c>IResult</c> (201s), which reflection over return types cannot see.</summary>
     public static readonly IReadOnlyList<Type> ResultBodies = [typeof(CreatedResponse), typeof(EvidenceUploaded),

@@ -1,0 +1,52 @@
+using System.Security.Cryptography;
+using AnJiaXing.Platform.Ledger;
+
+namespace AnJiaXing.UnitTests.Ledger;
+
+/// <summary>RFC 9162 hashing, roots and consistency proofs of the ledger's Merkle log.</summary>
+public class MerkleLogTests
+{
+    private static List<byte[]> Leaves(int n) =>
+        Enumerable.Range(0, n).Select(i => MerkleLog.LeafHash(new Guid(i, 0, 0, new byte[8]), i + 1, new string('a', 64))).ToList();
+
+    [Fact]
+    public void the_hashing_is_rfc_9162()
+    {
+        Assert.Equal(SHA256.HashData([]), MerkleLog.Root([]));
+        var leaves = Leaves(3);
+        var expected = MerkleLog.NodeHash(MerkleLog.NodeHash(leaves[0], leaves[1]), leaves[2]);
+        Assert.Equal(expected, MerkleLog.Root(leaves));
+        Assert.Equal(SHA256.HashData([0x01, .. leaves[0], .. leaves[1]]), MerkleLog.NodeHash(leaves[0], leaves[1]));
+        Assert.Equal(SHA256.HashData([0x00, .. "00000000-0000-0000-0000-000000000000\n1\n"u8.ToArray(), .. System.Text.Encoding.UTF8.GetBytes(new string('a', 64))]), leaves[0]);
+    }
+
+    [Fact]
+    public void the_frontier_gives_every_prefix_root()
+    {
+        var leaves = Leaves(40);
+        var frontier = new MerkleLog.Frontier();
+        for (var n = 1; n <= leaves.Count; n++)
+        {
+            frontier.Append(leaves[n - 1]);
+            Assert.Equal(MerkleLog.Root(leaves, 0, n), frontier.Root());
+        }
+    }
+
+    [Fact]
+    public void every_consistency_proof_verifies_and_a_changed_prefix_does_not()
+    {
+        var leaves = Leaves(33);
+        for (var n = 1; n <= leaves.Count; n++)
+            for (var m = 1; m <= n; m++)
+            {
+                var proof = MerkleLog.ConsistencyProof(m, leaves.Take(n).ToList());
+                Assert.True(MerkleLog.VerifyConsistency(m, n, MerkleLog.Root(leaves, 0, m), MerkleLog.Root(leaves, 0, n), proof), $"{m} → {n}");
+            }
+
+        // History rewritten: leaf 2 changed, the new tree re-sealed; the old head's root no longer fits.
+        var rewritten = leaves.ToList();
+        rewritten[2] = MerkleLog.LeafHash(Guid.Empty, 99, new string('b', 64));
+        var forged = MerkleLog.ConsistencyProof(5, rewritten.Take(12).ToList());
+        Assert.False(MerkleLog.VerifyConsistency(5, 12, MerkleLog.Root(leaves, 0, 5), MerkleLog.Root(rewritten, 0, 12), forged));
+    }
+}
