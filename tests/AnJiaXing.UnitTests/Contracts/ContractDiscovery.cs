@@ -50,6 +50,7 @@ public static class ContractDiscovery
         }).Build());
         services.AddHttpContextAccessor();
         services.AddLogging();
+        services.AddSingleton<LedgerGuard>();
         services.AddAnJiaXingMarten(AnJiaXingHost.Modules);
         return services.BuildServiceProvider().GetRequiredService<StoreOptions>();
     });
