@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
+using AnJiaXing.Notices.Reminders;
 using Wolverine;
 
 namespace AnJiaXing.Notices;
@@ -11,6 +12,8 @@ public sealed class NoticesModule : IAnJiaXingModule
 
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        // The reminders follow the hazard ledger on the async daemon; the subscription schedules through Wolverine (ADR 0025).
+        services.ConfigureMarten((sp, opts) => opts.Projections.Subscribe(new HazardReminderSubscription(sp)));
     }
 
     public void ConfigureMarten(StoreOptions options)
@@ -21,7 +24,11 @@ public sealed class NoticesModule : IAnJiaXingModule
         options.Schema.For<InboxItem>().Index(x => x.UserId).Index(x => x.ReceivedAt);
     }
 
+    /// <summary>Deadline reminders wait as durable scheduled messages on a local queue of their own: they survive a restart.</summary>
     public void ConfigureWolverine(WolverineOptions options)
     {
+        options.PublishMessage<DeadlineReminderDue>().ToLocalQueue(RemindersQueue).UseDurableInbox();
     }
+
+    public const string RemindersQueue = "notice-reminders";
 }

@@ -23,6 +23,7 @@ public sealed class InboxItem
 
     public static Guid NoticeItemId(Guid noticeId, Guid userId) => StableId.For($"inbox/notice/{noticeId:N}/{userId:N}");
 
-    public static Guid ReminderItemId(Guid hazardId, ReminderKind kind, DateTimeOffset? deadline, Guid userId) =>
-        StableId.For($"inbox/reminder/{hazardId:N}/{kind}/{deadline?.UtcTicks ?? 0}/{userId:N}");
+    /// <summary>A reminder's id: the hazard, the kind, the occasion (the deadline it is for, or the request) and the person.</summary>
+    public static Guid ReminderItemId(Guid hazardId, ReminderKind kind, string occasion, Guid userId) =>
+        StableId.For($"inbox/reminder/{hazardId:N}/{kind}/{occasion}/{userId:N}");
 }
