@@ -2,6 +2,7 @@ using AnJiaXing.Emergency;
 using AnJiaXing.Hazards;
 using AnJiaXing.Inspections;
 using AnJiaXing.Monitoring;
+using AnJiaXing.Notices;
 using AnJiaXing.Platform;
 using AnJiaXing.Platform.Modules;
 using AnJiaXing.Registry;
@@ -16,7 +17,7 @@ public static class AnJiaXingHost
 {
     public static readonly IReadOnlyList<IAnJiaXingModule> Modules =
         [new RegistryModule(), new HazardsModule(), new InspectionsModule(), new RiskControlModule(), new MonitoringModule(),
-         new EmergencyModule(), new WorkLedgerModule(), new StatisticsModule()];
+         new EmergencyModule(), new WorkLedgerModule(), new NoticesModule(), new StatisticsModule()];
 
     public static void ConfigureServices(WebApplicationBuilder builder) => builder.AddAnJiaXingPlatform(Modules);
 

@@ -117,7 +117,10 @@ public static class EventSamples
             42, Auditor),
 
         // Emergency management and the work ledger
-        .. EmergencySamples.Events()
+        .. EmergencySamples.Events(),
+
+        // Notices and reminders
+        .. NoticeSamples.Events()
     ];
 
     /// <summary>The whole catalog: every event type of every module, one sample each.</summary>

@@ -1,0 +1,34 @@
+using JasperFx.Events.Projections;
+using Marten;
+using AnJiaXing.Notices.Reminders;
+using Wolverine;
+
+namespace AnJiaXing.Notices;
+
+/// <summary>Notices (通知), the inbox and the system reminders (消息提醒).</summary>
+public sealed class NoticesModule : IAnJiaXingModule
+{
+    public string Name => "Notices";
+
+    public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        // The reminders follow the hazard ledger on the async daemon; the subscription schedules through Wolverine (ADR 0025).
+        services.ConfigureMarten((sp, opts) => opts.Projections.Subscribe(new HazardReminderSubscription(sp)));
+    }
+
+    public void ConfigureMarten(StoreOptions options)
+    {
+        options.Projections.Snapshot<NoticeView>(SnapshotLifecycle.Inline);
+        options.Projections.LiveStreamAggregation<Notice>();
+        options.Schema.For<NoticeView>().Index(x => x.SenderId).Index(x => x.SentAt);
+        options.Schema.For<InboxItem>().Index(x => x.UserId).Index(x => x.ReceivedAt);
+    }
+
+    /// <summary>Deadline reminders wait as durable scheduled messages on a local queue of their own: they survive a restart.</summary>
+    public void ConfigureWolverine(WolverineOptions options)
+    {
+        options.PublishMessage<DeadlineReminderDue>().ToLocalQueue(RemindersQueue).UseDurableInbox();
+    }
+
+    public const string RemindersQueue = "notice-reminders";
+}

@@ -1,0 +1,81 @@
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Services;
+using Marten.Subscriptions;
+using Wolverine;
+using Wolverine.Runtime;
+
+namespace AnJiaXing.Notices.Reminders;
+
+/// <summary>
+/// Follows the hazard ledger's committed events on the async daemon (ADR 0025): an assigned rectification reminds the
+/// responsible person, a closure request the officers of the hazard's domain; a deadline (assigned or extended) schedules
+/// its three deadline reminders as durable Wolverine scheduled messages. The inbox items are stored in the daemon's
+/// batch with its progress and keyed deterministically, so a replayed or redelivered event adds nothing. The schedules
+/// are written before the batch commits (at least once); the handler is idempotent and ignores stale deadlines.
+/// </summary>
+public sealed class HazardReminderSubscription : SubscriptionBase
+{
+    public const string SubscriptionTitle = "NoticeReminders";
+    private readonly IServiceProvider _services;
+
+    public HazardReminderSubscription(IServiceProvider services)
+    {
+        _services = services;
+        Name = SubscriptionTitle;
+        IncludeType<RectificationAssigned>();
+        IncludeType<DeadlineExtended>();
+        IncludeType<ClosureRequested>();
+    }
+
+    public override async Task<IChangeListener> ProcessEventsAsync(EventRange page, ISubscriptionController controller, IDocumentOperations operations,
+        CancellationToken cancellationToken)
+    {
+        var schedules = new List<DeadlineReminderDue>();
+        foreach (var e in page.Events)
+        {
+            switch (e.Data)
+            {
+                case RectificationAssigned assigned:
+                    await Reminders.StoreOnceAsync(operations,
+                    [
+                        Reminders.Item(assigned.HazardId, ReminderKind.RectificationAssigned, Reminders.DeadlineKey(assigned.Deadline), assigned.ResponsibleUserId,
+                            "隐患整改任务", $"{assigned.By.OrganisationName} {assigned.By.Name} 指定您为整改责任人，整改期限 {Local(assigned.Deadline)}。",
+                            e.Timestamp)
+                    ], cancellationToken);
+                    schedules.AddRange(Reminders.DeadlineReminders(assigned.HazardId, assigned.Deadline));
+                    break;
+                case DeadlineExtended extended:
+                    schedules.AddRange(Reminders.DeadlineReminders(extended.HazardId, extended.NewDeadline));
+                    break;
+                case ClosureRequested requested:
+                    var hazard = await operations.LoadAsync<HazardView>(requested.HazardId, cancellationToken);
+                    if (hazard is null) break;
+                    var officers = await Reminders.DepartmentOfficersOfAsync(operations, hazard.Domain, cancellationToken);
+                    await Reminders.StoreOnceAsync(operations,
+                        [.. officers.Select(o => Reminders.Item(requested.HazardId, ReminderKind.ClosureRequested, Reminders.RequestKey(e.Version), o.Id,
+                            "重大隐患销号申请待审核", $"{Reminders.Describe(hazard)}（{requested.By.Name} 申请销号）", e.Timestamp))],
+                        cancellationToken);
+                    break;
+            }
+        }
+
+        if (schedules.Count > 0)
+        {
+            var bus = new MessageContext(_services.GetRequiredService<IWolverineRuntime>());
+            foreach (var due in schedules) await bus.ScheduleAsync(due, due.DueAt);
+        }
+        return NoChanges.Instance;
+    }
+
+    private static string Local(DateTimeOffset t) => t.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm");
+
+    private sealed class NoChanges : IChangeListener
+    {
+        public static readonly NoChanges Instance = new();
+        public Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token) => Task.CompletedTask;
+        public Task BeforeCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token) => Task.CompletedTask;
+    }
+}
