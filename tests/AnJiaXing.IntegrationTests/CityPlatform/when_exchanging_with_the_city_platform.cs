@@ -32,8 +32,15 @@ public class when_exchanging_with_the_city_platform(CityFixture app) : IClassFix
         await app.Act("ent.a2", dispatched, "rectification", new { description = "已清理易燃物", evidenceIds = Array.Empty<Guid>() });
 
         var expected = await app.HazardEventCount();
-        await CityFixture.Eventually(async () => app.Receiver.Unique.Count >= expected
-            && (await app.Deliveries()).All(d => d.Status == CityDeliveryStatus.Delivered), $"{expected} messages delivered");
+        try
+        {
+            await CityFixture.Eventually(async () => app.Receiver.Unique.Count >= expected
+                && (await app.Deliveries()).All(d => d.Status == CityDeliveryStatus.Delivered), $"{expected} messages delivered");
+        }
+        catch (Exception)
+        {
+            Assert.Fail(Diagnose(await app.Deliveries()));
+        }
 
         var deliveries = await app.Deliveries();
         Assert.Equal(expected, deliveries.Count);
@@ -89,6 +96,12 @@ public class when_exchanging_with_the_city_platform(CityFixture app) : IClassFix
             && (await app.Deliveries()).All(d => d.Status == CityDeliveryStatus.Delivered), "the resend");
         Assert.Equal(expected, app.Receiver.Unique.Count);
     }
+
+    private string Diagnose(IReadOnlyList<CityDelivery> deliveries) =>
+        $"deliveries {deliveries.Count}, received {app.Receiver.Unique.Count} unique of {app.Receiver.Arrivals.Count}, refused {app.Receiver.Refused}, " +
+        $"dropped {app.Receiver.Dropped}, bad signatures {app.Receiver.BadSignatures}; " +
+        string.Join("; ", deliveries.GroupBy(d => (d.Status, d.LastError)).Select(g => $"{g.Key.Status}/{g.Key.LastError}: {g.Count()}")) +
+        "; versions " + string.Join(",", deliveries.Select(d => d.Version).Distinct().Order().Take(10));
 
     [Fact]
     public async Task a_bad_or_missing_signature_is_401_recorded_and_changes_nothing()
