@@ -50,6 +50,7 @@ public static class ContractDiscovery
         }).Build());
         services.AddHttpContextAccessor();
         services.AddLogging();
+        services.AddSingleton<LedgerGuard>(); // the metadata listener's (the platform registers it in AddAnJiaXingPlatform)
         services.AddAnJiaXingMarten(AnJiaXingHost.Modules);
         return services.BuildServiceProvider().GetRequiredService<StoreOptions>();
     });
