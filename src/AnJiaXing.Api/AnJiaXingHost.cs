@@ -1,3 +1,4 @@
+using AnJiaXing.CityPlatform;
 using AnJiaXing.Emergency;
 using AnJiaXing.Hazards;
 using AnJiaXing.Inspections;
@@ -17,7 +18,7 @@ public static class AnJiaXingHost
 {
     public static readonly IReadOnlyList<IAnJiaXingModule> Modules =
         [new RegistryModule(), new HazardsModule(), new InspectionsModule(), new RiskControlModule(), new MonitoringModule(),
-         new EmergencyModule(), new WorkLedgerModule(), new NoticesModule(), new StatisticsModule()];
+         new EmergencyModule(), new WorkLedgerModule(), new NoticesModule(), new CityPlatformModule(), new StatisticsModule()];
 
     public static void ConfigureServices(WebApplicationBuilder builder) => builder.AddAnJiaXingPlatform(Modules);
 

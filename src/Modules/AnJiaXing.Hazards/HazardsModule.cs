@@ -16,7 +16,7 @@ public sealed class HazardsModule : IAnJiaXingModule
     public void ConfigureMarten(StoreOptions options) => options.ConfigureHazards();
 
     /// <summary>
-    /// Commands from other modules (findings and abnormal patrol results to report, recheck verdicts) travel on a durable local queue: the envelope
+    /// Commands from other modules (findings, abnormal patrol results and city dispatches to report, recheck verdicts) travel on a durable local queue: the envelope
     /// is stored with the sender's transaction and survives a crash. One at a time, so an inspection's findings are
     /// reported (and answered) in the order they were signed.
     /// </summary>
@@ -25,6 +25,7 @@ public sealed class HazardsModule : IAnJiaXingModule
         options.PublishMessage<RaiseHazardFromFinding>().ToLocalQueue(CommandsQueue).UseDurableInbox().Sequential();
         options.PublishMessage<RecordRecheck>().ToLocalQueue(CommandsQueue).UseDurableInbox().Sequential();
         options.PublishMessage<RaiseHazardFromPatrol>().ToLocalQueue(CommandsQueue).UseDurableInbox().Sequential();
+        options.PublishMessage<RaiseHazardFromDispatch>().ToLocalQueue(CommandsQueue).UseDurableInbox().Sequential();
     }
 
     public const string CommandsQueue = "hazard-commands";

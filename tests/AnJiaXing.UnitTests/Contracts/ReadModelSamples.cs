@@ -159,11 +159,17 @@ public static class ReadModelSamples
         ["EquipmentImportReport"] = new EquipmentImportReport(2, 1, [new ImportRejection(5, ["有效期至：日期格式应为 2026-12-31"])]),
         ["AlarmVersion"] = new AlarmVersion(AlarmId, 2, AlarmStatus.Acknowledged),
         ["AssessmentFigures"] = new AssessmentFigures(Rate.Of(120, 342), Rate.Of(50, 57), Rate.Of(36, 50), Rate.Of(30, 50), Rate.Of(0, 0)),
+
+        // The city operations platform (一网统管)
+        ["CityDeliveryView"] = new CityDeliveryView(Guid.Parse("01930000-0000-7000-8000-000000002001"), HazardId, 3,
+            "cn.gov.jiading.anjiaxing.hazard.rectification-assigned.v1", CityDeliveryStatus.Pending, 2, T0, T0.AddSeconds(15), T0.AddSeconds(5),
+            "HTTP 503", null),
+        ["CityDispatchAnswer"] = new CityDispatchAnswer("JD-2026-0001", CityDispatchStatus.Accepted, HazardId, EnterpriseId, TownId, T0),
     };
 
     private static string StoredHeadPayload() => StoredDigest.HeadPayload(1042, 96, 1042, Hash1, Hash2, T0);
 
     /// <summary>Bodies of endpoints that answer <c>IResult</c> (201s), which reflection over return types cannot see.</summary>
     public static readonly IReadOnlyList<Type> ResultBodies = [typeof(CreatedResponse), typeof(EvidenceUploaded),
-        typeof(RiskPointCreated), typeof(PatrolRecordCreated), typeof(DeviceRegisteredResponse), typeof(TelemetryAccepted)];
+        typeof(RiskPointCreated), typeof(PatrolRecordCreated), typeof(DeviceRegisteredResponse), typeof(TelemetryAccepted), typeof(CityDispatchAnswer)];
 }

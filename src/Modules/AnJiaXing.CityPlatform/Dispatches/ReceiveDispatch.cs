@@ -1,0 +1,150 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Marten;
+using Microsoft.Extensions.Options;
+using Wolverine;
+using Wolverine.Http;
+
+namespace AnJiaXing.CityPlatform.Dispatches;
+
+/// <summary>The body of a dispatch (派单) as the city sends it; see docs/integration/city-feed.md and dispatch.v1.json.</summary>
+public sealed record DispatchBody(
+    string? DispatchId, Guid? EnterpriseId, string? CreditCode, string? Address, Guid? TownId, string? Description,
+    HazardLevel? Level, HazardCategory? Category, string? Location, DateTimeOffset? Deadline, DateTimeOffset? DispatchedAt);
+
+public static class ReceiveDispatchEndpoint
+{
+    public const int MaxBody = 64 * 1024;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        MaxDepth = 8,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false) }
+    };
+
+    /// <summary>
+    /// <c>POST /api/integration/city/dispatches</c>, authenticated by <c>X-Signature</c> over the raw body (no user token):
+    /// a missing or bad signature is 401 and recorded; a malformed body 400; a dispatch id seen before answers its first
+    /// answer; else the enterprise is found by id, credit code or address and the hazard is raised through the Hazards
+    /// module's durable queue (its id derived from the dispatch id), or, when none matches, a triage item is recorded. 202.
+    /// </summary>
+    [WolverinePost("/api/integration/city/dispatches", OperationId = "ReceiveCityDispatch")]
+    public static async Task<IResult> Post(HttpContext http, IDocumentSession session, IDocumentStore store, IMessageBus bus,
+        IOptions<CityOptions> options, TimeProvider clock)
+    {
+        var ct = http.RequestAborted;
+        var body = await ReadAsync(http, ct);
+        var secret = options.Value.Secret;
+        var presented = http.Request.Headers[Signature.Header].ToString();
+        if (string.IsNullOrEmpty(secret) || !Signature.Matches(presented, body, secret))
+        {
+            await using var record = store.LightweightSession();
+            record.Store(new CityDispatchRejection
+            {
+                Id = Guid.CreateVersion7(), ReceivedAt = clock.GetUtcNow(), BodyLength = body.Length,
+                Reason = string.IsNullOrEmpty(secret) ? "no secret configured" : string.IsNullOrEmpty(presented) ? "missing signature" : "bad signature",
+                RemoteAddress = http.Connection.RemoteIpAddress?.ToString(), BodySha256 = Convert.ToHexStringLower(SHA256.HashData(body))
+            });
+            await record.SaveChangesAsync(ct);
+            throw ApiProblemException.Unauthorized("签名无效。");
+        }
+
+        var dispatch = Parse(body);
+        var seen = await session.LoadAsync<CityDispatch>(dispatch.DispatchId!, ct);
+        if (seen is not null) return Results.Accepted(value: seen.Answer);
+
+        var now = clock.GetUtcNow();
+        var enterprise = await FindEnterpriseAsync(dispatch, session, ct);
+        var record2 = new CityDispatch
+        {
+            Id = dispatch.DispatchId!, ReceivedAt = now, CreditCode = dispatch.CreditCode, Address = dispatch.Address,
+            Description = dispatch.Description!.Trim(), Deadline = dispatch.Deadline, BodySha256 = Convert.ToHexStringLower(SHA256.HashData(body))
+        };
+        if (enterprise is { Enabled: true })
+        {
+            record2.Status = CityDispatchStatus.Accepted;
+            record2.EnterpriseId = enterprise.Id;
+            record2.TownId = enterprise.TownId;
+            record2.HazardId = HazardIdOf(record2.Id);
+            await bus.PublishAsync(new RaiseHazardFromDispatch(record2.Id, record2.HazardId.Value, enterprise.Id, dispatch.Level ?? HazardLevel.General,
+                dispatch.Category ?? HazardCategory.Other, Describe(dispatch), dispatch.Location?.Trim(), dispatch.DispatchedAt ?? now));
+        }
+        else
+        {
+            record2.Status = CityDispatchStatus.Triage;
+            record2.EnterpriseId = enterprise?.Id;
+            record2.TownId = enterprise?.TownId ?? await TownAsync(dispatch.TownId, session, ct);
+        }
+        session.Insert(record2);
+        return Results.Accepted(value: record2.Answer);
+    }
+
+    /// <summary>The hazard a dispatch raises, the same on every delivery.</summary>
+    public static Guid HazardIdOf(string dispatchId) => StableId.For($"city-dispatch/{dispatchId}");
+
+    private static string Describe(DispatchBody d)
+    {
+        var text = $"一网统管派单 {d.DispatchId}：{d.Description!.Trim()}";
+        return text.Length > 2000 ? text[..2000] : text;
+    }
+
+    private static async Task<byte[]> ReadAsync(HttpContext http, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await http.Request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxBody)
+                throw new ApiProblemException(StatusCodes.Status413PayloadTooLarge, "Payload too large", $"派单请求体不能超过 {MaxBody / 1024} KB。");
+        }
+        return buffer.ToArray();
+    }
+
+    private static DispatchBody Parse(byte[] body)
+    {
+        DispatchBody? d;
+        try { d = JsonSerializer.Deserialize<DispatchBody>(body, Json); }
+        catch (JsonException) { throw ApiProblemException.Validation("body", "请求体应为有效的 JSON 派单对象。"); }
+        if (d is null) throw ApiProblemException.Validation("body", "请求体应为派单对象。");
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(d.DispatchId) || d.DispatchId.Length > 100 || d.DispatchId.Any(char.IsControl))
+            errors["dispatchId"] = ["请填写派单编号（不超过 100 个字符）。"];
+        if (string.IsNullOrWhiteSpace(d.Description) || d.Description.Length > 1900 || d.Description.Contains('\0'))
+            errors["description"] = ["请填写派单内容（不超过 1900 个字符）。"];
+        if (d.EnterpriseId is null && string.IsNullOrWhiteSpace(d.CreditCode) && string.IsNullOrWhiteSpace(d.Address))
+            errors["enterpriseId"] = ["请提供企业编号、统一社会信用代码或地址之一。"];
+        if (d.EnterpriseId == Guid.Empty) errors["enterpriseId"] = ["企业编号无效。"];
+        if (d.CreditCode is { Length: > 18 }) errors["creditCode"] = ["统一社会信用代码应为 18 位。"];
+        if (d.Address is { Length: > 200 }) errors["address"] = ["地址不超过 200 个字符。"];
+        if (d.Location is { Length: > 200 }) errors["location"] = ["位置不超过 200 个字符。"];
+        if (d.Level is { } l && !Enum.IsDefined(l)) errors["level"] = ["隐患等级无效。"];
+        if (d.Category is { } c && !Enum.IsDefined(c)) errors["category"] = ["隐患类别无效。"];
+        if (d.Deadline is { Year: < 1900 or > 2200 }) errors["deadline"] = ["期限无效。"];
+        if (d.DispatchedAt is { Year: < 1900 or > 2200 }) errors["dispatchedAt"] = ["派单时间无效。"];
+        if (errors.Count > 0) throw new ValidationProblemException(errors);
+        return d;
+    }
+
+    private static async Task<Organisation?> FindEnterpriseAsync(DispatchBody d, IQuerySession session, CancellationToken ct)
+    {
+        if (d.EnterpriseId is { } id && await session.LoadAsync<Organisation>(id, ct) is { Kind: OrganisationKind.Enterprise } byId) return byId;
+        Guid? fileId = null;
+        if (!string.IsNullOrWhiteSpace(d.CreditCode))
+        {
+            var code = d.CreditCode.Trim().ToUpperInvariant();
+            fileId = (await session.Query<EnterpriseFile>().Where(f => f.Basic.CreditCode == code).FirstOrDefaultAsync(ct))?.Id;
+        }
+        if (fileId is null && !string.IsNullOrWhiteSpace(d.Address))
+        {
+            var address = d.Address.Trim();
+            var matches = await session.Query<EnterpriseFile>().Where(f => f.Basic.Address == address).Take(2).ToListAsync(ct);
+            if (matches.Count == 1) fileId = matches[0].Id; // an address two enterprises share is for the town to triage
+        }
+        return fileId is { } f ? await session.LoadAsync<Organisation>(f, ct) : null;
+    }
+
+    private static async Task<Guid?> TownAsync(Guid? townId, IQuerySession session, CancellationToken ct) =>
+        townId is { } t && await session.LoadAsync<Organisation>(t, ct) is { Kind: OrganisationKind.Town } town ? town.Id : null;
+}

@@ -1,0 +1,109 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Marten;
+using Microsoft.Extensions.Options;
+
+namespace AnJiaXing.CityPlatform.Feed;
+
+/// <summary>
+/// Sends the feed: each round takes every hazard's oldest undelivered message and, if it is due, POSTs it (one hazard at
+/// a time, so a hazard's messages leave in their order and a later one never overtakes a retried one). A 2xx answer
+/// marks it Delivered; anything else (an error status, a dropped connection, a timeout) schedules a retry with doubling
+/// back-off, and after <see cref="CityOptions.MaxAttempts"/> failures the message is Failed (dead-lettered) and its
+/// hazard's later messages wait until someone re-sends it. Without a configured feed the sender does nothing.
+/// </summary>
+public sealed class CityFeedSender(IDocumentStore store, IHttpClientFactory http, IOptions<CityOptions> options, TimeProvider clock,
+    ILogger<CityFeedSender> logger) : BackgroundService
+{
+    public const string Client = "city-feed";
+    private const int Window = 1000;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var o = options.Value;
+        if (!o.FeedConfigured)
+        {
+            logger.LogInformation("City feed not configured ({Section}:Endpoint and :Secret); nothing is sent", CityOptions.Section);
+            return;
+        }
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RoundAsync(o, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "City feed round failed; retrying");
+            }
+            try { await Task.Delay(o.PollInterval, clock, stoppingToken); }
+            catch (OperationCanceledException) { return; }
+        }
+    }
+
+    /// <summary>One round; answers how many messages it sent (delivered or not).</summary>
+    public async Task<int> RoundAsync(CityOptions o, CancellationToken ct)
+    {
+        IReadOnlyList<CityDelivery> open;
+        await using (var query = store.QuerySession())
+            open = await query.Query<CityDelivery>().Where(d => d.Status != CityDeliveryStatus.Delivered)
+                .OrderBy(d => d.CreatedAt).ThenBy(d => d.Version).Take(Window).ToListAsync(ct);
+
+        var now = clock.GetUtcNow();
+        var heads = open.GroupBy(d => d.HazardId).Select(g => g.OrderBy(d => d.Version).First())
+            .Where(d => d.Status == CityDeliveryStatus.Pending && d.NextAttemptAt <= now).ToList();
+        foreach (var delivery in heads)
+        {
+            ct.ThrowIfCancellationRequested();
+            await SendAsync(delivery, o, ct);
+        }
+        return heads.Count;
+    }
+
+    private async Task SendAsync(CityDelivery delivery, CityOptions o, CancellationToken ct)
+    {
+        string? error = null;
+        try
+        {
+            var body = Encoding.UTF8.GetBytes(delivery.Body);
+            using var request = new HttpRequestMessage(HttpMethod.Post, o.Endpoint) { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(HazardFeedMessages.ContentType);
+            request.Headers.TryAddWithoutValidation(Signature.Header, Signature.Of(body, o.Secret!));
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(o.RequestTimeout);
+            using var response = await http.CreateClient(Client).SendAsync(request, timeout.Token);
+            if (!response.IsSuccessStatusCode) error = $"HTTP {(int)response.StatusCode}";
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException || (e is OperationCanceledException && !ct.IsCancellationRequested))
+        {
+            error = e is OperationCanceledException ? "timeout" : e.GetBaseException().Message;
+        }
+
+        var now = clock.GetUtcNow();
+        await using var session = store.LightweightSession();
+        var current = await session.LoadAsync<CityDelivery>(delivery.Id, ct);
+        if (current is null || current.Status != CityDeliveryStatus.Pending) return;
+        current.LastAttemptAt = now;
+        current.Attempts++;
+        if (error is null)
+        {
+            current.Status = CityDeliveryStatus.Delivered;
+            current.DeliveredAt = now;
+            current.LastError = null;
+        }
+        else
+        {
+            current.LastError = error.Length > 500 ? error[..500] : error;
+            if (current.Attempts >= o.MaxAttempts)
+            {
+                current.Status = CityDeliveryStatus.Failed;
+                logger.LogWarning("City feed message {Id} of hazard {HazardId} dead-lettered after {Attempts} attempts: {Error}",
+                    current.Id, current.HazardId, current.Attempts, error);
+            }
+            else current.NextAttemptAt = now + o.BackoffAfter(current.Attempts);
+        }
+        session.Store(current);
+        await session.SaveChangesAsync(ct);
+    }
+}
