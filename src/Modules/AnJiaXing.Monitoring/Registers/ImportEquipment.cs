@@ -38,13 +38,14 @@ public static class EquipmentSheet
             try { _ = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(content); }
             catch (DecoderFallbackException) { throw Unsupported(); }
         }
+        SpreadsheetLimits.RequireWithinLimits(content);
         List<IDictionary<string, object?>> raw;
         try
         {
             using var stream = new MemoryStream(content, writable: false);
-            raw = stream.Query(useHeaderRow: true, excelType: xlsx ? ExcelType.XLSX : ExcelType.CSV,
+            raw = SpreadsheetLimits.Capped(stream.Query(useHeaderRow: true, excelType: xlsx ? ExcelType.XLSX : ExcelType.CSV,
                     configuration: xlsx ? null : new CsvConfiguration { Seperator = ',' })
-                .Cast<IDictionary<string, object?>>().ToList();
+                .Cast<IDictionary<string, object?>>()).ToList();
         }
         catch (Exception e) when (e is not ApiProblemException)
         {

@@ -92,10 +92,11 @@ public static class ImportEmergencyResourcesEndpoint
         if (content.Length < 4 || !content.AsSpan(0, 4).SequenceEqual(ZipMagic))
             throw new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "文件不是 .xlsx 工作簿。");
 
+        SpreadsheetLimits.RequireWithinLimits(content);
         List<IDictionary<string, object?>> raw;
         try
         {
-            raw = new MemoryStream(content).Query(useHeaderRow: true).Cast<IDictionary<string, object?>>()
+            raw = SpreadsheetLimits.Capped(new MemoryStream(content).Query(useHeaderRow: true).Cast<IDictionary<string, object?>>())
                 .Select(r => (IDictionary<string, object?>)r.ToDictionary(kv => kv.Key.Trim(), kv => kv.Value)).ToList();
         }
         catch (Exception e) when (e is not ApiProblemException)

@@ -44,11 +44,12 @@ public static class RiskPointSheet
     {
         if (content.Length < 4 || !content.AsSpan(0, 4).SequenceEqual(ZipMagic))
             throw new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "请上传 .xlsx 工作簿（可先下载导入模板）。");
+        SpreadsheetLimits.RequireWithinLimits(content);
         List<IDictionary<string, object?>> raw;
         try
         {
             using var stream = new MemoryStream(content, writable: false);
-            raw = stream.Query(useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().ToList();
+            raw = SpreadsheetLimits.Capped(stream.Query(useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>()).ToList();
         }
         catch (Exception e) when (e is not ApiProblemException)
         {
