@@ -125,15 +125,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         return null;
     }
 
-    private static PostgresException? FindUniqueViolation(Exception? e)
-    {
-        for (; e != null; e = e.InnerException)
-        {
-            if (e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg) return pg;
-            if (e is MartenCommandException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } inner }) return inner;
-        }
-        return null;
-    }
+    private static PostgresException? FindUniqueViolation(Exception? e) =>
+        FindPostgres(e) is { SqlState: PostgresErrorCodes.UniqueViolation } pg ? pg : null;
 }
 
 /// <summary>

@@ -27,7 +27,7 @@ public sealed record AccessScope(Role Role, Guid? TownId, Guid? EnterpriseId, IR
     /// <summary>Outside the caller's scope an enterprise (or what hangs off it) does not exist: 404, never a hint that it does.</summary>
     public void HideUnlessCoversEnterprise(Guid enterpriseId, Guid townId, IEnumerable<IndustryDomain> domains, string what, object? id = null)
     {
-        if (!CoversEnterprise(enterpriseId, townId, domains)) throw Http.ApiProblemException.NotFound(what, id ?? enterpriseId);
+        Access.HideUnless(CoversEnterprise(enterpriseId, townId, domains), what, id ?? enterpriseId);
     }
 
     /// <summary>Whether the caller administers or reads things of this town (accounts, enterprises registered there).</summary>
