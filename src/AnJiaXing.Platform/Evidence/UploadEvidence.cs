@@ -19,25 +19,9 @@ public static class UploadEvidenceEndpoint
         IOptions<EvidenceOptions> options, TimeProvider clock, CancellationToken ct)
     {
         var caller = Caller.From(user);
-        if (!request.HasFormContentType)
-            throw new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
-                "Upload the file as multipart/form-data in the field 'file'.");
-        var form = await request.ReadFormAsync(ct);
-        var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault()
-                   ?? throw ApiProblemException.Validation("file", "No file was uploaded.");
-
-        var max = options.Value.MaxBytes;
-        if (file.Length > max)
-            throw new ApiProblemException(StatusCodes.Status413PayloadTooLarge, "Payload too large",
-                $"The file has {file.Length} bytes; the limit is {max}.");
-        if (file.Length == 0) throw ApiProblemException.Validation("file", "The file is empty.");
-
-        using var buffer = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(buffer, ct);
-        var content = buffer.ToArray();
-        var contentType = EvidenceContent.Detect(content)
-            ?? throw new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
-                "Evidence must be a JPEG, PNG or PDF file (decided by its content).");
+        var upload = await request.ReadSingleFileAsync(options.Value.MaxBytes, "JPEG、PNG 或 PDF", ct);
+        var content = upload.Content;
+        var contentType = EvidenceContent.Verify(content);
 
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
         await blobs.SaveAsync(session, sha256, contentType, content, ct);
@@ -47,7 +31,7 @@ public static class UploadEvidenceEndpoint
             Sha256 = sha256,
             ContentType = contentType,
             Size = content.LongLength,
-            FileName = Path.GetFileName(file.FileName),
+            FileName = upload.FileName,
             UploadedBy = caller.Actor,
             UploadedAt = clock.GetUtcNow()
         };

@@ -160,19 +160,6 @@ public static class ImportEquipmentEndpoint
         return Results.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "equipment-import-template.xlsx");
     }
 
-    private static async Task<byte[]> ReadUploadAsync(HttpContext http, CancellationToken ct)
-    {
-        if (!http.Request.HasFormContentType)
-            throw new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "请以 multipart/form-data 上传一个 .xlsx 或 .csv 文件");
-        if (http.Request.ContentLength > EquipmentSheet.MaxBytes)
-            throw new ApiProblemException(StatusCodes.Status413PayloadTooLarge, "Payload too large", "文件最大 10 MB");
-        var form = await http.Request.ReadFormAsync(ct);
-        var file = form.Files.Count == 1 ? form.Files[0] : throw ApiProblemException.Validation("file", "请上传且只上传一个文件");
-        if (file.Length == 0) throw ApiProblemException.Validation("file", "文件为空");
-        if (file.Length > EquipmentSheet.MaxBytes)
-            throw new ApiProblemException(StatusCodes.Status413PayloadTooLarge, "Payload too large", "文件最大 10 MB");
-        using var buffer = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(buffer, ct);
-        return buffer.ToArray();
-    }
+    private static async Task<byte[]> ReadUploadAsync(HttpContext http, CancellationToken ct) =>
+        (await http.Request.ReadSingleFileAsync(EquipmentSheet.MaxBytes, ".xlsx 或 .csv", ct)).Content;
 }

@@ -80,15 +80,7 @@ public static class ImportEmergencyResourcesEndpoint
     private static async Task<List<(int Number, IDictionary<string, object?> Cells)>> ReadAsync(HttpContext http, ResourceSheet.Column[] columns,
         CancellationToken ct)
     {
-        if (!http.Request.HasFormContentType)
-            throw new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "请以 multipart/form-data 上传一个 .xlsx 文件。");
-        var form = await http.Request.ReadFormAsync(ct);
-        var file = form.Files.Count == 1 ? form.Files[0] : throw ApiProblemException.Validation("file", "请上传且只上传一个 .xlsx 文件。");
-        if (file.Length > MaxUploadBytes)
-            throw new ApiProblemException(StatusCodes.Status413PayloadTooLarge, "Payload too large", $"文件不能超过 {MaxUploadBytes / 1024 / 1024} MB。");
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
-        var content = buffer.ToArray();
+        var content = (await http.Request.ReadSingleFileAsync(MaxUploadBytes, ".xlsx", ct)).Content;
         if (content.Length < 4 || !content.AsSpan(0, 4).SequenceEqual(ZipMagic))
             throw new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "文件不是 .xlsx 工作簿。");
 

@@ -101,23 +101,6 @@ public static class ImportEnterprisesEndpoint
         return false;
     }
 
-    private static async Task<byte[]> ReadUploadAsync(HttpContext http, CancellationToken ct)
-    {
-        if (!http.Request.HasFormContentType)
-            throw new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
-                "Upload the sheet as multipart/form-data with one file (.xlsx or .csv).");
-        if (http.Request.ContentLength > MaxUploadBytes)
-            throw new ApiProblemException(StatusCodes.Status413PayloadTooLarge, "Payload too large", $"The sheet may be at most {MaxUploadBytes / 1024 / 1024} MB.");
-
-        var form = await http.Request.ReadFormAsync(ct);
-        var file = form.Files.Count == 1 ? form.Files[0]
-            : throw ApiProblemException.Validation("file", "Upload exactly one file (.xlsx or .csv).");
-        if (file.Length == 0) throw ApiProblemException.Validation("file", "The file is empty.");
-        if (file.Length > MaxUploadBytes)
-            throw new ApiProblemException(StatusCodes.Status413PayloadTooLarge, "Payload too large", $"The sheet may be at most {MaxUploadBytes / 1024 / 1024} MB.");
-
-        using var buffer = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(buffer, ct);
-        return buffer.ToArray();
-    }
+    private static async Task<byte[]> ReadUploadAsync(HttpContext http, CancellationToken ct) =>
+        (await http.Request.ReadSingleFileAsync(MaxUploadBytes, ".xlsx 或 .csv", ct)).Content;
 }

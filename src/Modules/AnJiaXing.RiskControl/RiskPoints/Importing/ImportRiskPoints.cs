@@ -205,17 +205,6 @@ public static class ImportRiskPointsEndpoints
             row[RiskPointSheet.EmergencyMeasures], row[RiskPointSheet.EmergencyPhone], null, new RiskAssessment(method!.Value, l!.Value, e, c, s));
     }
 
-    private static async Task<byte[]> ReadUploadAsync(HttpContext http, CancellationToken ct)
-    {
-        if (!http.Request.HasFormContentType)
-            throw new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "请以 multipart/form-data 上传一个 .xlsx 文件。");
-        if (http.Request.ContentLength > MaxUploadBytes)
-            throw new ApiProblemException(StatusCodes.Status413PayloadTooLarge, "Payload too large", $"文件最大 {MaxUploadBytes / 1024 / 1024} MB。");
-        var form = await http.Request.ReadFormAsync(ct);
-        var file = form.Files.Count == 1 ? form.Files[0] : throw ApiProblemException.Validation("file", "请上传且只上传一个 .xlsx 文件。");
-        if (file.Length == 0) throw ApiProblemException.Validation("file", "文件为空。");
-        using var buffer = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(buffer, ct);
-        return buffer.ToArray();
-    }
+    private static async Task<byte[]> ReadUploadAsync(HttpContext http, CancellationToken ct) =>
+        (await http.Request.ReadSingleFileAsync(MaxUploadBytes, ".xlsx", ct)).Content;
 }
