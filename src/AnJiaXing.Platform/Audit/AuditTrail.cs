@@ -105,7 +105,8 @@ public sealed class AuditTrail(IDocumentStore store)
         {
             if (value is null) return;
             clauses.Add(clause);
-            values.Add((name, value));
+            // Npgsql writes only UTC offsets to timestamptz; a client's "+08:00" would otherwise be a 500.
+            values.Add((name, value is DateTimeOffset at ? at.ToUniversalTime() : value));
         }
         Add("l.actor_id = @actor", "actor", f.ActorId);
         Add("l.organisation_id = @organisation", "organisation", f.OrganisationId);

@@ -33,7 +33,8 @@ public static class GetHazardEndpoint
         }
         else if (asOf is { } t)
         {
-            hazard = await session.Events.AggregateStreamAsync<HazardView>(id, timestamp: t, token: ct)
+            // Npgsql writes only UTC offsets to timestamptz: "+08:00" from a client would otherwise be a 500.
+            hazard = await session.Events.AggregateStreamAsync<HazardView>(id, timestamp: t.ToUniversalTime(), token: ct)
                      ?? throw ApiProblemException.NotFound($"Hazard at {t:O}", id);
         }
 
