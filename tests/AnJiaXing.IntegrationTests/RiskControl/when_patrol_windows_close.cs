@@ -120,6 +120,18 @@ public class when_patrol_windows_close(PatrolClockFixture app) : IClassFixture<P
         var check = new PatrolWindowCloses(task, window, end);
         Assert.True(await ScheduledChecks() >= 1, "the first window's check waits in PostgreSQL");
 
+        // The read other modules use for reminders: the assignee's open window, not yet done.
+        var assignee = await app.UserIdOf("ent.demo1");
+        await using (var session = app.Store.QuerySession())
+        {
+            var due = Assert.Single(await PatrolOccurrences.DueAsync(session, ScopeConstraint.Everything, assignee, app.Clock.GetUtcNow(), CancellationToken.None),
+                d => d.TaskId == task);
+            Assert.Equal((window, end, 1, 0), (due.From, due.To, due.Required, due.Done));
+            Assert.Equal([point], due.UnpatrolledRiskPointIds);
+            Assert.DoesNotContain(await PatrolOccurrences.DueAsync(session, ScopeConstraint.Everything, await app.UserIdOf("ent.demo2"),
+                app.Clock.GetUtcNow(), CancellationToken.None), d => d.TaskId == task);
+        }
+
         // Early by the service's clock: nothing yet, the check waits again.
         await Fire(app.Host, check);
         Assert.Empty(await MissedOf(task));
@@ -142,6 +154,9 @@ public class when_patrol_windows_close(PatrolClockFixture app) : IClassFixture<P
                 .ToUrl("/api/patrols");
             s.StatusCodeShouldBe(201);
         });
+        await using (var session = app.Store.QuerySession())
+            Assert.DoesNotContain(await PatrolOccurrences.DueAsync(session, ScopeConstraint.Everything, assignee, app.Clock.GetUtcNow(), CancellationToken.None),
+                d => d.TaskId == task);
         app.Clock.SetUtcNow(end.AddDays(1).AddMinutes(1));
         var next = new PatrolWindowCloses(task, end, end.AddDays(1));
         await Fire(app.Host, next);

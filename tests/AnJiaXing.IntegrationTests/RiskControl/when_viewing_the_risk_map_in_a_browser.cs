@@ -123,6 +123,8 @@ public class when_viewing_the_risk_map_in_a_browser(RiskMapBrowserFixture app) :
         await page.ClickAsync("#sign-in button");
         await page.WaitForSelectorAsync("body[data-ready=true]", new PageWaitForSelectorOptions { Timeout = 30_000, State = WaitForSelectorState.Attached });
 
+        Assert.False(await page.IsVisibleAsync("#sign-in"), "the sign-in form is gone once signed in");
+        Assert.True(await page.IsVisibleAsync("#enterprise"), "a town user picks the enterprise");
         Assert.True(await page.EvaluateAsync<int>("() => document.getElementById('plan-image').naturalWidth") == 800, "the plan is shown");
         var levels = await page.Locator("#markers .marker").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.level)");
         Assert.Equal(["Major", "Significant", "General", "Low", "Low"], levels);
