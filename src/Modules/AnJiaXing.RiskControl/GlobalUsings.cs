@@ -4,6 +4,8 @@ global using AnJiaXing.RiskControl;
 global using AnJiaXing.RiskControl.Contracts;
 global using AnJiaXing.RiskControl.Patrols;
 global using AnJiaXing.RiskControl.RiskMaps;
+global using AnJiaXing.RiskControl.Demo;
+global using AnJiaXing.RiskControl.ResidualRisk;
 global using AnJiaXing.RiskControl.RiskPoints;
 global using AnJiaXing.RiskControl.RiskPoints.Importing;
 global using AnJiaXing.RiskControl.RiskPoints.Cards;

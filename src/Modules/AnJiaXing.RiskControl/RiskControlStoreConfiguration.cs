@@ -14,10 +14,13 @@ public static class RiskControlStoreConfiguration
             .Index(x => x.TownId)
             .Index(x => x.Domain)
             .Index(x => x.Level)
-            .Index(x => x.Public);
+            .Index(x => x.Public)
+            .Index(x => x.ReassessmentDue);
+        opts.Schema.For<RiskHazardLink>();
 
         opts.Projections.Snapshot<PatrolTaskView>(SnapshotLifecycle.Inline);
         opts.Schema.For<PatrolTaskView>().Index(x => x.EnterpriseId).Index(x => x.TownId).Index(x => x.Domain);
+        opts.Schema.For<PatrolWindowCursor>();
         opts.Projections.Snapshot<RiskMapView>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<PatrolRecordView>(SnapshotLifecycle.Inline);
         opts.Schema.For<PatrolRecordView>()

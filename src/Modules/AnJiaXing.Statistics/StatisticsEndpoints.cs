@@ -82,6 +82,15 @@ public static class StatisticsEndpoints
     }
 
     [Authorize]
+    [WolverineGet("/api/stats/patrols", OperationId = "StatsPatrols")]
+    public static async Task<StatisticsAnswer<PatrolsPanel>> Patrols(ClaimsPrincipal user, IQuerySession session, TimeProvider clock,
+        Guid? townId, string? from, string? to, string? month, CancellationToken ct)
+    {
+        var r = await StatisticsReport.LoadAsync(user, townId, from, to, month, session, clock, ct);
+        return Answer(r, await r.PatrolsAsync(ct));
+    }
+
+    [Authorize]
     [WolverineGet("/api/stats/assessment", OperationId = "StatsAssessment")]
     public static async Task<StatisticsAnswer<AssessmentFigures>> Assessment(ClaimsPrincipal user, IQuerySession session, TimeProvider clock,
         Guid? townId, string? from, string? to, string? month, CancellationToken ct)

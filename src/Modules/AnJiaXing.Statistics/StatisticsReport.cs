@@ -92,6 +92,10 @@ public sealed class StatisticsReport(StatisticsScope scope, StatisticsPeriod per
     public async Task<RiskPointsPanel> RiskPointsAsync(CancellationToken ct) =>
         RiskPointsPanel.From(await RiskPointCounts.CountAsync(session, scope.Constraint, null, ct));
 
+    /// <summary>Patrol completion over the windows that closed in the period (Risk control's <see cref="PatrolOccurrences"/>).</summary>
+    public async Task<PatrolsPanel> PatrolsAsync(CancellationToken ct) => PatrolsPanel.From(await PatrolOccurrences.CompletionAsync(session,
+        scope.Constraint, null, StatisticsCalendar.StartOf(period.From), StatisticsCalendar.StartOf(period.To.AddDays(1)), clock.GetUtcNow(), ct));
+
     public async Task<AssessmentFigures> AssessmentAsync(CancellationToken ct)
     {
         var accounts = await scope.AccountsAsync(session, ct);
@@ -134,4 +138,13 @@ public sealed record RiskPointsPanel(bool Available, int Total, Dictionary<RiskL
         RiskLevels.All.ToDictionary(l => l, l => counts.ByLevel.GetValueOrDefault(l)),
         RiskLevels.All.ToDictionary(l => l.Colour(), l => counts.ByLevel.GetValueOrDefault(l)),
         counts.Public);
+}
+
+/// <summary>
+/// Risk patrols (风险巡查) in the scope and period: tasks, the windows that closed in the period (done or missed) and
+/// the completion rate — patrols made of those required in those windows. A window still open is not counted yet.
+/// </summary>
+public sealed record PatrolsPanel(bool Available, int Tasks, int Windows, int DoneWindows, int MissedWindows, Rate Completion)
+{
+    public static PatrolsPanel From(PatrolCompletion c) => new(true, c.Tasks, c.Windows, c.DoneWindows, c.MissedWindows, Rate.Of(c.Done, c.Required));
 }

@@ -47,6 +47,8 @@ public class AppFixture : IAsyncLifetime
             builder.UseSetting("AnJiaXing:DataFolder", Path.Combine(Path.GetTempPath(), "anjiaxing-test-data"));
             // Heads are exported per database, so a class's export holds only its own heads.
             builder.UseSetting("AnJiaXing:Ledger:ExportFolder", ExportFolder);
+            // Classes count exactly the risk points they register; the risk-control demo seed has a class of its own.
+            builder.UseSetting("AnJiaXing:RiskControl:DemoSeed", "false");
             builder.ConfigureServices(services =>
             {
                 services.RunWolverineInSoloMode();

@@ -116,6 +116,8 @@ public static class ReadModelSamples
         ["RiskPointImportReport"] = new RiskPointImportReport(3, 1, [new RiskPointImportRejection(6, ["评估方法须为 LEC 或 LS。", "请填写 L。"])]),
         ["PatrolOccurrence"] = new PatrolOccurrence(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.FromHours(8)),
             new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.FromHours(8)), 2, 1, OccurrenceStatus.Missed),
+        ["ReassessmentTodo"] = AnJiaXing.UnitTests.RiskControl.RiskControlSamples.Todo(),
+        ["PatrolsPanel"] = PatrolsPanel.From(new PatrolCompletion(3, 30, 27, 3, 60, 55)),
         // Monitoring and early warning
         ["MajorHazardSourceView"] = new MajorHazardSourceView
         {

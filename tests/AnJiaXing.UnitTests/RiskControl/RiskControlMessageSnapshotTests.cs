@@ -12,6 +12,14 @@ public class RiskControlMessageSnapshotTests
         Snapshot.Match(JToken.Parse(ContractDiscovery.EventSerializer.ToJson(RiskControlSamples.RaiseHazard())));
 
     [Fact]
+    public void patrol_window_closes_keeps_its_json_shape() =>
+        Snapshot.Match(JToken.Parse(ContractDiscovery.EventSerializer.ToJson(RiskControlSamples.WindowCloses())));
+
+    [Fact]
+    public void request_risk_reassessment_keeps_its_json_shape() =>
+        Snapshot.Match(JToken.Parse(ContractDiscovery.EventSerializer.ToJson(RiskControlSamples.Reassessment())));
+
+    [Fact]
     public void the_hazard_of_an_abnormal_item_is_the_same_on_every_delivery()
     {
         var a = RecordPatrolEndpoint.PatrolHazardId(RiskControlSamples.PatrolId, "消防通道");

@@ -31,8 +31,21 @@ public static class RiskControlSamples
             [RiskPointId], [Manager], new PatrolSchedule(PatrolFrequency.Day, 2), ["可燃气体报警器", "消防通道"], T0, EnterpriseUser),
         new PatrolRecorded(PatrolId, TaskId, RiskPointId, "甲类仓库", EnterpriseId, TownId, IndustryDomain.HazardousChemicals,
             [new PatrolResult("消防通道", true, null, []), Abnormal], [new PatrolHazard("可燃气体报警器", PatrolHazardId)], T0, Responsible),
-        new RiskMapPublished(MapId, EnterpriseId, Photo, [new RiskMapPlacement(RiskPointId, 0.25, 0.4)], EnterpriseUser)
+        new RiskMapPublished(MapId, EnterpriseId, Photo, [new RiskMapPlacement(RiskPointId, 0.25, 0.4)], EnterpriseUser),
+        Missed(),
+        new RiskPointReassessmentRequested(RiskPointId, PatrolHazardId, "风险巡查发现异常：甲类仓库（重大风险）— 可燃气体报警器：报警器故障未修复",
+            T0.AddDays(5), Manager, Actor.System)
     ];
+
+    public static RequestRiskReassessment Reassessment() =>
+        new(RiskPointId, PatrolHazardId, "风险巡查发现异常：甲类仓库（重大风险）— 可燃气体报警器：报警器故障未修复", T0.AddDays(5));
+
+    private static readonly DateTimeOffset Dec1 = new(2026, 12, 1, 0, 0, 0, TimeSpan.FromHours(8));
+
+    public static PatrolMissed Missed() => new(TaskId, "甲类仓库日巡", EnterpriseId, "南翔化工有限公司", TownId, IndustryDomain.HazardousChemicals,
+        Dec1, Dec1.AddDays(1), 2, 1, [RiskPointId], [Manager], Actor.System);
+
+    public static PatrolWindowCloses WindowCloses() => new(TaskId, Dec1, Dec1.AddDays(1));
 
     public static readonly Guid MapId = Guid.Parse("01930000-0000-7000-8000-000000001005");
 
@@ -44,14 +57,16 @@ public static class RiskControlSamples
         var events = EveryEvent().ToList();
         var view = RiskPointView.Create(At((RiskPointRegistered)events[0], 1, T0));
         view.Apply(At((RiskPointReassessed)events[1], 2, T0.AddDays(3)));
-        view.Version = 2;
+        view.Apply(At(events.OfType<RiskPointReassessmentRequested>().Single(), 3, T0.AddDays(5)));
+        view.Version = 3;
         return view;
     }
 
     public static PatrolTaskView Task()
     {
         var view = PatrolTaskView.Create(At((PatrolTaskConfigured)EveryEvent().ElementAt(2), 1, T0));
-        view.Version = 1;
+        view.Apply(Missed());
+        view.Version = 2;
         return view;
     }
 
@@ -66,4 +81,10 @@ public static class RiskControlSamples
         IndustryDomain.HazardousChemicals, "风险巡查发现异常：甲类仓库（重大风险）— 可燃气体报警器：报警器故障未修复", "厂区东北角 3 号库", [Photo], T0,
         new Caller(Responsible.Id, "li.qiang", Responsible.Name, Role.EnterpriseUser, EnterpriseId, "南翔化工有限公司", OrganisationKind.Enterprise,
             TownId, EnterpriseId, [IndustryDomain.HazardousChemicals]));
+
+    public static ReassessmentTodo Todo()
+    {
+        var p = View();
+        return new ReassessmentTodo(p.Id, p.Name, p.EnterpriseId, p.EnterpriseName, p.TownId, p.Level, p.Colour, p.Responsible, p.PendingReassessments, p.Version);
+    }
 }

@@ -52,7 +52,27 @@ public sealed record PatrolRecorded(
     DateTimeOffset PatrolledAt,
     Actor By);
 
-/// <summary>A patrol task's state (inline projection): the configuration as answered by its reads.</summary>
+/// <summary>
+/// A window of a patrol task closed without all its patrols (巡查漏检): appended once per window by the task's durable
+/// scheduler when the window's end has passed by the service's clock. <see cref="UnpatrolledRiskPointIds"/> are the
+/// points short of their patrols, <see cref="Assignees"/> who was to patrol them (for reminders).
+/// </summary>
+public sealed record PatrolMissed(
+    Guid TaskId,
+    string TaskName,
+    Guid? EnterpriseId,
+    string? EnterpriseName,
+    Guid TownId,
+    IndustryDomain Domain,
+    DateTimeOffset From,
+    DateTimeOffset To,
+    int Required,
+    int Done,
+    IReadOnlyList<Guid> UnpatrolledRiskPointIds,
+    IReadOnlyList<RiskResponsible> Assignees,
+    Actor By);
+
+/// <summary>A patrol task's state (inline projection): the configuration as answered by its reads, and the windows missed.</summary>
 public sealed class PatrolTaskView
 {
     public Guid Id { get; set; }
@@ -69,6 +89,11 @@ public sealed class PatrolTaskView
     public List<string> CheckItems { get; set; } = [];
     public DateTimeOffset StartsAt { get; set; }
     public Actor ConfiguredBy { get; set; } = Actor.System;
+
+    /// <summary>The starts of the windows <see cref="PatrolMissed"/> was appended for, oldest first.</summary>
+    public List<DateTimeOffset> MissedWindows { get; set; } = [];
+
+    public void Apply(PatrolMissed e) => MissedWindows.Add(e.From);
 
     public static PatrolTaskView Create(IEvent<PatrolTaskConfigured> e)
     {

@@ -40,3 +40,15 @@ public sealed record RiskPointReassessed(
     RiskLevel PreviousLevel,
     string? Reason,
     Actor By);
+
+/// <summary>
+/// A hazard raised on this risk point was closed, so the point's residual risk is to be assessed again (残余风险再评估):
+/// a to-do for its responsible person until the next <see cref="RiskPointReassessed"/>. Appended once per hazard.
+/// </summary>
+public sealed record RiskPointReassessmentRequested(
+    Guid RiskPointId,
+    Guid HazardId,
+    string HazardDescription,
+    DateTimeOffset HazardClosedAt,
+    RiskResponsible? Responsible,
+    Actor By);

@@ -5,6 +5,9 @@ namespace AnJiaXing.RiskControl.Contracts;
 /// <summary>One entry of a risk point's assessment history, oldest first.</summary>
 public sealed record AssessmentRecord(long Version, RiskAssessment Assessment, double Score, RiskLevel Level, string? Reason, DateTimeOffset At, Actor By);
 
+/// <summary>A re-assessment asked for by a closed hazard of the point, waiting for the next assessment.</summary>
+public sealed record ReassessmentRequest(Guid HazardId, string HazardDescription, DateTimeOffset HazardClosedAt, DateTimeOffset RequestedAt);
+
 /// <summary>
 /// A risk point's state: the inline projection behind <c>GET /api/risk-points/{id}</c>, search and the counts by level
 /// (published, so Statistics counts the same model the list shows). Folding only.
@@ -42,6 +45,13 @@ public sealed class RiskPointView
     public DateTimeOffset RegisteredAt { get; set; }
     public Actor RegisteredBy { get; set; } = Actor.System;
     public DateTimeOffset LastAssessedAt { get; set; }
+
+    /// <summary>Re-assessments asked for by closed hazards since the last assessment (the responsible person's to-do).</summary>
+    public List<ReassessmentRequest> PendingReassessments { get; set; } = [];
+    public bool ReassessmentDue { get; set; }
+
+    /// <summary>Every hazard that ever asked for a re-assessment of this point: each asks once.</summary>
+    public List<Guid> ResidualHazardIds { get; set; } = [];
 
     public static RiskPointView Create(IEvent<RiskPointRegistered> e)
     {
@@ -86,5 +96,14 @@ public sealed class RiskPointView
         Colour = r.Level.Colour();
         Assessments.Add(new AssessmentRecord(e.Version, r.Assessment, r.Score, r.Level, r.Reason, e.Timestamp, r.By));
         LastAssessedAt = e.Timestamp;
+        PendingReassessments = [];
+        ReassessmentDue = false;
+    }
+
+    public void Apply(IEvent<RiskPointReassessmentRequested> e)
+    {
+        PendingReassessments.Add(new ReassessmentRequest(e.Data.HazardId, e.Data.HazardDescription, e.Data.HazardClosedAt, e.Timestamp));
+        ResidualHazardIds.Add(e.Data.HazardId);
+        ReassessmentDue = true;
     }
 }

@@ -3,6 +3,7 @@ using FluentValidation;
 using Marten;
 using Marten.Pagination;
 using Microsoft.AspNetCore.Authorization;
+using Wolverine;
 using Wolverine.Http;
 
 namespace AnJiaXing.RiskControl.Patrols;
@@ -21,8 +22,11 @@ public sealed record ConfigurePatrolTask(
 
 public sealed class ConfigurePatrolTaskValidator : AbstractValidator<ConfigurePatrolTask>
 {
-    public ConfigurePatrolTaskValidator()
+    public ConfigurePatrolTaskValidator(TimeProvider clock)
     {
+        // The scheduler catches up on every window since the start: a year back at most.
+        RuleFor(x => x.StartsAt).Must(t => t is null || (t >= clock.GetUtcNow().AddDays(-366) && t <= clock.GetUtcNow().AddDays(366)))
+            .WithMessage("开始时间须在前后一年之内。");
         RuleFor(x => x.Name).MaximumLength(200);
         RuleFor(x => x.RiskPointIds).NotEmpty().WithMessage("请至少选择一个风险点。")
             .Must(ids => ids is null || ids.Length <= 100).WithMessage("一个巡查任务最多 100 个风险点。");
@@ -45,7 +49,7 @@ public static class ConfigurePatrolTaskEndpoint
     [WolverinePost("/api/patrol-tasks", OperationId = "ConfigurePatrolTask")]
     [IdempotentCreate]
     public static async Task<IResult> Post(ConfigurePatrolTask command, ClaimsPrincipal user, HttpContext http, IDocumentSession session,
-        TimeProvider clock, CancellationToken ct)
+        IMessageBus bus, TimeProvider clock, CancellationToken ct)
     {
         var caller = Caller.From(user);
         var ids = command.RiskPointIds.Distinct().ToArray();
@@ -75,6 +79,8 @@ public static class ConfigurePatrolTaskEndpoint
             ids, assignees, command.Schedule, command.CheckItems.Select(i => i.Trim()).ToList(),
             command.StartsAt ?? clock.GetUtcNow(), caller.Actor);
         session.Events.StartStream<PatrolTaskView>(id7, configured);
+        // The first window's check waits in the outbox with the task: committed together or not at all.
+        await PatrolScheduler.StartAsync(session, bus, configured, clock.GetUtcNow());
         http.AnswerVersion(1);
         return CreatedResponse.At($"/api/patrol-tasks/{id7}", id7, 1);
     }
@@ -122,7 +128,7 @@ public static class ReadPatrolTasksEndpoints
             .Where(r => r.TaskId == id && r.PatrolledAt >= windowStart && r.PatrolledAt < until.AddDays(32))
             .Select(r => new { r.RiskPointId, r.PatrolledAt }).ToListAsync(ct);
         return PatrolCalendar.Occurrences(task.Schedule, task.StartsAt, task.RiskPointIds,
-            records.Select(r => (r.RiskPointId, r.PatrolledAt)).ToList(), since, until, now);
+            records.Select(r => (r.RiskPointId, r.PatrolledAt)).ToList(), since, until, now, task.MissedWindows);
     }
 
     private static async Task<PatrolTaskView> VisibleAsync(Guid id, Caller caller, IQuerySession session, CancellationToken ct)

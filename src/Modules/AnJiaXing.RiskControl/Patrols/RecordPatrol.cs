@@ -77,6 +77,7 @@ public static class RecordPatrolEndpoint
 
         foreach (var hazard in raised)
         {
+            session.Store(new RiskHazardLink { Id = hazard.HazardId, RiskPointId = point.Id, PatrolId = id });
             var result = results.Single(r => r.Item == hazard.Item);
             var description = $"风险巡查发现异常：{point.Name}（{point.Level.ChineseName()}）— {result.Item}：{result.Notes}";
             await bus.PublishAsync(new RaiseHazardFromPatrol(id, result.Item, hazard.HazardId, point.EnterpriseId!.Value, point.Id, point.Name,

@@ -7,13 +7,14 @@ namespace AnJiaXing.Statistics.EnterpriseFiles;
 
 /// <summary>
 /// The enterprise's risk points (风险点) by colour (Red 重大, Orange 较大, Yellow 一般, Blue 低), counted on the Risk control
-/// module's published <see cref="RiskPointView"/> like the dashboard's panel.
+/// module's published <see cref="RiskPointView"/> like the dashboard's panel; <c>patrols</c> the completion of its risk
+/// patrols this month so far (windows closed since the 1st, China time).
 /// </summary>
-public sealed record RiskPointsSlot(bool Available, int Total, IReadOnlyDictionary<string, int> ByLevel, string Note)
+public sealed record RiskPointsSlot(bool Available, int Total, IReadOnlyDictionary<string, int> ByLevel, string Note, PatrolsPanel Patrols)
 {
-    public static RiskPointsSlot From(RiskPointCounts counts) => new(true, counts.Total,
+    public static RiskPointsSlot From(RiskPointCounts counts, PatrolCompletion patrols) => new(true, counts.Total,
         RiskLevels.All.ToDictionary(l => l.Colour(), l => counts.ByLevel.GetValueOrDefault(l)),
-        "红色=重大风险 橙色=较大风险 黄色=一般风险 蓝色=低风险");
+        "红色=重大风险 橙色=较大风险 黄色=一般风险 蓝色=低风险", PatrolsPanel.From(patrols));
 }
 
 /// <summary>The enterprise file (一企一档): basic data, composite score, hazard figures, risk points.</summary>
@@ -47,6 +48,9 @@ public static class GetEnterpriseFileEndpoint
         var (hazards, score) = EnterpriseHazardFigures.Compute(await ledgerQuery, now);
         // The enterprise's own points: the file is already in the caller's scope, so no further narrowing.
         var risk = await RiskPointCounts.CountAsync(session, ScopeConstraint.Everything, id, ct);
-        return new EnterpriseFileResponse(id, file.Basic, score, hazards, RiskPointsSlot.From(risk), now);
+        var today = StatisticsCalendar.DayOf(now);
+        var patrols = await PatrolOccurrences.CompletionAsync(session, ScopeConstraint.Everything, id,
+            StatisticsCalendar.StartOf(new DateOnly(today.Year, today.Month, 1)), StatisticsCalendar.StartOf(today.AddDays(1)), now, ct);
+        return new EnterpriseFileResponse(id, file.Basic, score, hazards, RiskPointsSlot.From(risk, patrols), now);
     }
 }

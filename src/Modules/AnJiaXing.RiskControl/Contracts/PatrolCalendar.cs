@@ -1,4 +1,4 @@
-namespace AnJiaXing.RiskControl.Patrols;
+namespace AnJiaXing.RiskControl.Contracts;
 
 public enum OccurrenceStatus
 {
@@ -16,8 +16,9 @@ public sealed record PatrolOccurrence(DateTimeOffset From, DateTimeOffset To, in
 
 /// <summary>
 /// The windows of a schedule, in China Standard Time (UTC+8, no daylight saving): days from midnight, weeks from Monday,
-/// months from the 1st. A window is Done when every point got its patrols, Missed when it closed without them, Due while
-/// open, Upcoming before it opens. Derived from the records, never stored.
+/// months from the 1st. A window is Done when every point got its patrols, Missed when it closed without them (or when
+/// <see cref="PatrolMissed"/> was appended for it: that fact stands even if a late record is entered afterwards), Due
+/// while open, Upcoming before it opens. Derived from the records and the task's stream, never stored.
 /// </summary>
 public static class PatrolCalendar
 {
@@ -43,9 +44,20 @@ public static class PatrolCalendar
         _ => start.AddMonths(1)
     };
 
+    /// <summary>How many of a window's required patrols were made: per point at most <c>times</c>.</summary>
+    public static int DoneIn(PatrolSchedule schedule, IReadOnlyList<Guid> riskPointIds,
+        IReadOnlyList<(Guid RiskPointId, DateTimeOffset At)> patrols, DateTimeOffset start, DateTimeOffset end) =>
+        riskPointIds.Sum(id => Math.Min(schedule.Times, patrols.Count(p => p.RiskPointId == id && p.At >= start && p.At < end)));
+
+    /// <summary>The points of a window that did not get all their patrols.</summary>
+    public static IReadOnlyList<Guid> ShortIn(PatrolSchedule schedule, IReadOnlyList<Guid> riskPointIds,
+        IReadOnlyList<(Guid RiskPointId, DateTimeOffset At)> patrols, DateTimeOffset start, DateTimeOffset end) =>
+        [.. riskPointIds.Where(id => patrols.Count(p => p.RiskPointId == id && p.At >= start && p.At < end) < schedule.Times)];
+
     public static IReadOnlyList<PatrolOccurrence> Occurrences(
         PatrolSchedule schedule, DateTimeOffset startsAt, IReadOnlyList<Guid> riskPointIds,
-        IReadOnlyList<(Guid RiskPointId, DateTimeOffset At)> patrols, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now)
+        IReadOnlyList<(Guid RiskPointId, DateTimeOffset At)> patrols, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now,
+        IReadOnlyCollection<DateTimeOffset>? missed = null)
     {
         var list = new List<PatrolOccurrence>();
         var required = schedule.Times * riskPointIds.Count;
@@ -53,9 +65,9 @@ public static class PatrolCalendar
              start = Next(schedule.Every, start))
         {
             var end = Next(schedule.Every, start);
-            var inWindow = patrols.Where(p => p.At >= start && p.At < end).ToList();
-            var done = riskPointIds.Sum(id => Math.Min(schedule.Times, inWindow.Count(p => p.RiskPointId == id)));
-            var status = done >= required ? OccurrenceStatus.Done
+            var done = DoneIn(schedule, riskPointIds, patrols, start, end);
+            var status = missed is not null && missed.Contains(start) ? OccurrenceStatus.Missed
+                : done >= required ? OccurrenceStatus.Done
                 : end <= now ? OccurrenceStatus.Missed
                 : start <= now ? OccurrenceStatus.Due
                 : OccurrenceStatus.Upcoming;
