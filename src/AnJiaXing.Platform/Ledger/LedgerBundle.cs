@@ -146,16 +146,14 @@ public static class LedgerBundle
         var manifestText = Encoding.UTF8.GetString(files["manifest.json"]);
         if (!LedgerSigningKey.Verify(publicKey, manifestText, Encoding.ASCII.GetString(files["manifest.sig"]).Trim()))
             return Fail("manifest.sig", "The manifest's signature does not verify with the trusted key: the bundle was changed or signed by another key.");
-        JsonNode manifest, head, proofs;
+        JsonNode manifest;
         try
         {
             manifest = JsonNode.Parse(manifestText)!;
-            head = JsonNode.Parse(files["head.json"])!;
-            proofs = JsonNode.Parse(files["proofs.json"])!;
         }
         catch (JsonException e)
         {
-            return Fail(null, $"A JSON file is malformed: {e.Message}");
+            return Fail("manifest.json", $"The manifest is malformed: {e.Message}");
         }
         var listed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var f in manifest["files"]!.AsArray())
@@ -167,6 +165,23 @@ public static class LedgerBundle
         }
         foreach (var name in files.Keys.Where(n => n is not ("manifest.json" or "manifest.sig") && !listed.Contains(n)))
             return Fail(name, "The file is not listed in the manifest.");
+        JsonNode head, proofs;
+        try
+        {
+            head = JsonNode.Parse(files["head.json"])!;
+        }
+        catch (JsonException e)
+        {
+            return Fail("head.json", $"The head is malformed: {e.Message}");
+        }
+        try
+        {
+            proofs = JsonNode.Parse(files["proofs.json"])!;
+        }
+        catch (JsonException e)
+        {
+            return Fail("proofs.json", $"The proofs are malformed: {e.Message}");
+        }
 
         // The head: its text rebuilt from its fields, never taken from the file.
         headId = (long)head["id"]!;

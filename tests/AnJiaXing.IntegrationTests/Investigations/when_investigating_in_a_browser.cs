@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Marten;
 using Microsoft.Playwright;
 using Wolverine;
 
@@ -87,7 +88,7 @@ public class when_investigating_in_a_browser(InvestigationPageFixture app) : ICl
         await page.FillAsync("#username", "auditor");
         await page.FillAsync("#password", "Demo#2026");
         await page.ClickAsync("#sign-in button");
-        await page.WaitForSelectorAsync("#target option");
+        await page.WaitForSelectorAsync("#target option", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = 30_000 });
         await page.SelectOptionAsync("#target", new SelectOptionValue { Label = "南翔化工有限公司" });
         await page.FillAsync("#subject", "罐区防火堤破损责任调查");
         await page.ClickAsync("#open");
