@@ -27,7 +27,10 @@
 
   async function targets() {
     const kind = document.querySelector('input[name=kind]:checked').value;
-    const list = await (await api('/api/organisations?kind=' + kind)).json();
+    // Towns are organisations; enterprises are listed by the registry (the largest page it answers).
+    const list = kind === 'Town'
+      ? await (await api('/api/organisations?kind=Town')).json()
+      : (await (await api('/api/enterprises?pageSize=500')).json()).items;
     const select = $('#target');
     select.length = 0;
     for (const o of list.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))) select.add(new Option(o.name, o.id));
