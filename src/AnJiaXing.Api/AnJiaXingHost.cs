@@ -2,6 +2,7 @@ using AnJiaXing.CityPlatform;
 using AnJiaXing.Emergency;
 using AnJiaXing.Hazards;
 using AnJiaXing.Inspections;
+using AnJiaXing.Investigations;
 using AnJiaXing.Monitoring;
 using AnJiaXing.Notices;
 using AnJiaXing.Platform;
@@ -18,7 +19,8 @@ public static class AnJiaXingHost
 {
     public static readonly IReadOnlyList<IAnJiaXingModule> Modules =
         [new RegistryModule(), new HazardsModule(), new InspectionsModule(), new RiskControlModule(), new MonitoringModule(),
-         new EmergencyModule(), new WorkLedgerModule(), new NoticesModule(), new CityPlatformModule(), new StatisticsModule()];
+         new EmergencyModule(), new WorkLedgerModule(), new NoticesModule(), new CityPlatformModule(), new StatisticsModule(),
+         new InvestigationsModule()];
 
     public static void ConfigureServices(WebApplicationBuilder builder) => builder.AddAnJiaXingPlatform(Modules);
 

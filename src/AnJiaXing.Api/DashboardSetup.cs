@@ -11,7 +11,7 @@ public static class DashboardSetup
         // Exactly /dashboard → /dashboard/ so the page's relative links resolve (endpoint routing ignores the slash).
         app.Use((context, next) =>
         {
-            if (context.Request.Path.Value is not ("/dashboard" or "/video" or "/risk-map")) return next(context);
+            if (context.Request.Path.Value is not ("/dashboard" or "/video" or "/risk-map" or "/investigations")) return next(context);
             context.Response.Redirect(context.Request.Path.Value + "/" + context.Request.QueryString);
             return Task.CompletedTask;
         });

@@ -39,6 +39,9 @@ public static class PlatformSetup
         services.AddSingleton(sp => LedgerTrust.For(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<LedgerOptions>>(), sp.GetRequiredService<LedgerSigningKey>()));
         services.AddSingleton<LedgerExport>();
         services.AddSingleton<LedgerDigests>();
+        services.AddSingleton<LedgerEvidence>();
+        services.AddSingleton<LedgerWitness>();
+        services.AddHttpClient(LedgerWitness.Client, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<AuditTrail>();
         // The ledger's trigger must exist before anything appends: install it ahead of the demo seeder and the modules' own start-up work.
         services.AddHostedService<LedgerInstaller>();

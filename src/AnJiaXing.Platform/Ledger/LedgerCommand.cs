@@ -4,15 +4,13 @@ using System.Text.Json;
 
 namespace AnJiaXing.Platform.Ledger;
 
-public enum LedgerVerb
-{
-    verify
-}
-
 public class LedgerInput
 {
-    [Description("What to do: verify")]
-    public LedgerVerb Verb { get; set; } = LedgerVerb.verify;
+    [Description("What to do: verify (the database) or verify-bundle (an investigation's zip, no database needed)")]
+    public string Verb { get; set; } = "verify";
+
+    [Description("The bundle to check (verify-bundle)")]
+    public string Bundle { get; set; } = "";
 
     [Description("PostgreSQL connection string (default: ConnectionStrings__AnJiaXing)")]
     [FlagAlias("connection", 'c')]
@@ -26,7 +24,7 @@ public class LedgerInput
     [FlagAlias("digest", 'd')]
     public long DigestFlag { get; set; }
 
-    [Description("Trust heads signed by this public key (base64 SubjectPublicKeyInfo or a PEM file)")]
+    [Description("Trust heads (and bundles) signed by this public key (base64 SubjectPublicKeyInfo or a PEM file)")]
     [FlagAlias("public-key", 'k')]
     public string PublicKeyFlag { get; set; } = "";
 
@@ -48,8 +46,22 @@ public class LedgerInput
 [Description("Verify the tamper-evident ledger (hash chains, personal signatures, signed heads)", Name = "ledger")]
 public class LedgerCommand : JasperFxAsyncCommand<LedgerInput>
 {
+    public LedgerCommand()
+    {
+        Usage("Verify the database's ledger").Arguments(x => x.Verb);
+        Usage("Verify an evidence bundle offline: ledger verify-bundle <zip> [--public-key pem]").Arguments(x => x.Verb, x => x.Bundle);
+    }
+
     public override async Task<bool> Execute(LedgerInput input)
     {
+        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true };
+        if (input.Verb == "verify-bundle") return VerifyBundle(input, json);
+        if (input.Verb != "verify")
+        {
+            Console.Error.WriteLine($"Unknown verb '{input.Verb}': use verify or verify-bundle.");
+            return false;
+        }
+
         var connection = string.IsNullOrWhiteSpace(input.ConnectionFlag)
             ? Environment.GetEnvironmentVariable("ConnectionStrings__AnJiaXing")
             : input.ConnectionFlag;
@@ -81,7 +93,24 @@ public class LedgerCommand : JasperFxAsyncCommand<LedgerInput>
         Guid? stream = Guid.TryParse(input.StreamFlag, out var s) ? s : null;
         var result = await new LedgerVerifier(() => new NpgsqlConnection(connection)).VerifyAsync(
             stream, input.DigestFlag > 0 ? input.DigestFlag : null, new LedgerTrust(trusted), against, CancellationToken.None);
-        Console.WriteLine(JsonSerializer.Serialize(result, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
+        Console.WriteLine(JsonSerializer.Serialize(result, json));
+        return result.Ok;
+    }
+
+    /// <summary>Needs nothing but the zip (and, to pin the key, --public-key): no database, no configuration.</summary>
+    private static bool VerifyBundle(LedgerInput input, JsonSerializerOptions json)
+    {
+        if (string.IsNullOrWhiteSpace(input.Bundle) || !File.Exists(input.Bundle))
+        {
+            Console.Error.WriteLine($"Give the bundle: ledger verify-bundle <zip> ('{input.Bundle}' does not exist).");
+            return false;
+        }
+        var pinned = string.IsNullOrWhiteSpace(input.PublicKeyFlag) ? null
+            : File.Exists(input.PublicKeyFlag) ? File.ReadAllText(input.PublicKeyFlag) : input.PublicKeyFlag;
+        if (pinned is null)
+            Console.Error.WriteLine("No --public-key: checking against the key inside the bundle; compare its keyId with a key you trust.");
+        var result = LedgerBundle.Verify(File.ReadAllBytes(input.Bundle), pinned);
+        Console.WriteLine(JsonSerializer.Serialize(result, json));
         return result.Ok;
     }
 }

@@ -12,7 +12,7 @@ namespace AnJiaXing.Platform.Ledger;
 /// left out of a sealed range.
 /// </summary>
 public sealed class LedgerDigests(
-    IDocumentStore store, LedgerSigningKey key, LedgerExport export, IOptions<LedgerOptions> options, TimeProvider clock, ILogger<LedgerDigests> logger)
+    IDocumentStore store, LedgerSigningKey key, LedgerExport export, LedgerWitness witness, IOptions<LedgerOptions> options, TimeProvider clock, ILogger<LedgerDigests> logger)
 {
     private const string S = MartenSetup.Schema;
 
@@ -100,6 +100,7 @@ public sealed class LedgerDigests(
         {
             logger.LogError(e, "Exporting ledger head {Id} failed; it is sealed in the database only", sealedHead.Id);
         }
+        await witness.SendAsync(sealedHead, ct);
         return sealedHead;
     }
 

@@ -150,6 +150,9 @@ public sealed class LedgerOptions
     /// <summary>Where every signed head is appended as a JSON line; by default ledger-export in the data folder.</summary>
     public string? ExportFolder { get; set; }
 
+    /// <summary>An HTTP endpoint that receives every sealed head (POST, the JSON of an export line); none by default.</summary>
+    public string? WitnessUrl { get; set; }
+
     /// <summary>How often a head is sealed when anything changed.</summary>
     public TimeSpan DigestInterval { get; set; } = TimeSpan.FromMinutes(1);
 

@@ -222,10 +222,14 @@ public sealed class LedgerVerifier(Func<NpgsqlConnection> connect, string schema
 
     private static string? Text(NpgsqlDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
 
-    private static string? SignatureProblem(LedgerRow row, IReadOnlyDictionary<string, (Guid Account, string PublicKey)> keys)
+    private static string? SignatureProblem(LedgerRow row, IReadOnlyDictionary<string, (Guid Account, string PublicKey)> keys) =>
+        SignatureProblem(row.Headers, keys);
+
+    /// <summary>Null when the event carries no personal signature or it verifies with the actor's registered key; otherwise why not.</summary>
+    internal static string? SignatureProblem(string? eventHeaders, IReadOnlyDictionary<string, (Guid Account, string PublicKey)> keys)
     {
-        if (row.Headers is null) return null;
-        using var headers = JsonDocument.Parse(row.Headers);
+        if (eventHeaders is null) return null;
+        using var headers = JsonDocument.Parse(eventHeaders);
         if (!headers.RootElement.TryGetProperty(PersonalSignature.Header, out var signature)) return null;
         var parsed = PersonalSignature.FromJson(signature);
         if (parsed is null) return "The personal signature is malformed.";
@@ -235,7 +239,11 @@ public sealed class LedgerVerifier(Func<NpgsqlConnection> connect, string schema
         return LedgerSigningKey.Verify(key.PublicKey, parsed.Payload, parsed.Value) ? null : "The personal signature does not verify.";
     }
 
-    private async Task<IReadOnlyDictionary<string, (Guid, string)>> LoadPersonalKeysAsync(NpgsqlConnection connection, CancellationToken ct)
+    private Task<IReadOnlyDictionary<string, (Guid, string)>> LoadPersonalKeysAsync(NpgsqlConnection connection, CancellationToken ct) =>
+        LoadPersonalKeysAsync(connection, schema, ct);
+
+    /// <summary>Every registered personal key, read from the chained registration events (never from a document).</summary>
+    internal static async Task<IReadOnlyDictionary<string, (Guid, string)>> LoadPersonalKeysAsync(NpgsqlConnection connection, string schema, CancellationToken ct)
     {
         var keys = new Dictionary<string, (Guid, string)>();
         await using var command = new NpgsqlCommand(

@@ -31,6 +31,75 @@ public static class MerkleLog
 
     public static byte[] Root(IReadOnlyList<byte[]> leaves) => Root(leaves, 0, leaves.Count);
 
+    /// <summary>MTH(D[start:start+count]) with the roots of subtrees remembered, so many proofs over one log cost O(n) once.</summary>
+    public static byte[] Root(IReadOnlyList<byte[]> leaves, int start, int count, Dictionary<(int, int), byte[]> memo)
+    {
+        if (count == 0) return EmptyRoot;
+        if (count == 1) return leaves[start];
+        if (memo.TryGetValue((start, count), out var known)) return known;
+        var k = LargestPowerOfTwoBelow(count);
+        var root = NodeHash(Root(leaves, start, k, memo), Root(leaves, start + k, count - k, memo));
+        memo[(start, count)] = root;
+        return root;
+    }
+
+    /// <summary>PATH(m, D[n]) of RFC 9162 §2.1.3.1: the audit path of leaf <paramref name="index"/> in the tree of all <paramref name="leaves"/>.</summary>
+    public static List<byte[]> InclusionProof(int index, IReadOnlyList<byte[]> leaves, Dictionary<(int, int), byte[]>? memo = null)
+    {
+        memo ??= [];
+        var proof = new List<byte[]>();
+        int start = 0, n = leaves.Count, m = index;
+        var path = new List<byte[]>();
+        while (n > 1)
+        {
+            var k = LargestPowerOfTwoBelow(n);
+            if (m < k)
+            {
+                path.Add(Root(leaves, start + k, n - k, memo));
+                n = k;
+            }
+            else
+            {
+                path.Add(Root(leaves, start, k, memo));
+                start += k;
+                m -= k;
+                n -= k;
+            }
+        }
+        // PATH lists the siblings from the leaf up; the descent found them from the root down.
+        for (var i = path.Count - 1; i >= 0; i--) proof.Add(path[i]);
+        return proof;
+    }
+
+    /// <summary>The verification of RFC 9162 §2.1.3.2: the leaf at <paramref name="index"/> of a tree of <paramref name="size"/> leaves with <paramref name="root"/>.</summary>
+    public static bool VerifyInclusion(long index, long size, byte[] leaf, IReadOnlyList<byte[]> proof, byte[] root)
+    {
+        if (index < 0 || index >= size) return false;
+        long fn = index, sn = size - 1;
+        var r = leaf;
+        foreach (var p in proof)
+        {
+            if (sn == 0) return false;
+            if ((fn & 1) == 1 || fn == sn)
+            {
+                r = NodeHash(p, r);
+                if ((fn & 1) == 0)
+                    while ((fn & 1) == 0 && fn != 0)
+                    {
+                        fn >>= 1;
+                        sn >>= 1;
+                    }
+            }
+            else
+            {
+                r = NodeHash(r, p);
+            }
+            fn >>= 1;
+            sn >>= 1;
+        }
+        return sn == 0 && r.AsSpan().SequenceEqual(root);
+    }
+
     /// <summary>PROOF(m, D[n]) of RFC 9162 §2.1.4.1: that the first <paramref name="m"/> leaves are a prefix of all of them.</summary>
     public static List<byte[]> ConsistencyProof(int m, IReadOnlyList<byte[]> leaves)
     {

@@ -86,6 +86,29 @@ public class when_tampering_with_the_ledger(HazardFixture app) : IClassFixture<H
     }
 
     [Fact]
+    public async Task an_event_appended_while_the_trigger_was_off_is_found()
+    {
+        var id = await HazardWithThreeEvents();
+        // The database owner switches the chain off and appends a fourth event by hand (a copy of the third, renumbered).
+        await app.ExecuteAsync("alter table anjiaxing.mt_events disable trigger ledger_chain");
+        try
+        {
+            await app.ExecuteAsync("""
+                insert into anjiaxing.mt_events
+                select (jsonb_populate_record(null::anjiaxing.mt_events, to_jsonb(e)
+                        || jsonb_build_object('seq_id', nextval('anjiaxing.mt_events_sequence'), 'id', gen_random_uuid(), 'version', 4))).*
+                from anjiaxing.mt_events e where e.stream_id = $1 and e.version = 3
+                """, id);
+        }
+        finally
+        {
+            await app.ExecuteAsync("alter table anjiaxing.mt_events enable trigger ledger_chain");
+        }
+        AssertBreak(await Verify(id), id, 4, "no ledger entry");
+        await Task.Delay(TimeSpan.FromSeconds(5.5)); // the guard's cached answer (it may have seen the trigger off) expires
+    }
+
+    [Fact]
     public async Task a_forged_digest_does_not_verify()
     {
         await app.Report("ent.a1", HazardSteps.GeneralReport(app.NanxiangChemicals));

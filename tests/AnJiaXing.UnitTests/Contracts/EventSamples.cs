@@ -120,7 +120,10 @@ public static class EventSamples
         .. EmergencySamples.Events(),
 
         // Notices and reminders
-        .. NoticeSamples.Events()
+        .. NoticeSamples.Events(),
+
+        // Investigations
+        .. InvestigationSamples.Events()
     ];
 
     /// <summary>The whole catalog: every event type of every module, one sample each.</summary>

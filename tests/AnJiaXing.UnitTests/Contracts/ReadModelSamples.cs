@@ -35,7 +35,8 @@ public static class ReadModelSamples
 
     private static readonly OverviewPanel Overview = new(128, 342, 57, 21, 3, 4, 12, 9, Rate.Of(9, 12), Rate.Of(10, 12));
 
-    public static IReadOnlyDictionary<string, object> All() => Core().Concat(EmergencySamples.Answers()).Concat(NoticeSamples.Answers()).ToDictionary();
+    public static IReadOnlyDictionary<string, object> All() => Core().Concat(EmergencySamples.Answers()).Concat(NoticeSamples.Answers())
+        .Concat(InvestigationSamples.Answers()).ToDictionary();
 
     private static IReadOnlyDictionary<string, object> Core() => new Dictionary<string, object>
     {

@@ -49,4 +49,26 @@ public class MerkleLogTests
         var forged = MerkleLog.ConsistencyProof(5, rewritten.Take(12).ToList());
         Assert.False(MerkleLog.VerifyConsistency(5, 12, MerkleLog.Root(leaves, 0, 5), MerkleLog.Root(rewritten, 0, 12), forged));
     }
+    [Fact]
+    public void every_inclusion_proof_verifies_and_a_wrong_leaf_index_or_root_does_not()
+    {
+        var leaves = Leaves(37);
+        for (var n = 1; n <= leaves.Count; n++)
+        {
+            var tree = leaves.Take(n).ToList();
+            var root = MerkleLog.Root(tree);
+            var memo = new Dictionary<(int, int), byte[]>();
+            for (var m = 0; m < n; m++)
+            {
+                var proof = MerkleLog.InclusionProof(m, tree, memo);
+                Assert.True(MerkleLog.VerifyInclusion(m, n, tree[m], proof, root), $"{m} in {n}");
+                if (n > 1) Assert.False(MerkleLog.VerifyInclusion((m + 1) % n, n, tree[m], proof, root), $"{m} at the wrong index in {n}");
+                Assert.False(MerkleLog.VerifyInclusion(m, n, tree[m], proof, MerkleLog.Root(leaves, 0, n == 1 ? 2 : n - 1)));
+            }
+        }
+
+        // RFC 9162's worked shape: leaf 6 of 7 is proven by MTH(D[4:6]) and MTH(D[0:4]).
+        var seven = leaves.Take(7).ToList();
+        Assert.Equal([MerkleLog.Root(seven, 4, 2), MerkleLog.Root(seven, 0, 4)], MerkleLog.InclusionProof(6, seven));
+    }
 }
