@@ -5,7 +5,12 @@ using AnJiaXing.IntegrationTests.Monitoring;
 
 namespace AnJiaXing.IntegrationTests.CityPlatform;
 
-public class OperationsCityFixture : CityFixture;
+public class OperationsCityFixture : CityFixture
+{
+    // The demo enterprise accounts (ent.demo1 has the chemical plant with monitored tanks) keep the demo password.
+    protected override string PasswordOf(string username) =>
+        username.StartsWith("ent.demo", StringComparison.Ordinal) ? DemoDistrict.Password : base.PasswordOf(username);
+}
 
 public class when_the_feed_carries_alarms_incidents_and_ledger_heads(OperationsCityFixture app) : IClassFixture<OperationsCityFixture>
 {
