@@ -51,7 +51,7 @@ public class when_the_feed_carries_alarms_incidents_and_ledger_heads(OperationsC
 
         List<JsonNode> Of(string prefix) => app.Receiver.Unique.Values.Where(a => a.Type.StartsWith(prefix, StringComparison.Ordinal))
             .Select(a => JsonNode.Parse(a.Body)!).ToList();
-        await CityFixture.Eventually(() => Task.FromResult(Of("cn.gov.jiading.anjiaxing.alarm.").Count >= 2 && Of("cn.gov.jiading.anjiaxing.incident.").Count >= 3
+        await CityFixture.Eventually(() => Task.FromResult(app.Receiver.FirstArrivalsOf(alarm).Count >= 2 && app.Receiver.FirstArrivalsOf(incident).Count >= 3
             && Of("cn.gov.jiading.anjiaxing.ledger.").Any(m => (long)m["data"]!["headId"]! == headId)), "the alarm, the incident and the head in the feed");
 
         var alarmTrail = app.Receiver.FirstArrivalsOf(alarm).Select(a => JsonNode.Parse(a.Body)!).ToList();
