@@ -64,7 +64,9 @@ public class when_the_feed_carries_alarms_incidents_and_ledger_heads(OperationsC
         Assert.Equal([1, 2, 3], incidentTrail.Select(m => (int)m["data"]!["version"]!));
         Assert.Equal("Leak", (string)incidentTrail[0]["data"]!["report"]!["kind"]!);
         Assert.Equal(2, (int)incidentTrail[1]["data"]!["injuries"]!);
-        var heads = Of("cn.gov.jiading.anjiaxing.ledger.").Select(m => (long)m["data"]!["headId"]!).ToList();
+        // In the order they arrived (first arrivals, deduped by id).
+        var heads = app.Receiver.Arrivals.Where(a => a.Type == "cn.gov.jiading.anjiaxing.ledger.head-signed.v1").DistinctBy(a => a.Id)
+            .Select(a => (long)JsonNode.Parse(a.Body)!["data"]!["headId"]!).ToList();
         Assert.Equal(heads.Order(), heads.Distinct()); // every head once after dedupe, in order
         var signed = Of("cn.gov.jiading.anjiaxing.ledger.").Single(m => (long)m["data"]!["headId"]! == headId);
         Assert.Equal(head.GetProperty("signature").GetString(), (string)signed["data"]!["signature"]!);

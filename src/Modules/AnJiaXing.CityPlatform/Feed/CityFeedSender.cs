@@ -14,8 +14,8 @@ namespace AnJiaXing.CityPlatform.Feed;
 /// several nodes on one database, a round runs under a PostgreSQL advisory lock: one node sends at a time, and each
 /// round starts from what the previous one (on any node) committed, so no message is sent twice by two nodes.
 /// </summary>
-public sealed class CityFeedSender(IDocumentStore store, IHttpClientFactory http, IOptions<CityOptions> options, TimeProvider clock,
-    ILogger<CityFeedSender> logger) : BackgroundService
+public sealed class CityFeedSender(IDocumentStore store, IHttpClientFactory http, CityRabbitMqPublisher rabbitMq, IOptions<CityOptions> options,
+    TimeProvider clock, ILogger<CityFeedSender> logger) : BackgroundService
 {
     public const string Client = "city-feed";
 
@@ -75,15 +75,23 @@ public sealed class CityFeedSender(IDocumentStore store, IHttpClientFactory http
         try
         {
             var body = Encoding.UTF8.GetBytes(delivery.Body);
-            using var request = new HttpRequestMessage(HttpMethod.Post, o.Endpoint) { Content = new ByteArrayContent(body) };
-            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(HazardFeedMessages.ContentType);
-            request.Headers.TryAddWithoutValidation(Signature.Header, Signature.Of(body, o.Secret!));
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(o.RequestTimeout);
-            using var response = await http.CreateClient(Client).SendAsync(request, timeout.Token);
-            if (!response.IsSuccessStatusCode) error = $"HTTP {(int)response.StatusCode}";
+            if (o.UsesRabbitMq)
+            {
+                await rabbitMq.PublishAsync(delivery, body, Signature.Of(body, o.Secret!), timeout.Token);
+            }
+            else
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, o.Endpoint) { Content = new ByteArrayContent(body) };
+                request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(HazardFeedMessages.ContentType);
+                request.Headers.TryAddWithoutValidation(Signature.Header, Signature.Of(body, o.Secret!));
+                using var response = await http.CreateClient(Client).SendAsync(request, timeout.Token);
+                if (!response.IsSuccessStatusCode) error = $"HTTP {(int)response.StatusCode}";
+            }
         }
-        catch (Exception e) when (e is HttpRequestException or IOException || (e is OperationCanceledException && !ct.IsCancellationRequested))
+        catch (Exception e) when (e is HttpRequestException or IOException or RabbitMQ.Client.Exceptions.RabbitMQClientException
+                                      || (e is OperationCanceledException && !ct.IsCancellationRequested))
         {
             error = e is OperationCanceledException ? "timeout" : e.GetBaseException().Message;
         }
