@@ -15,6 +15,8 @@ fc-list 2>/dev/null | grep -qi -e wqy -e "noto.*cjk" || need+=(fonts-wqy-zenhei)
 command -v npm >/dev/null || need+=(npm)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 command -v ffmpeg >/dev/null || need+=(ffmpeg)
+# The city feed's RabbitMQ test starts a throwaway node of its own (and stops it); installing starts no daemon here.
+[ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || need+=(rabbitmq-server)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "The tests need: ${need[*]} (install them, e.g. sudo apt-get install ${need[*]})" >&2

@@ -28,8 +28,18 @@ public sealed class CityOptions
     /// <summary>The time one POST may take before it counts as failed.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
-    public bool FeedConfigured => Uri.TryCreate(Endpoint, UriKind.Absolute, out var u) && (u.Scheme == "http" || u.Scheme == "https")
-                                  && !string.IsNullOrEmpty(Secret);
+    /// <summary>
+    /// An AMQP URI (<c>amqp://user:password@host:5672/vhost</c>): the feed goes to RabbitMQ instead of HTTP (the queue
+    /// <see cref="RabbitMqQueue"/>). Without it the feed is HTTP to <see cref="Endpoint"/>.
+    /// </summary>
+    public string? RabbitMq { get; set; }
+
+    public string RabbitMqQueue { get; set; } = "anjiaxing.city-feed";
+
+    public bool UsesRabbitMq => Uri.TryCreate(RabbitMq, UriKind.Absolute, out var u) && (u.Scheme == "amqp" || u.Scheme == "amqps");
+
+    public bool FeedConfigured => !string.IsNullOrEmpty(Secret) && (UsesRabbitMq ||
+        Uri.TryCreate(Endpoint, UriKind.Absolute, out var u) && (u.Scheme == "http" || u.Scheme == "https"));
 
     /// <summary>The delay before attempt <paramref name="failures"/> + 1.</summary>
     public TimeSpan BackoffAfter(int failures)

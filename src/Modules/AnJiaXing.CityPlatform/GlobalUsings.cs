@@ -5,3 +5,5 @@ global using AnJiaXing.CityPlatform.Contracts;
 global using AnJiaXing.CityPlatform.Dispatches;
 global using AnJiaXing.CityPlatform.Feed;
 global using AnJiaXing.Hazards.Contracts;
+global using AnJiaXing.Monitoring.Contracts;
+global using AnJiaXing.Emergency.Contracts;

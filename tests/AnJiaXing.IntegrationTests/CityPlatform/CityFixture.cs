@@ -66,7 +66,11 @@ public class CityFixture : HazardFixture, IAsyncLifetime
         return total;
     }
 
-    public async Task<IReadOnlyList<CityDelivery>> Deliveries()
+    /// <summary>The feed's hazard changes (the heads the ledger seals every minute, alarms and the rest left out).</summary>
+    public async Task<IReadOnlyList<CityDelivery>> Deliveries() =>
+        (await AllDeliveries()).Where(d => d.Type.StartsWith(HazardFeedMessages.TypePrefix, StringComparison.Ordinal)).ToList();
+
+    public async Task<IReadOnlyList<CityDelivery>> AllDeliveries()
     {
         await using var session = Store.QuerySession();
         return await session.Query<CityDelivery>().ToListAsync();

@@ -20,7 +20,9 @@ public sealed class CityReceiver : IAsyncDisposable
     private readonly Task _loop;
     private int _requests;
 
-    public sealed record Arrival(string Id, Guid Subject, long Version, string Type, string Body);
+    /// <summary>A message as taken. <see cref="Subject"/> is the hazard (Guid.Empty when the subject is no hazard id, as a dispatch's);
+    /// <see cref="Version"/> its <c>hazardversion</c> (0 on messages that are no hazard change).</summary>
+    public sealed record Arrival(string Id, Guid Subject, long Version, string Type, string Body, string RawSubject);
 
     public string Url { get; }
     public ConcurrentQueue<Arrival> Arrivals { get; } = new();
@@ -29,6 +31,12 @@ public sealed class CityReceiver : IAsyncDisposable
     public int Refused;
     public int Dropped;
     public volatile bool Down;
+
+    /// <summary>False: every request is taken and answered 200 (no refusals, no drops), so each message should arrive once.</summary>
+    public volatile bool Faulty = true;
+
+    /// <summary>How long the receiver thinks before it answers: a slow city keeps a delivery in flight (for restarts, races).</summary>
+    public TimeSpan Delay = TimeSpan.Zero;
 
     public CityReceiver(string secret)
     {
@@ -68,6 +76,7 @@ public sealed class CityReceiver : IAsyncDisposable
                 var length = int.Parse(headers.GetValueOrDefault("Content-Length", "0"));
                 var body = new byte[length];
                 await stream.ReadExactlyAsync(body, _stop.Token);
+                if (Delay > TimeSpan.Zero) await Task.Delay(Delay, _stop.Token);
                 var status = Decide(headers, body);
                 if (status == 0)
                 {
@@ -99,12 +108,12 @@ public sealed class CityReceiver : IAsyncDisposable
     private int Decide(Dictionary<string, string> headers, byte[] body)
     {
         var n = Interlocked.Increment(ref _requests);
-        if (Down || n % 4 == 1)
+        if (Down || Faulty && n % 4 == 1)
         {
             Interlocked.Increment(ref Refused);
             return 503;
         }
-        if (n % 7 == 0)
+        if (Faulty && n % 7 == 0)
         {
             Interlocked.Increment(ref Dropped);
             return 0;
@@ -118,11 +127,12 @@ public sealed class CityReceiver : IAsyncDisposable
         var text = Encoding.UTF8.GetString(body);
         using var json = JsonDocument.Parse(text);
         var root = json.RootElement;
-        var arrival = new Arrival(root.GetProperty("id").GetString()!, Guid.Parse(root.GetProperty("subject").GetString()!),
-            root.GetProperty("hazardversion").GetInt64(), root.GetProperty("type").GetString()!, text);
+        var subject = root.GetProperty("subject").GetString()!;
+        var arrival = new Arrival(root.GetProperty("id").GetString()!, Guid.TryParse(subject, out var hazard) ? hazard : Guid.Empty,
+            root.TryGetProperty("hazardversion", out var version) ? version.GetInt64() : 0, root.GetProperty("type").GetString()!, text, subject);
         Arrivals.Enqueue(arrival);
         Unique.TryAdd(arrival.Id, arrival);
-        if (n % 4 == 2)
+        if (Faulty && n % 4 == 2)
         {
             // Taken, but the answer never arrives: the sender must send it again, and the dedupe must catch it.
             Interlocked.Increment(ref Dropped);
@@ -130,6 +140,12 @@ public sealed class CityReceiver : IAsyncDisposable
         }
         return 200;
     }
+
+    /// <summary>The hazard changes among <see cref="Unique"/> (the ledger's heads, sealed every minute, and the rest left out).</summary>
+    public IReadOnlyDictionary<string, Arrival> HazardUnique =>
+        Unique.Where(p => p.Value.Type.StartsWith(HazardFeedMessages.TypePrefix, StringComparison.Ordinal)).ToDictionary(p => p.Key, p => p.Value);
+
+    public IReadOnlyList<Arrival> HazardArrivals => Arrivals.Where(a => a.Type.StartsWith(HazardFeedMessages.TypePrefix, StringComparison.Ordinal)).ToList();
 
     /// <summary>A hazard's messages as first taken, deduped by id.</summary>
     public IReadOnlyList<Arrival> FirstArrivalsOf(Guid hazardId)

@@ -28,36 +28,54 @@ public class AppFixture : IAsyncLifetime
     /// <summary>Extra configuration for a class's host.</summary>
     protected virtual void Configure(IWebHostBuilder builder) { }
 
+    /// <summary>Whether the host runs Wolverine as the only node (the default); false runs it balanced, as one of several.</summary>
+    protected virtual bool SoloNode => true;
+
+    private string _signingKey = "";
+
     public virtual async Task InitializeAsync()
     {
         JasperFxEnvironment.AutoStartHost = true;
         var server = await PostgresServer.InstanceAsync();
         ConnectionString = await server.CreateDatabaseAsync("t_" + GetType().Name.ToLowerInvariant());
-        var signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        _signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         ExportFolder = Path.Combine(Path.GetTempPath(), "anjiaxing-test-data", "ledger-export", new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString).Database ?? "db");
         if (Directory.Exists(ExportFolder)) Directory.Delete(ExportFolder, recursive: true);
+        Host = await StartHostAsync();
+    }
 
-        Host = await AlbaHost.For<Program>(builder =>
+    /// <summary>
+    /// Another host of the service on this class's database, configured like the first: a second node, or (with
+    /// <see cref="RestartAsync"/>) the service after a restart. The caller stops and disposes a host it keeps itself.
+    /// </summary>
+    public Task<IAlbaHost> StartHostAsync() => AlbaHost.For<Program>(builder =>
+    {
+        builder.UseSetting("ConnectionStrings:AnJiaXing", ConnectionString);
+        builder.UseSetting("AnJiaXing:DemoData", "true");
+        builder.UseSetting("AnJiaXing:Auth:SigningKey", _signingKey);
+        // Classes sign in many accounts from one test client; the per-address limit has a test of its own.
+        builder.UseSetting("AnJiaXing:Auth:SignInsPerMinutePerClient", "10000");
+        builder.UseSetting("AnJiaXing:DataFolder", Path.Combine(Path.GetTempPath(), "anjiaxing-test-data"));
+        // Heads are exported per database, so a class's export holds only its own heads.
+        builder.UseSetting("AnJiaXing:Ledger:ExportFolder", ExportFolder);
+        // Classes count exactly the risk points they register; the risk-control demo seed has a class of its own.
+        builder.UseSetting("AnJiaXing:RiskControl:DemoSeed", "false");
+        builder.ConfigureServices(services =>
         {
-            builder.UseSetting("ConnectionStrings:AnJiaXing", ConnectionString);
-            builder.UseSetting("AnJiaXing:DemoData", "true");
-            builder.UseSetting("AnJiaXing:Auth:SigningKey", signingKey);
-            // Classes sign in many accounts from one test client; the per-address limit has a test of its own.
-            builder.UseSetting("AnJiaXing:Auth:SignInsPerMinutePerClient", "10000");
-            builder.UseSetting("AnJiaXing:DataFolder", Path.Combine(Path.GetTempPath(), "anjiaxing-test-data"));
-            // Heads are exported per database, so a class's export holds only its own heads.
-            builder.UseSetting("AnJiaXing:Ledger:ExportFolder", ExportFolder);
-            // Classes count exactly the risk points they register; the risk-control demo seed has a class of its own.
-            builder.UseSetting("AnJiaXing:RiskControl:DemoSeed", "false");
-            builder.ConfigureServices(services =>
-            {
-                services.RunWolverineInSoloMode();
-                services.DisableAllExternalWolverineTransports();
-                // The async daemon runs as configured (HotCold): each class has its own database, so leader election is
-                // uncontended. MartenDaemonModeIsSolo would swap in a coordinator that this setup never starts.
-            });
-            Configure(builder);
+            if (SoloNode) services.RunWolverineInSoloMode();
+            services.DisableAllExternalWolverineTransports();
+            // The async daemon runs as configured (HotCold): each class has its own database, so leader election is
+            // uncontended. MartenDaemonModeIsSolo would swap in a coordinator that this setup never starts.
         });
+        Configure(builder);
+    });
+
+    /// <summary>Stops the service and starts it again on the same database (tokens stay valid: same signing key).</summary>
+    public async Task RestartAsync()
+    {
+        await Host.StopAsync();
+        await Host.DisposeAsync();
+        Host = await StartHostAsync();
     }
 
     public async Task DisposeAsync()

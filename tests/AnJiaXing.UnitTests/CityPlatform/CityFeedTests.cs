@@ -82,4 +82,24 @@ public class CityFeedTests
     [Fact]
     public void a_dispatch_always_means_the_same_hazard() =>
         Assert.Equal(ReceiveDispatchEndpoint.HazardIdOf("JD-1"), ReceiveDispatchEndpoint.HazardIdOf("JD-1"));
+
+    /// <summary>The other messages of the feed, pinned like the hazard change (their schemas are checked by the integration tests).</summary>
+    [Fact]
+    public void the_cloud_events_of_a_rejected_dispatch_an_alarm_an_incident_and_a_head_keep_their_shapes()
+    {
+        var by = new FeedActor("南翔镇安监 张明", Role.TownSupervisor, "南翔镇");
+        var id = Guid.Parse("01930000-0000-7000-8000-000000002003");
+        var rejected = HazardFeedMessages.EncodeEvent(id, HazardFeedMessages.Source, DispatchFeedMessages.RejectedType, "JD-2026-0002", T0,
+            "dispatch-rejected.v1.json", new DispatchRejectedData("JD-2026-0002", TownId, "经核查该地址为居民住宅，非辖区企业", T0, by));
+        var alarm = HazardFeedMessages.EncodeEvent(id, HazardFeedMessages.Source, OperationsFeedMessages.AlarmPrefix + "raised.v1", HazardId.ToString(), T0,
+            "alarm-change.v1.json", new AlarmChangeData(HazardId, 1, "raised", EnterpriseId, T0, by, null,
+                new AlarmRaisedData("LT-101", "甲醇储罐区", "南翔化工有限公司", TownId, [IndustryDomain.HazardousChemicals], ThresholdLevel.High, 8, 8.6, "m", T0, id)));
+        var incident = HazardFeedMessages.EncodeEvent(id, HazardFeedMessages.Source, OperationsFeedMessages.IncidentPrefix + "reported.v1", HazardId.ToString(), T0,
+            "incident-change.v1.json", new IncidentChangeData(HazardId, 1, "reported", T0, by,
+                new IncidentReportData(EnterpriseId, "南翔化工有限公司", TownId, "南翔镇", IncidentKind.Leak, T0, "罐区", 31.29, 121.32, "储罐阀门泄漏"), null, 0, 1, null));
+        var head = HazardFeedMessages.EncodeEvent(id, HazardFeedMessages.Source, OperationsFeedMessages.LedgerHeadType, "ledger-head/7", T0,
+            "ledger-head.v1.json", new LedgerHeadData(7, 1042, 96, 1042, new string('a', 64), new string('b', 64), [new string('c', 64)], T0,
+                "ECDSA P-256 SHA-256 (IEEE P1363, base64)", "k1", "MFkw", "c2ln", "anjiaxing-ledger-head/v2"));
+        Snapshot.Match(new JArray(JToken.Parse(rejected), JToken.Parse(alarm), JToken.Parse(incident), JToken.Parse(head)));
+    }
 }

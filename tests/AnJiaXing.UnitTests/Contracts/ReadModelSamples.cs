@@ -168,6 +168,10 @@ public static class ReadModelSamples
             "cn.gov.jiading.anjiaxing.hazard.rectification-assigned.v1", CityDeliveryStatus.Pending, 2, T0, T0.AddSeconds(15), T0.AddSeconds(5),
             "HTTP 503", null),
         ["CityDispatchAnswer"] = new CityDispatchAnswer("JD-2026-0001", CityDispatchStatus.Accepted, HazardId, EnterpriseId, TownId, T0),
+        ["CityTriageItem"] = new CityTriageItem("JD-2026-0002", CityDispatchStatus.Rejected, TownId, null, "嘉定区某无名路 1 号", "群众举报：厂房内违规住人",
+            HazardLevel.General, HazardCategory.Fire, "二号厂房", T0.AddDays(7), T0, null, null,
+            new Actor(Guid.Parse("01930000-0000-7000-8000-000000002002"), "南翔镇安监 张明", Role.TownSupervisor, TownId, "南翔镇"), T0.AddHours(2),
+            "经核查该地址为居民住宅，非辖区企业"),
     };
 
     private static string StoredHeadPayload() => StoredDigest.HeadPayload(1042, 96, 1042, Hash1, Hash2, T0);

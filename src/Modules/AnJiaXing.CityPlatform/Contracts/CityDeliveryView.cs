@@ -50,5 +50,7 @@ public enum CityDispatchStatus
     /// <summary>The enterprise was found; the hazard is being entered into the ledger under <c>hazardId</c>.</summary>
     Accepted,
     /// <summary>No enterprise matched: a triage item for the town (or the district) to assign by hand.</summary>
-    Triage
+    Triage,
+    /// <summary>The town found no enterprise to assign it to and rejected it with a reason, which went back to the city.</summary>
+    Rejected
 }

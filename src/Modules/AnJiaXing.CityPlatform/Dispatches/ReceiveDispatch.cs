@@ -38,53 +38,70 @@ public static class ReceiveDispatchEndpoint
         var presented = http.Request.Headers[Signature.Header].ToString();
         if (string.IsNullOrEmpty(secret) || !Signature.Matches(presented, body, secret))
         {
-            await using var record = store.LightweightSession();
-            record.Store(new CityDispatchRejection
+            await using var refusal = store.LightweightSession();
+            refusal.Store(new CityDispatchRejection
             {
                 Id = Guid.CreateVersion7(), ReceivedAt = clock.GetUtcNow(), BodyLength = body.Length,
                 Reason = string.IsNullOrEmpty(secret) ? "no secret configured" : string.IsNullOrEmpty(presented) ? "missing signature" : "bad signature",
                 RemoteAddress = http.Connection.RemoteIpAddress?.ToString(), BodySha256 = Convert.ToHexStringLower(SHA256.HashData(body))
             });
-            await record.SaveChangesAsync(ct);
+            await refusal.SaveChangesAsync(ct);
             throw ApiProblemException.Unauthorized("签名无效。");
         }
 
         var dispatch = Parse(body);
+        // Concurrent first deliveries of one dispatch id (the city retrying a slow answer) queue here: the first records
+        // the dispatch and commits before the lock is released, the others then find it and answer what it answered.
+        await using var serial = await AdvisoryLock.AcquireAsync(store, LockClass, dispatch.DispatchId!, ct);
         var seen = await session.LoadAsync<CityDispatch>(dispatch.DispatchId!, ct);
         if (seen is not null) return Results.Accepted(value: seen.Answer);
 
         var now = clock.GetUtcNow();
         var enterprise = await FindEnterpriseAsync(dispatch, session, ct);
-        var record2 = new CityDispatch
+        var record = new CityDispatch
         {
             Id = dispatch.DispatchId!, ReceivedAt = now, CreditCode = dispatch.CreditCode, Address = dispatch.Address,
-            Description = dispatch.Description!.Trim(), Deadline = dispatch.Deadline, BodySha256 = Convert.ToHexStringLower(SHA256.HashData(body))
+            Description = dispatch.Description!.Trim(), Deadline = dispatch.Deadline, BodySha256 = Convert.ToHexStringLower(SHA256.HashData(body)),
+            Level = dispatch.Level, Category = dispatch.Category, Location = dispatch.Location?.Trim(), DispatchedAt = dispatch.DispatchedAt
         };
         if (enterprise is { Enabled: true })
         {
-            record2.Status = CityDispatchStatus.Accepted;
-            record2.EnterpriseId = enterprise.Id;
-            record2.TownId = enterprise.TownId;
-            record2.HazardId = HazardIdOf(record2.Id);
-            await bus.PublishAsync(new RaiseHazardFromDispatch(record2.Id, record2.HazardId.Value, enterprise.Id, dispatch.Level ?? HazardLevel.General,
-                dispatch.Category ?? HazardCategory.Other, Describe(dispatch), dispatch.Location?.Trim(), dispatch.DispatchedAt ?? now));
+            record.EnterpriseId = enterprise.Id;
+            record.TownId = enterprise.TownId;
+            await AcceptAsync(record, enterprise, bus, now);
         }
         else
         {
-            record2.Status = CityDispatchStatus.Triage;
-            record2.EnterpriseId = enterprise?.Id;
-            record2.TownId = enterprise?.TownId ?? await TownAsync(dispatch.TownId, session, ct);
+            record.Status = CityDispatchStatus.Triage;
+            record.Triaged = true;
+            record.EnterpriseId = enterprise?.Id;
+            record.TownId = enterprise?.TownId ?? await TownAsync(dispatch.TownId, session, ct);
         }
-        session.Insert(record2);
-        return Results.Accepted(value: record2.Answer);
+        session.Insert(record);
+        // Committed (with the outgoing hazard command) while the lock is held, so a racing delivery sees it.
+        await session.SaveChangesAsync(ct);
+        return Results.Accepted(value: record.Answer);
+    }
+
+    /// <summary>The advisory-lock class of dispatch ids (issue 19).</summary>
+    public const int LockClass = 190001;
+
+    /// <summary>Accepts a dispatch for an enterprise: the hazard is raised through the Hazards module's durable queue.</summary>
+    internal static async Task AcceptAsync(CityDispatch record, Organisation enterprise, IMessageBus bus, DateTimeOffset now)
+    {
+        record.Status = CityDispatchStatus.Accepted;
+        record.EnterpriseId = enterprise.Id;
+        record.HazardId = HazardIdOf(record.Id);
+        await bus.PublishAsync(new RaiseHazardFromDispatch(record.Id, record.HazardId.Value, enterprise.Id, record.Level ?? HazardLevel.General,
+            record.Category ?? HazardCategory.Other, Describe(record.Id, record.Description), record.Location, record.DispatchedAt ?? now));
     }
 
     /// <summary>The hazard a dispatch raises, the same on every delivery.</summary>
     public static Guid HazardIdOf(string dispatchId) => StableId.For($"city-dispatch/{dispatchId}");
 
-    private static string Describe(DispatchBody d)
+    private static string Describe(string dispatchId, string description)
     {
-        var text = $"一网统管派单 {d.DispatchId}：{d.Description!.Trim()}";
+        var text = $"一网统管派单 {dispatchId}：{description}";
         return text.Length > 2000 ? text[..2000] : text;
     }
 

@@ -19,7 +19,11 @@ public sealed class CityFeedProjection : IProjection
         var now = DateTimeOffset.UtcNow;
         foreach (var e in events)
         {
-            if (e.Data is not IHazardEvent change) continue;
+            if (e.Data is not IHazardEvent change)
+            {
+                if (OperationsFeedMessages.From(e, now) is { } other) operations.Store(other);
+                continue;
+            }
             if (!states.TryGetValue(change.HazardId, out var state))
             {
                 state = await operations.LoadAsync<CityHazardState>(change.HazardId, cancellation) ?? new CityHazardState { Id = change.HazardId };

@@ -10,12 +10,17 @@ namespace AnJiaXing.CityPlatform.Feed;
 /// a time, so a hazard's messages leave in their order and a later one never overtakes a retried one). A 2xx answer
 /// marks it Delivered; anything else (an error status, a dropped connection, a timeout) schedules a retry with doubling
 /// back-off, and after <see cref="CityOptions.MaxAttempts"/> failures the message is Failed (dead-lettered) and its
-/// hazard's later messages wait until someone re-sends it. Without a configured feed the sender does nothing.
+/// hazard's later messages wait until someone re-sends it. Without a configured feed the sender does nothing. With
+/// several nodes on one database, a round runs under a PostgreSQL advisory lock: one node sends at a time, and each
+/// round starts from what the previous one (on any node) committed, so no message is sent twice by two nodes.
 /// </summary>
-public sealed class CityFeedSender(IDocumentStore store, IHttpClientFactory http, IOptions<CityOptions> options, TimeProvider clock,
-    ILogger<CityFeedSender> logger) : BackgroundService
+public sealed class CityFeedSender(IDocumentStore store, IHttpClientFactory http, CityRabbitMqPublisher rabbitMq, IOptions<CityOptions> options,
+    TimeProvider clock, ILogger<CityFeedSender> logger) : BackgroundService
 {
     public const string Client = "city-feed";
+
+    /// <summary>The advisory-lock class of the feed's rounds (issue 19).</summary>
+    public const int LockClass = 190002;
     private const int Window = 1000;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -42,9 +47,12 @@ public sealed class CityFeedSender(IDocumentStore store, IHttpClientFactory http
         }
     }
 
-    /// <summary>One round; answers how many messages it sent (delivered or not).</summary>
+    /// <summary>One round, if no other node is in one; answers how many messages it sent (delivered or not).</summary>
     public async Task<int> RoundAsync(CityOptions o, CancellationToken ct)
     {
+        await using var turn = await AdvisoryLock.TryAcquireAsync(store, LockClass, CityOptions.Section, ct);
+        if (turn is null) return 0;
+        await OperationsFeedMessages.FollowLedgerHeadsAsync(store, clock.GetUtcNow(), ct);
         IReadOnlyList<CityDelivery> open;
         await using (var query = store.QuerySession())
             open = await query.Query<CityDelivery>().Where(d => d.Status != CityDeliveryStatus.Delivered)
@@ -67,15 +75,23 @@ public sealed class CityFeedSender(IDocumentStore store, IHttpClientFactory http
         try
         {
             var body = Encoding.UTF8.GetBytes(delivery.Body);
-            using var request = new HttpRequestMessage(HttpMethod.Post, o.Endpoint) { Content = new ByteArrayContent(body) };
-            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(HazardFeedMessages.ContentType);
-            request.Headers.TryAddWithoutValidation(Signature.Header, Signature.Of(body, o.Secret!));
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(o.RequestTimeout);
-            using var response = await http.CreateClient(Client).SendAsync(request, timeout.Token);
-            if (!response.IsSuccessStatusCode) error = $"HTTP {(int)response.StatusCode}";
+            if (o.UsesRabbitMq)
+            {
+                await rabbitMq.PublishAsync(delivery, body, Signature.Of(body, o.Secret!), timeout.Token);
+            }
+            else
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, o.Endpoint) { Content = new ByteArrayContent(body) };
+                request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(HazardFeedMessages.ContentType);
+                request.Headers.TryAddWithoutValidation(Signature.Header, Signature.Of(body, o.Secret!));
+                using var response = await http.CreateClient(Client).SendAsync(request, timeout.Token);
+                if (!response.IsSuccessStatusCode) error = $"HTTP {(int)response.StatusCode}";
+            }
         }
-        catch (Exception e) when (e is HttpRequestException or IOException || (e is OperationCanceledException && !ct.IsCancellationRequested))
+        catch (Exception e) when (e is HttpRequestException or IOException or RabbitMQ.Client.Exceptions.RabbitMQClientException
+                                      || (e is OperationCanceledException && !ct.IsCancellationRequested))
         {
             error = e is OperationCanceledException ? "timeout" : e.GetBaseException().Message;
         }

@@ -73,20 +73,31 @@ public static class HazardFeedMessages
     public static string TypeOf(Type eventType) => $"{TypePrefix}{ChangeOf(eventType)}.v1";
 
     /// <summary>The structured-mode CloudEvents 1.0 JSON of one hazard change.</summary>
-    public static string Encode(Guid id, string source, HazardChangeData data)
+    public static string Encode(Guid id, string source, HazardChangeData data) =>
+        EncodeEvent(id, source, $"{TypePrefix}{data.Change}.v1", data.HazardId.ToString(), data.OccurredAt, "hazard-change.v1.json", data, data.Version);
+
+    /// <summary>The root of the <c>dataschema</c> URLs; the file names are those in docs/integration/schemas.</summary>
+    public const string SchemaRoot = "https://anjiaxing.jiading.gov.cn/schemas/city-feed/";
+
+    /// <summary>
+    /// Any message of the feed as a structured-mode CloudEvents 1.0 JSON document: <paramref name="data"/> in the feed's
+    /// JSON conventions (camelCase, enums by name, nulls left out), <c>hazardversion</c> only on hazard changes.
+    /// </summary>
+    public static string EncodeEvent(Guid id, string source, string type, string subject, DateTimeOffset time, string schemaFile, object data,
+        long? hazardVersion = null)
     {
-        var ce = new CloudEvent(CloudEventsSpecVersion.V1_0, [Version])
+        var ce = new CloudEvent(CloudEventsSpecVersion.V1_0, hazardVersion is null ? [] : [Version])
         {
             Id = id.ToString(),
             Source = new Uri(source, UriKind.RelativeOrAbsolute),
-            Type = $"{TypePrefix}{data.Change}.v1",
-            Subject = data.HazardId.ToString(),
-            Time = data.OccurredAt,
+            Type = type,
+            Subject = subject,
+            Time = time,
             DataContentType = "application/json",
-            DataSchema = new Uri($"https://anjiaxing.jiading.gov.cn/schemas/city-feed/hazard-change.v1.json"),
-            Data = JsonSerializer.SerializeToElement(data, DataJson)
+            DataSchema = new Uri(SchemaRoot + schemaFile),
+            Data = JsonSerializer.SerializeToElement(data, data.GetType(), DataJson)
         };
-        ce[Version] = (int)data.Version;
+        if (hazardVersion is { } v) ce[Version] = (int)v;
         var bytes = new JsonEventFormatter().EncodeStructuredModeMessage(ce, out _);
         return Encoding.UTF8.GetString(bytes.Span);
     }
