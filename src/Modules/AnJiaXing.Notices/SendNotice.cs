@@ -105,6 +105,7 @@ internal static class NoticeDelivery
             session.Store(new InboxItem
             {
                 Id = InboxItem.NoticeItemId(sent.NoticeId, r.UserId), UserId = r.UserId, Kind = InboxKind.Notice, NoticeId = sent.NoticeId,
+                Subject = InboxSubject.Notice, SubjectId = sent.NoticeId,
                 Title = sent.Title, Body = sent.Body, From = $"{sent.By.OrganisationName} {sent.By.Name}", ReceivedAt = sent.SentAt,
                 ReplyRequired = sent.ReplyRequired, ReplyBy = sent.ReplyBy
             });
