@@ -81,8 +81,9 @@ internal static class WorkQueries
     {
         var tasks = (await session.Query<PatrolTaskView>()
                 .InScope(caller.Scope.Constraint, nameof(PatrolTaskView.EnterpriseId), nameof(PatrolTaskView.TownId), domain: nameof(PatrolTaskView.Domain))
-                .Where(t => t.StartsAt <= now).ToListAsync(ct))
-            .Where(t => t.Assignees.Any(a => a.UserId == caller.UserId)).ToList();
+                .ToListAsync(ct))
+            // Compared here, not in SQL: PostgreSQL rounds the stored time to microseconds, which can put a task that starts now after now.
+            .Where(t => t.StartsAt <= now && t.Assignees.Any(a => a.UserId == caller.UserId)).ToList();
         var work = new List<PatrolWork>();
         foreach (var task in tasks)
         {
