@@ -31,4 +31,5 @@ public partial class EnterpriseHazardLedgerProjection : MultiStreamProjection<En
     public void Apply(IEvent<ClosureApproved> e, EnterpriseHazardLedger ledger) => ledger.Fold(e.Data, e.Timestamp);
     public void Apply(IEvent<ClosureRejected> e, EnterpriseHazardLedger ledger) => ledger.Fold(e.Data, e.Timestamp);
     public void Apply(IEvent<HazardClosed> e, EnterpriseHazardLedger ledger) => ledger.Fold(e.Data, e.Timestamp);
+    public void Apply(IEvent<OverdueEscalated> e, EnterpriseHazardLedger ledger) => ledger.Fold(e.Data, e.Timestamp);
 }

@@ -26,6 +26,9 @@ public sealed class Hazard
     public Guid? RecheckerUserId { get; set; }
     public DateTimeOffset? Deadline { get; set; }
 
+    /// <summary>The overdue escalations (督办) already recorded, per deadline and tier: each is appended once.</summary>
+    public HashSet<(DateTimeOffset Deadline, SupervisionTier Tier)> Escalations { get; set; } = [];
+
     /// <summary>The evidence of the last passed recheck: a closure rests on it.</summary>
     public IReadOnlyList<EvidenceRef> PassedRecheckEvidence { get; set; } = [];
 
@@ -53,6 +56,7 @@ public sealed class Hazard
             case RectificationAssigned a: ResponsibleUserId = a.ResponsibleUserId; break;
             case RecheckerDesignated r: RecheckerUserId = r.RecheckerUserId; break;
             case RecheckPassed p: PassedRecheckEvidence = p.Evidence; break;
+            case OverdueEscalated o: Escalations.Add((o.Deadline, o.Tier)); break;
         }
     }
 
@@ -71,6 +75,7 @@ public sealed class Hazard
     public void Apply(ClosureApproved e) => Evolve(e);
     public void Apply(ClosureRejected e) => Evolve(e);
     public void Apply(HazardClosed e) => Evolve(e);
+    public void Apply(OverdueEscalated e) => Evolve(e);
 
     /// <summary>What evidence attached to this hazard records about it, for scope checks on reading the evidence.</summary>
     public EvidenceUse EvidenceUse() => new(Id, EnterpriseId, TownId, Domain);
@@ -215,6 +220,21 @@ public sealed class Hazard
         return Level == HazardLevel.General && byTownStaff
             ? [passedEvent, new HazardClosed(Id, EnterpriseId, "RecheckPassed", evidence, caller.Actor)]
             : [passedEvent];
+    }
+
+    /// <summary>
+    /// 逾期督办: once the deadline has passed while the hazard still waits for rectification, it is supervised by its town;
+    /// a major hazard at once, a general one after <paramref name="departmentDelay"/>, also by the department of its
+    /// domain. Each tier once per deadline; a deadline that is no longer the hazard's (extended) or a hazard that left
+    /// rectification yields nothing. The time is the caller's clock, never the event's.
+    /// </summary>
+    public IReadOnlyList<object> EscalateOverdue(DateTimeOffset deadline, DateTimeOffset now, TimeSpan departmentDelay)
+    {
+        if (Deadline != deadline || !HazardLifecycle.OverdueStatuses.Contains(Status) || now < deadline) return [];
+        SupervisionTier[] due = Level == HazardLevel.Major || now >= deadline + departmentDelay
+            ? [SupervisionTier.Town, SupervisionTier.Department]
+            : [SupervisionTier.Town];
+        return [.. due.Where(t => !Escalations.Contains((deadline, t))).Select(t => new OverdueEscalated(Id, EnterpriseId, deadline, t, now, Actor.System))];
     }
 
     public ClosureRequested RequestClosure(string? remarks, Actor by)

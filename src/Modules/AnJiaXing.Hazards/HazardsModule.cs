@@ -1,3 +1,4 @@
+using AnJiaXing.Hazards.Supervision;
 using Marten;
 using Wolverine;
 
@@ -11,6 +12,9 @@ public sealed class HazardsModule : IAnJiaXingModule
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IDemoSeed, HazardDemoSeed>();
+        services.Configure<OverdueSupervisionOptions>(configuration.GetSection(OverdueSupervisionOptions.Section));
+        // Deadlines schedule their overdue escalations (督办) from the ledger on the async daemon (ADR 0025).
+        services.ConfigureMarten((sp, opts) => opts.Projections.Subscribe(new OverdueSupervisionSubscription(sp)));
     }
 
     public void ConfigureMarten(StoreOptions options) => options.ConfigureHazards();
@@ -26,7 +30,11 @@ public sealed class HazardsModule : IAnJiaXingModule
         options.PublishMessage<RecordRecheck>().ToLocalQueue(CommandsQueue).UseDurableInbox().Sequential();
         options.PublishMessage<RaiseHazardFromPatrol>().ToLocalQueue(CommandsQueue).UseDurableInbox().Sequential();
         options.PublishMessage<RaiseHazardFromDispatch>().ToLocalQueue(CommandsQueue).UseDurableInbox().Sequential();
+        // Overdue escalations wait days as durable scheduled envelopes; one at a time, so two never race on a stream.
+        options.PublishMessage<OverdueEscalationDue>().ToLocalQueue(SupervisionQueue).UseDurableInbox().Sequential();
     }
+
+    public const string SupervisionQueue = "hazard-supervision";
 
     public const string CommandsQueue = "hazard-commands";
 }

@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
+using AnJiaXing.Notices.Demo;
 using AnJiaXing.Notices.Reminders;
 using Wolverine;
 
@@ -12,8 +13,11 @@ public sealed class NoticesModule : IAnJiaXingModule
 
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<IDemoSeed, NoticeDemoSeed>();
         // The reminders follow the hazard ledger on the async daemon; the subscription schedules through Wolverine (ADR 0025).
         services.ConfigureMarten((sp, opts) => opts.Projections.Subscribe(new HazardReminderSubscription(sp)));
+        // Equipment, certificates, alarms, emergency plans and patrol windows: from those modules' published events.
+        services.ConfigureMarten((sp, opts) => opts.Projections.Subscribe(new SubjectReminderSubscription(sp)));
     }
 
     public void ConfigureMarten(StoreOptions options)
@@ -22,12 +26,14 @@ public sealed class NoticesModule : IAnJiaXingModule
         options.Projections.LiveStreamAggregation<Notice>();
         options.Schema.For<NoticeView>().Index(x => x.SenderId).Index(x => x.SentAt);
         options.Schema.For<InboxItem>().Index(x => x.UserId).Index(x => x.ReceivedAt);
+        options.Schema.For<ReminderSchedule>();
     }
 
     /// <summary>Deadline reminders wait as durable scheduled messages on a local queue of their own: they survive a restart.</summary>
     public void ConfigureWolverine(WolverineOptions options)
     {
         options.PublishMessage<DeadlineReminderDue>().ToLocalQueue(RemindersQueue).UseDurableInbox();
+        options.PublishMessage<SubjectReminderDue>().ToLocalQueue(RemindersQueue).UseDurableInbox();
     }
 
     public const string RemindersQueue = "notice-reminders";

@@ -100,16 +100,16 @@ internal static class NoticeDelivery
     public static void Send(IDocumentSession session, NoticeSent sent)
     {
         session.Events.StartStream<NoticeView>(sent.NoticeId, sent);
-        foreach (var r in sent.Recipients)
-        {
-            session.Store(new InboxItem
-            {
-                Id = InboxItem.NoticeItemId(sent.NoticeId, r.UserId), UserId = r.UserId, Kind = InboxKind.Notice, NoticeId = sent.NoticeId,
-                Title = sent.Title, Body = sent.Body, From = $"{sent.By.OrganisationName} {sent.By.Name}", ReceivedAt = sent.SentAt,
-                ReplyRequired = sent.ReplyRequired, ReplyBy = sent.ReplyBy
-            });
-        }
+        foreach (var r in sent.Recipients) session.Store(ItemFor(sent, r.UserId));
     }
+
+    public static InboxItem ItemFor(NoticeSent sent, Guid userId) => new()
+    {
+        Id = InboxItem.NoticeItemId(sent.NoticeId, userId), UserId = userId, Kind = InboxKind.Notice, NoticeId = sent.NoticeId,
+        Subject = InboxSubject.Notice, SubjectId = sent.NoticeId,
+        Title = sent.Title, Body = sent.Body, From = $"{sent.By.OrganisationName} {sent.By.Name}", ReceivedAt = sent.SentAt,
+        ReplyRequired = sent.ReplyRequired, ReplyBy = sent.ReplyBy
+    };
 }
 
 internal static class NoticeEvidence

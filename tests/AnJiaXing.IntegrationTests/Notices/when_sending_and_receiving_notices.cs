@@ -44,8 +44,8 @@ public class when_sending_and_receiving_notices(HazardFixture app) : IClassFixtu
         Assert.Equal(expected, receipts.GetProperty("receipts").EnumerateArray().Select(r => r.GetProperty("userId").GetGuid()).Order());
         Assert.Equal(expected.Count, receipts.GetProperty("recipients").GetInt32());
 
-        Assert.Contains((await app.Inbox("town.nanxiang")), i => i.GetProperty("noticeId").GetGuid() == id);
-        Assert.Contains((await app.Inbox("town.anting")), i => i.GetProperty("noticeId").GetGuid() == id);
+        Assert.Contains((await app.Inbox("town.nanxiang", "?kind=Notice")), i => i.GetProperty("noticeId").GetGuid() == id);
+        Assert.Contains((await app.Inbox("town.anting", "?kind=Notice")), i => i.GetProperty("noticeId").GetGuid() == id);
         foreach (var outsider in new[] { "inspector.nanxiang", "dept.emergency", "ent.a1", "auditor" })
             Assert.DoesNotContain(await app.Inbox(outsider), i => i.TryGetProperty("noticeId", out var n) && n.ValueKind == JsonValueKind.String && n.GetGuid() == id);
     }
@@ -61,7 +61,7 @@ public class when_sending_and_receiving_notices(HazardFixture app) : IClassFixtu
         Assert.Equal(2, read.GetProperty("version").GetInt64());
         var again = await app.Call("town.nanxiang", "POST", $"/api/notices/{id}/read");
         Assert.Equal(2, again.GetProperty("version").GetInt64());
-        Assert.DoesNotContain(await app.Inbox("town.nanxiang", "?unread=true"), i => i.GetProperty("noticeId").GetGuid() == id);
+        Assert.DoesNotContain(await app.Inbox("town.nanxiang", "?unread=true&kind=Notice"), i => i.GetProperty("noticeId").GetGuid() == id);
 
         await app.Call("town.anting", "POST", $"/api/notices/{id}/replies", new { body = "已部署，本周内完成检查。", evidenceIds = Array.Empty<Guid>() });
 
@@ -87,7 +87,7 @@ public class when_sending_and_receiving_notices(HazardFixture app) : IClassFixtu
     public async Task nobody_reads_another_persons_inbox_or_acts_on_a_notice_not_sent_to_them()
     {
         var id = await SendToTownSupervisors();
-        var inbox = await app.Inbox("town.nanxiang");
+        var inbox = await app.Inbox("town.nanxiang", "?kind=Notice");
         var item = inbox.First(i => i.GetProperty("noticeId").GetGuid() == id);
         Assert.Equal(await app.PersonId("town.nanxiang"), item.GetProperty("userId").GetGuid());
         var town = await app.PersonId("town.nanxiang");
@@ -138,7 +138,7 @@ public class when_sending_and_receiving_notices(HazardFixture app) : IClassFixtu
         // A second hop keeps the whole chain: district → town → (a town supervisor forwards again to its own staff).
         var second = (await app.Call("town.nanxiang", "POST", $"/api/notices/{id}/forward",
             new { recipients = new { userIds = new[] { await app.PersonId("inspector.nanxiang") } } }, status: 201)).GetProperty("id").GetGuid();
-        var inspectorItem = (await app.Inbox("inspector.nanxiang")).Single(i => i.GetProperty("noticeId").GetGuid() == second);
+        var inspectorItem = (await app.Inbox("inspector.nanxiang", "?kind=Notice")).Single(i => i.GetProperty("noticeId").GetGuid() == second);
         Assert.Equal("Notice", inspectorItem.GetProperty("kind").GetString());
     }
 

@@ -2,6 +2,7 @@ using Alba;
 using AnJiaXing.IntegrationTests.Hazards;
 using AnJiaXing.IntegrationTests.Infrastructure;
 
+using AnJiaXing.Hazards.Supervision;
 using Marten;
 using Marten.Events.Daemon.Coordination;
 using Marten.Events;
@@ -146,5 +147,116 @@ public class when_the_domain_raises_reminders(HazardFixture app) : IClassFixture
         await Redeliver();
         Assert.Equal(items.Count, (await RemindersOf(id, ReminderKind.ClosureRequested)).Count);
         Assert.Single(await RemindersOf(id, ReminderKind.ClosureRequested), i => i.UserId == dept);
+    }
+
+    private async Task Escalate(OverdueEscalationDue due)
+    {
+        using var scope = app.Host.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(due);
+    }
+
+    private async Task<List<OverdueEscalated>> EscalationsOf(Guid hazardId)
+    {
+        await using var session = app.Store.QuerySession();
+        return [.. (await session.Events.FetchStreamAsync(hazardId)).Select(e => e.Data).OfType<OverdueEscalated>()];
+    }
+
+    private async Task<long> ScheduledEscalations(Guid hazardId)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "select table_schema from information_schema.tables where table_name = 'wolverine_incoming_envelopes'";
+        var schema = (string)(await command.ExecuteScalarAsync())!;
+        command.CommandText = $"select count(*) from {schema}.wolverine_incoming_envelopes where message_type = 'AnJiaXing.Hazards.OverdueEscalationDue' " +
+                              $"and status = 'Scheduled' and position(convert_to('{hazardId}', 'UTF8') in body) > 0";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private async Task<List<System.Text.Json.JsonElement>> HazardWorkOf(string username) =>
+        (await app.Call(username, "GET", "/api/my/work")).GetProperty("hazards").EnumerateArray().ToList();
+
+    [Fact]
+    public async Task an_overdue_general_hazard_is_escalated_to_its_town_then_to_its_department_once_each()
+    {
+        var id = await app.Report("ent.a1", HazardSteps.GeneralReport(app.NanxiangChemicals, description: "危化品仓库通风设施损坏"));
+        await app.Act("town.nanxiang", id, "assign", app.Assignment("ent.a2"));
+        await AwaitReminders(id, ReminderKind.RectificationAssigned);
+        await app.Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
+        Assert.True(await ScheduledEscalations(id) >= 2, "the deadline schedules the town's and the department's escalation durably");
+
+        DateTimeOffset deadline;
+        await using (var session = app.Store.QuerySession()) deadline = (await session.LoadAsync<HazardView>(id))!.Deadline!.Value;
+        var schedule = OverdueSupervisionSubscription.Schedule(id, deadline, TimeSpan.FromDays(3)).ToList();
+        Assert.Equal([deadline, deadline.AddDays(3)], schedule.Select(d => d.DueAt));
+
+        // Early by the service's clock: nothing is appended.
+        await Escalate(schedule[0]);
+        Assert.Empty(await EscalationsOf(id));
+
+        // The deadline passes: the town, once, however often the message comes.
+        app.Clock.SetUtcNow(deadline.AddMinutes(1));
+        await Escalate(schedule[0]);
+        await Escalate(schedule[0]);
+        var town = Assert.Single(await EscalationsOf(id));
+        Assert.Equal((SupervisionTier.Town, deadline), (town.Tier, town.Deadline));
+        Assert.Equal(Actor.System.Id, town.By.Id);
+
+        var townReminders = await AwaitReminders(id, ReminderKind.SupervisedByTown);
+        Assert.Equal([await app.PersonId("town.nanxiang")], townReminders.Select(i => i.UserId));
+        Assert.Contains(await HazardWorkOf("town.nanxiang"), h => h.GetProperty("hazardId").GetGuid() == id && h.GetProperty("step").GetString() == "Supervise");
+        Assert.DoesNotContain(await HazardWorkOf("dept.emergency"), h => h.GetProperty("hazardId").GetGuid() == id);
+        Assert.DoesNotContain(await HazardWorkOf("town.anting"), h => h.GetProperty("hazardId").GetGuid() == id);
+
+        // Two days on the department's message is early: it waits again and appends nothing.
+        app.Clock.SetUtcNow(deadline.AddDays(2));
+        await Escalate(schedule[1]);
+        Assert.Single(await EscalationsOf(id));
+
+        // Three days on: the department of its domain (hazardous chemicals: 应急局), once.
+        app.Clock.SetUtcNow(deadline.AddDays(3).AddMinutes(1));
+        await Escalate(schedule[1]);
+        await Escalate(schedule[1]);
+        await Escalate(schedule[0]);
+        Assert.Equal([SupervisionTier.Town, SupervisionTier.Department], (await EscalationsOf(id)).Select(e => e.Tier));
+        var deptReminders = await AwaitReminders(id, ReminderKind.SupervisedByDepartment);
+        Assert.Contains(deptReminders, i => i.UserId == app.Users["dept.emergency"]);
+        Assert.DoesNotContain(deptReminders, i => i.UserId == app.Users["dept.construction"]);
+        Assert.Contains(await HazardWorkOf("dept.emergency"), h => h.GetProperty("hazardId").GetGuid() == id && h.GetProperty("step").GetString() == "Supervise");
+
+        // The read model and the audit history show both; a replay of the reminders adds nothing.
+        var view = await app.Get("district.admin", id);
+        Assert.Equal(["Town", "Department"], view.GetProperty("supervision").EnumerateArray().Select(s => s.GetProperty("tier").GetString()));
+        var history = await app.Call("district.admin", "GET", $"/api/hazards/{id}/history");
+        Assert.Equal(2, history.EnumerateArray().Count(e => e.GetProperty("type").GetString() == "overdue_escalated"));
+        await Redeliver();
+        Assert.Single(await RemindersOf(id, ReminderKind.SupervisedByTown));
+        Assert.Equal(deptReminders.Count, (await RemindersOf(id, ReminderKind.SupervisedByDepartment)).Count);
+    }
+
+    [Fact]
+    public async Task an_overdue_major_hazard_goes_to_the_department_at_once_and_an_extension_moves_the_escalation()
+    {
+        var id = await app.Report("inspector.nanxiang", HazardSteps.MajorReport(app.NanxiangChemicals));
+        await app.Act("dept.emergency", id, "confirm", new { remarks = "经核实属重大隐患" });
+        await app.Act("ent.a1", id, "assign", app.Assignment("ent.a1", major: true));
+        DateTimeOffset deadline;
+        await using (var session = app.Store.QuerySession()) deadline = (await session.LoadAsync<HazardView>(id))!.Deadline!.Value;
+
+        // Extended before it passed: the old deadline's escalation does nothing, the new one's escalates.
+        var extended = deadline.AddDays(5);
+        await app.Act("ent.a1", id, "extend-deadline", new { newDeadline = extended, reason = "设备到货延迟" });
+        app.Clock.SetUtcNow(deadline.AddMinutes(1));
+        await Escalate(OverdueSupervisionSubscription.Schedule(id, deadline, TimeSpan.FromDays(3)).First());
+        Assert.Empty(await EscalationsOf(id));
+
+        app.Clock.SetUtcNow(extended.AddMinutes(1));
+        var town = OverdueSupervisionSubscription.Schedule(id, extended, TimeSpan.FromDays(3)).First();
+        await Escalate(town);
+        await Escalate(town);
+        var escalations = await EscalationsOf(id);
+        Assert.Equal([SupervisionTier.Town, SupervisionTier.Department], escalations.Select(e => e.Tier));
+        Assert.All(escalations, e => Assert.Equal(extended, e.Deadline));
+        Assert.Contains(await AwaitReminders(id, ReminderKind.SupervisedByDepartment), i => i.UserId == app.Users["dept.emergency"]);
     }
 }

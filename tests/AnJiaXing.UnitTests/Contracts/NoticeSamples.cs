@@ -46,8 +46,15 @@ public static class NoticeSamples
         ["InboxItem"] = new InboxItem
         {
             Id = InboxItem.NoticeItemId(NoticeId, Town.Id), UserId = Town.Id, Kind = InboxKind.Notice, NoticeId = NoticeId,
-            Title = "关于开展冬季危化品安全专项检查的通知", Body = "请各街镇于12月15日前完成辖区危化品企业全覆盖检查。", From = "嘉定区 区应急局管理员 陈静",
+            Subject = InboxSubject.Notice, SubjectId = NoticeId, Title = "关于开展冬季危化品安全专项检查的通知", Body = "请各街镇于12月15日前完成辖区危化品企业全覆盖检查。", From = "嘉定区 区应急局管理员 陈静",
             ReceivedAt = T0, ReadAt = T0.AddHours(1), ReplyRequired = true, ReplyBy = T0.AddDays(10), RepliedAt = T0.AddHours(2)
         },
+        ["MyWork"] = new MyWork(
+            [new HazardWorkItem(HazardId, "SubmitRectification", HazardLevel.General, HazardStatus.Rectifying, EnterpriseId, "南翔化工有限公司", "南翔镇",
+                "配电箱门未关闭，线路裸露", T0.AddDays(7), false, T0, 3)],
+            1,
+            [new PlannedInspectionWork(PlanId, "2026年冬季危化品专项检查", new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 31), EnterpriseId, "南翔化工有限公司", null)],
+            [new PatrolWork(Guid.Parse("01930000-0000-7000-8000-000000002010"), "储罐区每日巡查", "南翔化工有限公司", T0.AddHours(-2), T0.AddHours(22), 2, 1)],
+            [new NoticeAwaitingReply(NoticeId, "关于开展冬季危化品安全专项检查的通知", "嘉定区 区应急局管理员 陈静", T0, T0.AddDays(10), false)]),
     };
 }

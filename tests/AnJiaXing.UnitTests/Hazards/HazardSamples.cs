@@ -40,7 +40,8 @@ public static class HazardSamples
         new ClosureRequested(HazardId, EnterpriseId, "申请销号", EnterpriseUser),
         new ClosureApproved(HazardId, EnterpriseId, "同意销号", Department),
         new ClosureRejected(HazardId, EnterpriseId, "应急预案未演练", Department),
-        new HazardClosed(HazardId, EnterpriseId, "ClosureApproved", [Photo], Department)
+        new HazardClosed(HazardId, EnterpriseId, "ClosureApproved", [Photo], Department),
+        new OverdueEscalated(HazardId, EnterpriseId, T0.AddDays(7), SupervisionTier.Town, T0.AddDays(7).AddMinutes(1), Actor.System)
     ];
 
     public static IEvent<T> At<T>(T data, long version, DateTimeOffset timestamp) where T : notnull =>

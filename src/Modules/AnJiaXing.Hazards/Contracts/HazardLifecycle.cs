@@ -24,7 +24,7 @@ public static class HazardLifecycle
         ClosureRequested => HazardStatus.ClosureRequested,
         ClosureRejected => HazardStatus.Rectifying,
         HazardClosed => HazardStatus.Closed,
-        _ => current // deadline extended, rechecker designated, closure approved (HazardClosed follows)
+        _ => current // deadline extended, rechecker designated, closure approved (HazardClosed follows), overdue escalated
     };
 
     /// <summary>The level after an event: escalation makes a hazard Major, a downgrade General; nothing else changes it.</summary>
@@ -53,7 +53,8 @@ public static class HazardLifecycle
         typeof(HazardReported), typeof(HazardConfirmed), typeof(HazardDowngraded), typeof(HazardEscalated),
         typeof(HazardDismissed), typeof(HazardWithdrawn), typeof(RectificationAssigned), typeof(DeadlineExtended),
         typeof(RecheckerDesignated), typeof(RectificationSubmitted), typeof(RecheckPassed), typeof(RecheckFailed),
-        typeof(ClosureRequested), typeof(ClosureApproved), typeof(ClosureRejected), typeof(HazardClosed)
+        typeof(ClosureRequested), typeof(ClosureApproved), typeof(ClosureRejected), typeof(HazardClosed),
+        typeof(OverdueEscalated)
     ];
 
     public static HazardStatus StatusAfter(HazardStatus current, IEnumerable<object> events) => events.Aggregate(current, After);

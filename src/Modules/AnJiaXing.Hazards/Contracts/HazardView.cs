@@ -47,6 +47,9 @@ public sealed class HazardView
     public List<RecheckRecord> Rechecks { get; set; } = [];
     public List<DecisionRecord> Decisions { get; set; } = [];
 
+    /// <summary>The overdue escalations (督办) of the hazard, oldest first: for which deadline, to whom, when.</summary>
+    public List<SupervisionRecord> Supervision { get; set; } = [];
+
     public DateTimeOffset? ClosedAt { get; set; }
     public Actor? ClosedBy { get; set; }
     public DateTimeOffset LastActivityAt { get; set; }
@@ -182,6 +185,13 @@ public sealed class HazardView
         Decisions.Add(new DecisionRecord("ClosureRejected", e.Data.Remarks, e.Data.By, e.Timestamp));
     }
 
+    /// <summary>A system escalation is not activity of a person: it leaves <see cref="LastActivityAt"/> alone, but nobody may withdraw a supervised hazard.</summary>
+    public void Apply(IEvent<OverdueEscalated> e)
+    {
+        ActedOnByOthers = true;
+        Supervision.Add(new SupervisionRecord(e.Data.Tier, e.Data.Deadline, e.Data.EscalatedAt));
+    }
+
     public void Apply(IEvent<HazardClosed> e)
     {
         Touch(e, e.Data);
@@ -189,6 +199,9 @@ public sealed class HazardView
         ClosedBy = e.Data.By;
     }
 }
+
+/// <summary>One overdue escalation (督办): the tier it went to, the deadline that passed, when.</summary>
+public sealed record SupervisionRecord(SupervisionTier Tier, DateTimeOffset Deadline, DateTimeOffset At);
 
 public sealed record PersonRef(Guid UserId, string Name);
 

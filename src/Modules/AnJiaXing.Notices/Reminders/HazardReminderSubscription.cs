@@ -28,6 +28,7 @@ public sealed class HazardReminderSubscription : SubscriptionBase
         IncludeType<RectificationAssigned>();
         IncludeType<DeadlineExtended>();
         IncludeType<ClosureRequested>();
+        IncludeType<OverdueEscalated>();
     }
 
     public override async Task<IChangeListener> ProcessEventsAsync(EventRange page, ISubscriptionController controller, IDocumentOperations operations,
@@ -59,6 +60,9 @@ public sealed class HazardReminderSubscription : SubscriptionBase
                             "重大隐患销号申请待审核", $"{Reminders.Describe(hazard)}（{requested.By.Name} 申请销号）", e.Timestamp))],
                         cancellationToken);
                     break;
+                case OverdueEscalated escalated:
+                    await SupervisionAsync(operations, escalated, e.Timestamp, cancellationToken);
+                    break;
             }
         }
 
@@ -68,6 +72,19 @@ public sealed class HazardReminderSubscription : SubscriptionBase
             foreach (var due in schedules) await bus.ScheduleAsync(due, due.DueAt);
         }
         return NoChanges.Instance;
+    }
+
+    /// <summary>督办: the town's supervisors when the deadline passed, the officers of the hazard's domain when it went up to them.</summary>
+    private static async Task SupervisionAsync(IDocumentOperations operations, OverdueEscalated escalated, DateTimeOffset at, CancellationToken ct)
+    {
+        var hazard = await operations.LoadAsync<HazardView>(escalated.HazardId, ct);
+        if (hazard is null) return;
+        var (kind, people, title) = escalated.Tier == SupervisionTier.Town
+            ? (ReminderKind.SupervisedByTown, await Reminders.TownSupervisorsOfAsync(operations, hazard.TownId, ct), "逾期隐患督办（街镇）")
+            : (ReminderKind.SupervisedByDepartment, await Reminders.DepartmentOfficersOfAsync(operations, hazard.Domain, ct), "逾期隐患督办（职能部门）");
+        var body = $"{Reminders.Describe(hazard)}，整改期限 {Local(escalated.Deadline)} 已过仍未整改，请督促整改。";
+        await Reminders.StoreOnceAsync(operations,
+            [.. people.Select(p => Reminders.Item(escalated.HazardId, kind, Reminders.DeadlineKey(escalated.Deadline), p.Id, title, body, at))], ct);
     }
 
     private static string Local(DateTimeOffset t) => t.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm");

@@ -15,10 +15,15 @@ public static class Reminders
     public static IEnumerable<DeadlineReminderDue> DeadlineReminders(Guid hazardId, DateTimeOffset deadline) =>
         DeadlineSchedule.Select(s => new DeadlineReminderDue(hazardId, s.Kind, deadline, deadline - s.Before));
 
-    public static InboxItem Item(Guid hazardId, ReminderKind kind, string occasion, Guid userId, string title, string body, DateTimeOffset at) => new()
+    public static InboxItem Item(Guid hazardId, ReminderKind kind, string occasion, Guid userId, string title, string body, DateTimeOffset at) =>
+        Item(InboxSubject.Hazard, hazardId, kind, occasion, userId, title, body, at);
+
+    public static InboxItem Item(InboxSubject subject, Guid subjectId, ReminderKind kind, string occasion, Guid userId, string title, string body,
+        DateTimeOffset at) => new()
     {
-        Id = InboxItem.ReminderItemId(hazardId, kind, occasion, userId), UserId = userId, Kind = InboxKind.Reminder, Reminder = kind,
-        HazardId = hazardId, Title = title, Body = body, From = "系统提醒", ReceivedAt = at
+        Id = InboxItem.ReminderItemId(subjectId, kind, occasion, userId), UserId = userId, Kind = InboxKind.Reminder, Reminder = kind,
+        Subject = subject, SubjectId = subjectId, HazardId = subject == InboxSubject.Hazard ? subjectId : null,
+        Title = title, Body = body, From = "系统提醒", ReceivedAt = at
     };
 
     /// <summary>
@@ -48,6 +53,10 @@ public static class Reminders
         if (departments.Length == 0) return [];
         return [.. await session.Query<Person>().Where(p => p.Enabled && p.Role == Role.DepartmentOfficer && p.OrganisationId.IsOneOf(departments)).ToListAsync(ct)];
     }
+
+    /// <summary>The supervisors of a town (街镇监管人员), to whom an overdue hazard of the town is escalated first.</summary>
+    public static async Task<IReadOnlyList<Person>> TownSupervisorsOfAsync(IQuerySession session, Guid townId, CancellationToken ct) =>
+        [.. await session.Query<Person>().Where(p => p.Enabled && p.Role == Role.TownSupervisor && p.TownId == townId).ToListAsync(ct)];
 
     /// <summary>The enterprise's own users, to whom a passed deadline is reported besides the responsible person.</summary>
     public static async Task<IReadOnlyList<Person>> EnterpriseUsersOfAsync(IQuerySession session, Guid enterpriseId, CancellationToken ct) =>
