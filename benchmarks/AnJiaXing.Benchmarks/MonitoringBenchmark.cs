@@ -110,6 +110,8 @@ public static class MonitoringBenchmark
         var day = Enumerable.Range(0, 86_400).Select(i => new Reading($"DAY{run}", new DateTimeOffset(dayStart, TimeSpan.Zero).AddSeconds(i), 5 + Math.Sin(i / 600.0), Guid.Empty)).ToList();
         await table.EnsurePartitionsAsync([DateOnly.FromDateTime(dayStart)], CancellationToken.None);
         await RawCopyAsync(table, day);
+        await using (var conn = await table.OpenAsync(CancellationToken.None))
+            await Rollup.AddAsync(conn, day, CancellationToken.None);
         await using (var conn = new NpgsqlConnection(connection))
         {
             await conn.OpenAsync();
@@ -130,6 +132,19 @@ public static class MonitoringBenchmark
             response.EnsureSuccessStatusCode();
             bytes = (await response.Content.ReadAsByteArrayAsync()).Length;
         });
+        // The same day answered in minutes (1,440 buckets from the roll-up), in the same run as the raw answer above.
+        var minuteBytes = 0L;
+        var minuteTimes = await MeasureAsync(100, async () =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url + "&resolution=1m");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await http.SendAsync(request);
+            response.EnsureSuccessStatusCode();
+            minuteBytes = (await response.Content.ReadAsByteArrayAsync()).Length;
+        });
+        var bucketSqlTimes = await MeasureAsync(100, async () =>
+            await table.ReadBucketsAsync($"DAY{run}", new DateTimeOffset(dayStart, TimeSpan.Zero), new DateTimeOffset(dayStart.AddDays(1), TimeSpan.Zero),
+                TimeSpan.FromMinutes(1), CancellationToken.None));
         var sqlTimes = await MeasureAsync(100, async () =>
             await table.ReadAsync($"DAY{run}", new DateTimeOffset(dayStart, TimeSpan.Zero), new DateTimeOffset(dayStart.AddDays(1), TimeSpan.Zero), 100_001, CancellationToken.None));
 
@@ -145,6 +160,8 @@ public static class MonitoringBenchmark
             | ratio ingest / raw | {ingestRate / copyRate:N2} | |
             one point's day (86,400 readings, {bytes / 1024.0 / 1024.0:N1} MB JSON) over HTTP: p50 {P(httpTimes, 50):N1} ms, p95 {P(httpTimes, 95):N1} ms, max {httpTimes.Max():N1} ms
             the same, SQL read only: p50 {P(sqlTimes, 50):N1} ms, p95 {P(sqlTimes, 95):N1} ms
+            the same day at resolution=1m (1,440 buckets, {minuteBytes / 1024.0:N1} KB JSON) over HTTP: p50 {P(minuteTimes, 50):N1} ms, p95 {P(minuteTimes, 95):N1} ms, max {minuteTimes.Max():N1} ms
+            the same, SQL read only (ReadBucketsAsync): p50 {P(bucketSqlTimes, 50):N1} ms, p95 {P(bucketSqlTimes, 95):N1} ms
             """);
         await app.StopAsync();
         return 0;
