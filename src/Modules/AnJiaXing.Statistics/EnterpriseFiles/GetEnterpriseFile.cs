@@ -16,14 +16,19 @@ public sealed record RiskPointsSlot(bool Available, int Total, IReadOnlyDictiona
         "红色=重大风险 橙色=较大风险 黄色=一般风险 蓝色=低风险");
 }
 
-/// <summary>The enterprise file (一企一档): basic data, composite score, hazard figures, risk points.</summary>
+/// <summary>
+/// The enterprise file (一企一档): basic data, composite score, hazard figures, risk points, and the monitoring
+/// figures (open alarms, expiring equipment and certificates, major hazard sources by grade) the Monitoring module
+/// answers for the enterprise.
+/// </summary>
 public sealed record EnterpriseFileResponse(
     Guid Id,
     EnterpriseBasics Basic,
     CompositeScore CompositeScore,
     EnterpriseHazardFigures Hazards,
     RiskPointsSlot RiskPoints,
-    DateTimeOffset AsOf);
+    DateTimeOffset AsOf,
+    MonitoringFigures? Monitoring = null);
 
 public static class GetEnterpriseFileEndpoint
 {
@@ -34,7 +39,7 @@ public static class GetEnterpriseFileEndpoint
     [Authorize]
     [WolverineGet("/api/enterprises/{id}/file", OperationId = "GetEnterpriseFile")]
     public static async Task<EnterpriseFileResponse> Get(Guid id, ClaimsPrincipal user, IQuerySession session,
-        TimeProvider clock, CancellationToken ct)
+        TimeProvider clock, Wolverine.IMessageBus bus, CancellationToken ct)
     {
         var batch = session.CreateBatchQuery();
         var fileQuery = batch.Load<EnterpriseFile>(id);
@@ -47,6 +52,7 @@ public static class GetEnterpriseFileEndpoint
         var (hazards, score) = EnterpriseHazardFigures.Compute(await ledgerQuery, now);
         // The enterprise's own points: the file is already in the caller's scope, so no further narrowing.
         var risk = await RiskPointCounts.CountAsync(session, ScopeConstraint.Everything, id, ct);
-        return new EnterpriseFileResponse(id, file.Basic, score, hazards, RiskPointsSlot.From(risk), now);
+        var monitoring = await bus.InvokeAsync<MonitoringFigures>(new CountMonitoringFigures(ScopeConstraint.Everything, EnterpriseId: id), ct);
+        return new EnterpriseFileResponse(id, file.Basic, score, hazards, RiskPointsSlot.From(risk), now, monitoring);
     }
 }
