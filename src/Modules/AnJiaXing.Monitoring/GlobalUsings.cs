@@ -8,3 +8,4 @@ global using AnJiaXing.Monitoring.MajorHazardSources;
 global using AnJiaXing.Monitoring.Standards;
 global using AnJiaXing.Monitoring.Telemetry;
 global using AnJiaXing.Monitoring.Registers;
+global using AnJiaXing.Monitoring.Figures;

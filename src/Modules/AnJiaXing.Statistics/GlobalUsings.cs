@@ -5,3 +5,4 @@ global using AnJiaXing.Statistics.EnterpriseFiles;
 global using AnJiaXing.Hazards.Contracts;
 global using AnJiaXing.Inspections.Contracts;
 global using AnJiaXing.RiskControl.Contracts;
+global using AnJiaXing.Monitoring.Contracts;

@@ -60,7 +60,8 @@ public class when_registering_enterprises(AppFixture app) : IClassFixture<AppFix
 
         var file = await app.As("district.admin", s => s.Get.Url($"/api/enterprises/{id}/file"));
         Snapshot.Match(JObject.Parse(file.ReadAsText()), new SnapshotNameExtension("file"),
-            o => o.IgnoreFields("id").IgnoreFields("basic.townId").IgnoreFields("basic.registeredAt").IgnoreFields("asOf").IgnoreFields("hazards.trend"));
+            o => o.IgnoreFields("id").IgnoreFields("basic.townId").IgnoreFields("basic.registeredAt").IgnoreFields("asOf").IgnoreFields("hazards.trend")
+                .IgnoreFields("monitoring.asOf"));
     }
 
     [Fact]

@@ -125,3 +125,54 @@ public class when_devices_send_telemetry(MonitoringFixture app) : IClassFixture<
         Assert.DoesNotContain(today.AddDays(-12), await app.Table.PartitionsAsync(CancellationToken.None));
     }
 }
+
+public class when_reading_a_point_in_buckets(MonitoringFixture app) : IClassFixture<MonitoringFixture>
+{
+    [Fact]
+    public async Task buckets_count_exactly_the_readings_of_the_window_and_a_resent_batch_counts_once()
+    {
+        var (_, key) = await app.SensorFor("TEL-B-1");
+        var now = DateTimeOffset.UtcNow.AddMinutes(-30);
+        var origin = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
+        // 18 readings, one every 20 s from 10 s past a whole minute.
+        var readings = Enumerable.Range(0, 18).Select(i => (At: origin.AddSeconds(10 + 20 * i), Value: 3.0 + i % 5 + i / 10.0)).ToList();
+        object Body((DateTimeOffset At, double Value) r) => new { point = "TEL-B-1", value = r.Value, at = r.At };
+        await app.Send(key, readings.Take(10).Select(Body).ToArray());
+        // The second batch repeats five stored readings: the duplicate-skipping path must not count them twice.
+        await app.Send(key, readings.Skip(5).Select(Body).ToArray());
+        Assert.Equal(18, await app.StoredReadings("TEL-B-1"));
+
+        var from = origin.AddSeconds(30);
+        var to = origin.AddMinutes(5).AddSeconds(15);
+        string Url(string resolution) =>
+            $"/api/monitoring-points/TEL-B-1/readings?from={Uri.EscapeDataString(from.ToString("O"))}&to={Uri.EscapeDataString(to.ToString("O"))}&resolution={resolution}";
+        foreach (var (resolution, minutes) in new[] { ("1m", 1), ("5m", 5) })
+        {
+            var answer = (await app.As("ent.demo1", s => s.Get.Url(Url(resolution)))).Json();
+            Assert.Equal(resolution, answer.GetProperty("resolution").GetString());
+            Assert.Equal(0, answer.GetProperty("readings").GetArrayLength());
+            var stride = TimeSpan.TicksPerMinute * minutes;
+            var expected = readings.Where(r => r.At >= from && r.At < to)
+                .GroupBy(r => r.At.UtcTicks - r.At.UtcTicks % stride)
+                .OrderBy(g => g.Key)
+                .Select(g => (At: new DateTimeOffset(g.Key, TimeSpan.Zero), Count: g.Count(), Min: g.Min(r => r.Value), Max: g.Max(r => r.Value), Avg: g.Average(r => r.Value)))
+                .ToList();
+            var actual = answer.GetProperty("buckets").EnumerateArray().Select(b => (
+                At: b.GetProperty("at").GetDateTimeOffset(), Count: b.GetProperty("count").GetInt32(),
+                Min: b.GetProperty("min").GetDouble(), Max: b.GetProperty("max").GetDouble(), Avg: b.GetProperty("avg").GetDouble())).ToList();
+            Assert.Equal(expected.Select(e => (e.At, e.Count, e.Min, e.Max)), actual.Select(a => (a.At, a.Count, a.Min, a.Max)));
+            Assert.All(expected.Zip(actual), p => Assert.Equal(p.First.Avg, p.Second.Avg, 9));
+        }
+        Assert.Equal(readings.Count(r => r.At >= from && r.At < to),
+            (await app.As("ent.demo1", s => s.Get.Url(Url("raw")))).Json().GetProperty("readings").GetArrayLength());
+
+        // A window inside one minute comes from the readings alone.
+        var inner = (await app.As("ent.demo1", s => s.Get.Url(
+            $"/api/monitoring-points/TEL-B-1/readings?from={Uri.EscapeDataString(origin.AddSeconds(5).ToString("O"))}&to={Uri.EscapeDataString(origin.AddSeconds(45).ToString("O"))}&resolution=1m"))).Json();
+        Assert.Equal([2], inner.GetProperty("buckets").EnumerateArray().Select(b => b.GetProperty("count").GetInt32()));
+
+        var problem = (await app.As("ent.demo1", s => { s.Get.Url(Url("7s")); s.StatusCodeShouldBe(400); })).ShouldBeProblem(400);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("resolution", out _));
+        await app.As("town.anting", s => { s.Get.Url(Url("1m")); s.StatusCodeShouldBe(404); });
+    }
+}

@@ -122,3 +122,75 @@ public class when_importing_equipment(MonitoringFixture app) : IClassFixture<Mon
         await Import("ent.demo1", app.Chemicals, [0xFF, 0xFE, 0x00, 0x01], "x.csv", "text/csv", 415);
     }
 }
+
+public class when_importing_certificates(MonitoringFixture app) : IClassFixture<MonitoringFixture>
+{
+    private async Task<System.Text.Json.JsonElement> Import(string username, Guid enterpriseId, byte[] bytes, string name, string type, int status = 200)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(type);
+        var result = await app.As(username, s =>
+        {
+            s.Post.MultipartFormData(new MultipartFormDataContent { { content, "file", name } }).ToUrl("/api/certificates/import")
+                .QueryString("enterpriseId", enterpriseId.ToString());
+            s.StatusCodeShouldBe(status);
+        });
+        return result.Json();
+    }
+
+    [Fact]
+    public async Task rows_are_judged_one_by_one_a_gbk_csv_is_read_and_a_second_upload_creates_nothing()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var csv = System.Text.Encoding.GetEncoding("GB18030").GetBytes(string.Join("\r\n",
+            "持证人或持证单位,证书类别,证书编号,发证日期,有效期至",
+            "张伟,特种作业操作证,CIMP-1,2024-03-01,2030-02-28",
+            "李娜,特种作业操作证,CIMP-2,,2027-01-15",
+            "王强,安全生产许可证,CIMP-1,,2028-06-30",
+            ",特种作业操作证,CIMP-3,,2027-01-15",
+            "赵敏,特种作业操作证,CIMP-4,2027-02-01,2027-01-15",
+            "刘洋,特种作业操作证,,,2027-01-15",
+            "陈静,特种作业操作证,CIMP-1,,2029-01-01") + "\r\n");
+        var first = await Import("ent.demo1", app.Chemicals, csv, "certificates.csv", "text/csv");
+        Assert.Equal(3, first.GetProperty("created").GetInt32());
+        Assert.Equal(1, first.GetProperty("skipped").GetInt32());
+        var rejected = first.GetProperty("rejected").EnumerateArray().ToList();
+        Assert.Equal([5, 6, 7], rejected.Select(r => r.GetProperty("row").GetInt32()));
+        Assert.Contains("持证人或持证单位：必填", rejected[0].GetProperty("errors").EnumerateArray().Select(e => e.GetString()));
+        Assert.Contains("发证日期：不能晚于有效期", rejected[1].GetProperty("errors").EnumerateArray().Select(e => e.GetString()));
+        Assert.Contains("证书编号：必填", rejected[2].GetProperty("errors").EnumerateArray().Select(e => e.GetString()));
+
+        var second = await Import("ent.demo1", app.Chemicals, csv, "certificates.csv", "text/csv");
+        Assert.Equal(0, second.GetProperty("created").GetInt32());
+        Assert.Equal(4, second.GetProperty("skipped").GetInt32());
+
+        var listed = (await app.As("ent.demo1", s => s.Get.Url($"/api/certificates?enterpriseId={app.Chemicals}&pageSize=100"))).Json()
+            .GetProperty("items").EnumerateArray().Where(x => x.GetProperty("number").GetString()!.StartsWith("CIMP-")).ToList();
+        Assert.Equal(3, listed.Count);
+        var licence = Assert.Single(listed, x => x.GetProperty("kind").GetString() == "安全生产许可证");
+        Assert.Equal("王强", licence.GetProperty("holderName").GetString());
+        Assert.Equal("2028-06-30", licence.GetProperty("expiresOn").GetString());
+    }
+
+    [Fact]
+    public async Task the_template_imports_cleanly_and_scope_role_and_file_are_checked()
+    {
+        var template = await app.As("ent.demo1", s => s.Get.Url("/api/certificates/import/template"));
+        Assert.StartsWith("application/vnd.openxmlformats", template.Context.Response.ContentType);
+        using var buffer = new MemoryStream();
+        if (template.Context.Response.Body.CanSeek) template.Context.Response.Body.Position = 0;
+        await template.Context.Response.Body.CopyToAsync(buffer);
+        var bytes = buffer.ToArray();
+        var xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        var report = await Import("ent.demo1", app.Chemicals, bytes, "template.xlsx", xlsx);
+        Assert.Equal(1, report.GetProperty("created").GetInt32());
+        Assert.Equal(0, report.GetProperty("rejected").GetArrayLength());
+
+        await Import("ent.demo2", app.Chemicals, bytes, "template.xlsx", xlsx, 404);
+        await Import("auditor", app.Chemicals, bytes, "template.xlsx", xlsx, 403);
+        await Import("ent.demo1", app.Chemicals, [0xFF, 0xFF, 0x00, 0x01], "x.csv", "text/csv", 415);
+        var missing = await Import("ent.demo1", app.Chemicals, System.Text.Encoding.UTF8.GetBytes("证书类别,证书编号\n特种作业操作证,X-1\n"), "x.csv", "text/csv", 400);
+        Assert.Contains("持证人或持证单位", missing.GetProperty("errors").GetProperty("file")[0].GetString());
+        Assert.Contains("有效期至", missing.GetProperty("errors").GetProperty("file")[0].GetString());
+    }
+}

@@ -137,7 +137,13 @@ public static class ReadModelSamples
         ["DeviceRegisteredResponse"] = new DeviceRegisteredResponse(DeviceId, 1, "ajx1.01930000000070008000000000001002.q3Yy8v0bX1c2ZpO4rT6uW8xA0cE2gI4kM6oQ8sU0wY2"),
         ["TelemetryAccepted"] = new TelemetryAccepted(120, 1),
         ["PointReadings"] = new PointReadings(TankLevel.Code, "液位", "m", 1.0, 2.0, 8.0, 9.0, T0.AddHours(-1), T0, false,
-            [new ReadingPoint(T0.AddMinutes(-2), 7.9), new ReadingPoint(T0.AddMinutes(-1), 8.42)]),
+            [new ReadingPoint(T0.AddMinutes(-2), 7.9), new ReadingPoint(T0.AddMinutes(-1), 8.42)],
+            // An answer has readings (raw) or buckets (any other resolution); the sample carries both to pin both shapes.
+            "1m", [new ReadingBucket(T0.AddMinutes(-2), 60, 7.61, 7.98, 7.8)]),
+        ["MonitoringFigures"] = new MonitoringFigures(3, 1,
+            new Dictionary<ThresholdLevel, int> { [ThresholdLevel.LowLow] = 0, [ThresholdLevel.Low] = 0, [ThresholdLevel.High] = 2, [ThresholdLevel.HighHigh] = 1 },
+            new ExpiryFigures(12, 1, 2), new ExpiryFigures(8, 0, 1), 2, new Dictionary<int, int> { [1] = 0, [2] = 1, [3] = 1, [4] = 0 }, 30,
+            new DateOnly(2026, 11, 2)),
         ["AlarmView"] = new AlarmView
         {
             Id = AlarmId, Version = 2, PointCode = TankLevel.Code, SourceId = SourceId, SourceName = "甲醇储罐区", EnterpriseId = EnterpriseId,

@@ -14,7 +14,7 @@ public sealed record ImportRejection(int Row, IReadOnlyList<string> Errors);
 /// <summary>What an import did: rows created, rows skipped (their code already registered for the enterprise), rows refused with why.</summary>
 public sealed record EquipmentImportReport(int Created, int Skipped, IReadOnlyList<ImportRejection> Rejected);
 
-/// <summary>The equipment import sheet (.xlsx or UTF-8 .csv): Chinese headers, one row per piece of equipment.</summary>
+/// <summary>The equipment import sheet (.xlsx or .csv): Chinese headers, one row per piece of equipment.</summary>
 public static class EquipmentSheet
 {
     public const string Name = "设备名称";
@@ -30,14 +30,18 @@ public static class EquipmentSheet
     public const int MaxRows = 5_000;
     public const long MaxBytes = 10 * 1024 * 1024;
 
-    public static List<(int Row, IDictionary<string, object?> Cells)> Read(byte[] content)
+    public static List<(int Row, IDictionary<string, object?> Cells)> Read(byte[] content) =>
+        Read(content, Required, "/api/equipment/import/template");
+
+    /// <summary>
+    /// The non-empty rows of a register sheet (.xlsx, or CSV in UTF-8 or GBK/GB18030) by header, numbered as the
+    /// spreadsheet shows them; missing required columns are a 400 naming them and the template.
+    /// </summary>
+    public static List<(int Row, IDictionary<string, object?> Cells)> Read(byte[] content, string[] required, string template)
     {
-        var xlsx = content.Length >= 4 && content[0] == 0x50 && content[1] == 0x4B && content[2] == 0x03 && content[3] == 0x04;
+        var xlsx = SpreadsheetLimits.IsZip(content);
         if (!xlsx)
-        {
-            try { _ = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(content); }
-            catch (DecoderFallbackException) { throw Unsupported(); }
-        }
+            content = Encoding.UTF8.GetBytes(CsvText.Decode(content) ?? throw Unsupported());
         SpreadsheetLimits.RequireWithinLimits(content);
         List<IDictionary<string, object?>> raw;
         try
@@ -52,9 +56,9 @@ public static class EquipmentSheet
             throw Unsupported();
         }
         var headers = raw.Count > 0 ? raw[0].Keys.Select(k => k.Trim().TrimStart('\uFEFF')).ToHashSet() : [];
-        var missing = Required.Where(c => !headers.Contains(c)).ToArray();
+        var missing = required.Where(c => !headers.Contains(c)).ToArray();
         if (missing.Length > 0)
-            throw ApiProblemException.Validation("file", $"表格缺少列：{string.Join("、", missing)}；请从 /api/equipment/import/template 下载模板");
+            throw ApiProblemException.Validation("file", $"表格缺少列：{string.Join("、", missing)}；请从 {template} 下载模板");
         if (raw.Count > MaxRows) throw ApiProblemException.Validation("file", $"一次最多导入 {MaxRows} 行");
         return raw.Select((cells, i) => (i + 2, (IDictionary<string, object?>)cells.ToDictionary(kv => kv.Key.Trim().TrimStart('\uFEFF'), kv => kv.Value)))
             .Where(r => r.Item2.Values.Any(v => !string.IsNullOrWhiteSpace(Convert.ToString(v, CultureInfo.InvariantCulture))))
@@ -74,7 +78,7 @@ public static class EquipmentSheet
     }
 
     private static ApiProblemException Unsupported() =>
-        new(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "请上传 .xlsx 或 UTF-8 编码的 .csv 文件");
+        new(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "请上传 .xlsx 或 .csv 文件（UTF-8 或 GBK 编码）");
 }
 
 public static class ImportEquipmentEndpoint
@@ -160,6 +164,6 @@ public static class ImportEquipmentEndpoint
         return Results.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "equipment-import-template.xlsx");
     }
 
-    private static async Task<byte[]> ReadUploadAsync(HttpContext http, CancellationToken ct) =>
+    internal static async Task<byte[]> ReadUploadAsync(HttpContext http, CancellationToken ct) =>
         (await http.Request.ReadSingleFileAsync(EquipmentSheet.MaxBytes, ".xlsx 或 .csv", ct)).Content;
 }

@@ -35,6 +35,9 @@ public sealed class ReadingsTable(IDocumentStore store)
     public async Task CreateAsync(CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct);
+        var rollupExisted = await Scalar<bool>(connection, $"select to_regclass('{Rollup.Qualified}') is not null", ct);
+        // The primary key's index carries the value (INCLUDE): a point's day is then an index-only scan in time order,
+        // with no heap visits and no sort (ADR 0023, "Reading a day fast").
         await Execute(connection, $"""
             create schema if not exists {MartenSetup.Schema};
             create table if not exists {Qualified} (
@@ -42,10 +45,36 @@ public sealed class ReadingsTable(IDocumentStore store)
                 at timestamptz not null,
                 value double precision not null,
                 device_id uuid not null,
-                primary key (point_code, at)
+                primary key (point_code, at) include (value)
             ) partition by range (at);
+            create table if not exists {Rollup.Qualified} (
+                point_code text not null,
+                minute timestamptz not null,
+                n integer not null,
+                total double precision not null,
+                min double precision not null,
+                max double precision not null,
+                primary key (point_code, minute)
+            ) partition by range (minute);
             """, ct);
+        // A table made before the key carried the value is re-keyed once (a start-up step, like the partitions).
+        if (!await Scalar<bool>(connection, $"""
+                select coalesce((select i.indnatts > i.indnkeyatts from pg_index i
+                   join pg_class c on c.oid = i.indexrelid join pg_namespace n on n.oid = c.relnamespace
+                  where n.nspname = '{MartenSetup.Schema}' and c.relname = '{Name}_pkey'), false)
+                """, ct))
+            await Execute(connection, $"alter table {Qualified} drop constraint {Name}_pkey, add primary key (point_code, at) include (value)", ct);
         _known.Clear();
+        if (!rollupExisted)
+        {
+            // Readings stored before the roll-up existed are rolled up once, partition by partition.
+            await EnsurePartitionsAsync(await PartitionsAsync(ct), ct);
+            await Execute(connection, $"""
+                insert into {Rollup.Qualified} (point_code, minute, n, total, min, max)
+                select point_code, date_trunc('minute', at), count(*), sum(value), min(value), max(value)
+                  from {Qualified} group by 1, 2
+                """, ct);
+        }
     }
 
     /// <summary>Creates the partitions of these days that do not exist yet (idempotent, safe against a concurrent creator).</summary>
@@ -61,6 +90,8 @@ public sealed class ReadingsTable(IDocumentStore store)
             try
             {
                 await Execute(connection, $"create table if not exists {MartenSetup.Schema}.{PartitionName(day)} partition of {Qualified} " +
+                                          $"for values from ('{from} 00:00:00+00') to ('{to} 00:00:00+00')", ct);
+                await Execute(connection, $"create table if not exists {MartenSetup.Schema}.{Rollup.PartitionName(day)} partition of {Rollup.Qualified} " +
                                           $"for values from ('{from} 00:00:00+00') to ('{to} 00:00:00+00')", ct);
             }
             catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateTable or PostgresErrorCodes.UniqueViolation)
@@ -102,13 +133,15 @@ public sealed class ReadingsTable(IDocumentStore store)
         foreach (var day in old)
         {
             await Execute(connection, $"alter table {Qualified} detach partition {MartenSetup.Schema}.{PartitionName(day)}", ct);
+            if (await Scalar<bool>(connection, $"select to_regclass('{MartenSetup.Schema}.{Rollup.PartitionName(day)}') is not null", ct))
+                await Execute(connection, $"alter table {Rollup.Qualified} detach partition {MartenSetup.Schema}.{Rollup.PartitionName(day)}", ct);
             _known.TryRemove(day, out _);
             detached.Add(PartitionName(day));
         }
         return detached;
     }
 
-    /// <summary>Binary COPY of the rows, in the caller's transaction.</summary>
+    /// <summary>Binary COPY of the rows, in the caller's transaction (the ingest adds them to the roll-up after).</summary>
     public static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<Reading> rows, CancellationToken ct)
     {
         await using var writer = await connection.BeginBinaryImportAsync(
@@ -130,10 +163,17 @@ public sealed class ReadingsTable(IDocumentStore store)
     /// </summary>
     public static async Task InsertSkippingDuplicatesAsync(NpgsqlConnection connection, IReadOnlyList<Reading> rows, CancellationToken ct)
     {
+        // Only the rows actually inserted are rolled up, so a resent reading is counted once in the minutes too.
         await using var command = new NpgsqlCommand($"""
-            insert into {Qualified} (point_code, at, value, device_id)
-            select * from unnest($1::text[], $2::timestamptz[], $3::float8[], $4::uuid[])
-            on conflict do nothing
+            with inserted as (
+                insert into {Qualified} (point_code, at, value, device_id)
+                select * from unnest($1::text[], $2::timestamptz[], $3::float8[], $4::uuid[])
+                on conflict do nothing
+                returning point_code, at, value)
+            insert into {Rollup.Qualified} as r (point_code, minute, n, total, min, max)
+            select point_code, date_trunc('minute', at), count(*), sum(value), min(value), max(value)
+              from inserted group by 1, 2 order by 1, 2
+            {Rollup.Merge}
             """, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.PointCode).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.At.UtcDateTime).ToArray() });
@@ -158,11 +198,112 @@ public sealed class ReadingsTable(IDocumentStore store)
         return list;
     }
 
+    /// <summary>
+    /// The point's readings in <c>[from, to)</c> in buckets of <paramref name="stride"/> (a whole number of minutes),
+    /// aligned to midnight in China time. Whole minutes come from the roll-up, the partial minutes at either edge from
+    /// the readings themselves, so a bucket counts exactly the readings of the window.
+    /// </summary>
+    public async Task<IReadOnlyList<ReadingBucket>> ReadBucketsAsync(string point, DateTimeOffset from, DateTimeOffset to, TimeSpan stride, CancellationToken ct)
+    {
+        var innerFrom = CeilingMinute(from);
+        var innerTo = FloorMinute(to);
+        // Edge ranges of raw readings: [from, innerFrom) and [innerTo, to); one range when the window has no whole minute.
+        var (a1, a2, b1, b2) = innerFrom < innerTo ? (from, innerFrom, innerTo, to) : (from, to, to, to);
+        if (innerFrom >= innerTo) innerFrom = innerTo = to;
+        await using var connection = await OpenAsync(ct);
+        await using var command = new NpgsqlCommand($"""
+            with parts as (
+                select minute as t, n, total, min, max from {Rollup.Qualified}
+                 where point_code = $1 and minute >= $2 and minute < $3
+                union all
+                select at, 1, value, value, value from {Qualified}
+                 where point_code = $1 and ((at >= $4 and at < $5) or (at >= $6 and at < $7)))
+            select date_bin($8, t, $9) as bucket, sum(n)::int, min(min), max(max), sum(total) / sum(n)
+              from parts group by 1 order by 1
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = point });
+        foreach (var t in new[] { innerFrom, innerTo, a1, a2, b1, b2 })
+            command.Parameters.Add(new NpgsqlParameter { Value = t.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = stride, NpgsqlDbType = NpgsqlDbType.Interval });
+        command.Parameters.Add(new NpgsqlParameter { Value = ChinaMidnight.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        var list = new List<ReadingBucket>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            list.Add(new ReadingBucket(new DateTimeOffset(reader.GetFieldValue<DateTime>(0), TimeSpan.Zero), reader.GetInt32(1),
+                reader.GetDouble(2), reader.GetDouble(3), reader.GetDouble(4)));
+        return list;
+    }
+
+    private static readonly DateTimeOffset ChinaMidnight = new(2000, 1, 1, 0, 0, 0, TimeSpan.FromHours(8));
+
+    private static DateTimeOffset FloorMinute(DateTimeOffset t) => new(t.UtcTicks - t.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
+
+    private static DateTimeOffset CeilingMinute(DateTimeOffset t) =>
+        t.UtcTicks % TimeSpan.TicksPerMinute == 0 ? t.ToUniversalTime() : FloorMinute(t).AddMinutes(1);
+
     private static async Task Execute(NpgsqlConnection connection, string sql, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync(ct);
     }
+
+    private static async Task<T> Scalar<T>(NpgsqlConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync(ct))!;
+    }
+}
+
+/// <summary>A bucket of a point's readings: its start, how many readings, their least, greatest and mean value.</summary>
+public sealed record ReadingBucket(DateTimeOffset At, int Count, double Min, double Max, double Avg);
+
+/// <summary>
+/// The per-minute roll-up of the readings (<c>monitoring_readings_1m</c>: count, sum, min, max per point and minute),
+/// kept in the ingest's transaction and partitioned by the same days, so a day of one point is 1,440 rows whatever the
+/// sampling rate. Sum rather than mean, so minutes merge exactly when a later batch adds to one.
+/// </summary>
+public static class Rollup
+{
+    public const string Name = "monitoring_readings_1m";
+    public static readonly string Qualified = $"{MartenSetup.Schema}.{Name}";
+
+    public static string PartitionName(DateOnly day) => $"{Name}_p{day:yyyyMMdd}";
+
+    public const string Merge = """
+        on conflict (point_code, minute) do update set n = r.n + excluded.n, total = r.total + excluded.total,
+            min = least(r.min, excluded.min), max = greatest(r.max, excluded.max)
+        """;
+
+    /// <summary>Adds these (freshly stored) rows to their minutes; keys in order, so concurrent batches lock alike.</summary>
+    public static async Task AddAsync(NpgsqlConnection connection, IReadOnlyList<Reading> rows, CancellationToken ct)
+    {
+        var minutes = new SortedDictionary<(string Point, long Minute), (int N, double Total, double Min, double Max)>(Comparer);
+        foreach (var r in rows)
+        {
+            var key = (r.PointCode, r.At.UtcTicks - r.At.UtcTicks % TimeSpan.TicksPerMinute);
+            minutes[key] = minutes.TryGetValue(key, out var m)
+                ? (m.N + 1, m.Total + r.Value, Math.Min(m.Min, r.Value), Math.Max(m.Max, r.Value))
+                : (1, r.Value, r.Value, r.Value);
+        }
+        await using var command = new NpgsqlCommand($"""
+            insert into {Qualified} as r (point_code, minute, n, total, min, max)
+            select * from unnest($1::text[], $2::timestamptz[], $3::int[], $4::float8[], $5::float8[], $6::float8[])
+            {Merge}
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = minutes.Keys.Select(k => k.Point).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = minutes.Keys.Select(k => new DateTime(k.Minute, DateTimeKind.Utc)).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = minutes.Values.Select(v => v.N).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = minutes.Values.Select(v => v.Total).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = minutes.Values.Select(v => v.Min).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = minutes.Values.Select(v => v.Max).ToArray() });
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static readonly Comparer<(string Point, long Minute)> Comparer = Comparer<(string Point, long Minute)>.Create((a, b) =>
+    {
+        var c = string.CompareOrdinal(a.Point, b.Point);
+        return c != 0 ? c : a.Minute.CompareTo(b.Minute);
+    });
 }
 
 /// <summary>

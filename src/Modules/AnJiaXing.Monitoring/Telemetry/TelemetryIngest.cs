@@ -9,7 +9,8 @@ namespace AnJiaXing.Monitoring.Telemetry;
 public sealed record TelemetryAccepted(int Accepted, int AlarmsRaised);
 
 /// <summary>
-/// Stores a device's batch and evaluates its thresholds in one transaction: binary COPY of the readings, then the
+/// Stores a device's batch and evaluates its thresholds in one transaction: binary COPY of the readings and their
+/// per-minute roll-up, then the
 /// points' alarm states (optimistic concurrency; saved only when a threshold turned active or cleared) and an
 /// <see cref="AlarmRaised"/> stream per crossing. Monitoring points are immutable once registered, so their thresholds
 /// are cached in memory. A batch that
@@ -56,7 +57,11 @@ public sealed class TelemetryIngest(IDocumentStore store, ReadingsTable table)
         await using var connection = await table.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         if (skipDuplicates) await ReadingsTable.InsertSkippingDuplicatesAsync(connection, rows, ct);
-        else await ReadingsTable.CopyAsync(connection, rows, ct);
+        else
+        {
+            await ReadingsTable.CopyAsync(connection, rows, ct);
+            await Rollup.AddAsync(connection, rows, ct);
+        }
 
         await using var session = store.LightweightSession(Marten.Services.SessionOptions.ForTransaction(tx, shouldAutoCommit: false));
         var byPoint = rows.GroupBy(r => r.PointCode).ToDictionary(g => g.Key, g => g.Select(r => (r.At, r.Value)).ToList());

@@ -17,14 +17,19 @@ public sealed record RiskPointsSlot(bool Available, int Total, IReadOnlyDictiona
         "红色=重大风险 橙色=较大风险 黄色=一般风险 蓝色=低风险", PatrolsPanel.From(patrols));
 }
 
-/// <summary>The enterprise file (一企一档): basic data, composite score, hazard figures, risk points.</summary>
+/// <summary>
+/// The enterprise file (一企一档): basic data, composite score, hazard figures, risk points, and the monitoring
+/// figures (open alarms, expiring equipment and certificates, major hazard sources by grade) the Monitoring module
+/// answers for the enterprise.
+/// </summary>
 public sealed record EnterpriseFileResponse(
     Guid Id,
     EnterpriseBasics Basic,
     CompositeScore CompositeScore,
     EnterpriseHazardFigures Hazards,
     RiskPointsSlot RiskPoints,
-    DateTimeOffset AsOf);
+    DateTimeOffset AsOf,
+    MonitoringFigures? Monitoring = null);
 
 public static class GetEnterpriseFileEndpoint
 {
@@ -35,7 +40,7 @@ public static class GetEnterpriseFileEndpoint
     [Authorize]
     [WolverineGet("/api/enterprises/{id}/file", OperationId = "GetEnterpriseFile")]
     public static async Task<EnterpriseFileResponse> Get(Guid id, ClaimsPrincipal user, IQuerySession session,
-        TimeProvider clock, CancellationToken ct)
+        TimeProvider clock, Wolverine.IMessageBus bus, CancellationToken ct)
     {
         var batch = session.CreateBatchQuery();
         var fileQuery = batch.Load<EnterpriseFile>(id);
@@ -51,6 +56,7 @@ public static class GetEnterpriseFileEndpoint
         var today = StatisticsCalendar.DayOf(now);
         var patrols = await PatrolOccurrences.CompletionAsync(session, ScopeConstraint.Everything, id,
             StatisticsCalendar.StartOf(new DateOnly(today.Year, today.Month, 1)), StatisticsCalendar.StartOf(today.AddDays(1)), now, ct);
-        return new EnterpriseFileResponse(id, file.Basic, score, hazards, RiskPointsSlot.From(risk, patrols), now);
+        var monitoring = await bus.InvokeAsync<MonitoringFigures>(new CountMonitoringFigures(ScopeConstraint.Everything, EnterpriseId: id), ct);
+        return new EnterpriseFileResponse(id, file.Basic, score, hazards, RiskPointsSlot.From(risk, patrols), now, monitoring);
     }
 }
