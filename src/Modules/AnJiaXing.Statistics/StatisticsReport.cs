@@ -76,16 +76,24 @@ public sealed class StatisticsReport(StatisticsScope scope, StatisticsPeriod per
             b.Key, b.Value.Reported, b.Value.RectifiedThatDay, b.Value.ClosedThatDay, Rate.Of(b.Value.Closed, b.Value.Valid).Value)).ToList());
     }
 
+    /// <summary>
+    /// Submitted inspections of the period, counted by their district day of submit: the total, by kind, and per month
+    /// of the period (a month the period covers in part counts only its days in the period). Plans are as they stand.
+    /// </summary>
     public InspectionsPanel Inspections()
     {
         var i = stats.Inspections;
+        var days = i.Days.Where(d => period.Contains(d.Key)).ToList();
         var months = new List<MonthCount>();
         for (var m = new DateOnly(period.From.Year, period.From.Month, 1); m <= period.To; m = m.AddMonths(1))
         {
             var key = StatisticsCalendar.MonthKey(m);
-            months.Add(new MonthCount(key, i.ByMonth.GetValueOrDefault(key), i.HazardsRaisedByMonth.GetValueOrDefault(key)));
+            var inMonth = days.Where(d => d.Key.StartsWith(key, StringComparison.Ordinal)).ToList();
+            months.Add(new MonthCount(key, inMonth.Sum(d => d.Value.Inspections), inMonth.Sum(d => d.Value.HazardsRaised)));
         }
-        return new InspectionsPanel(i.ByMonth.Values.Sum(), months, new SortedDictionary<string, int>(i.ByKind, StringComparer.Ordinal),
+        var byKind = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (kind, n) in days.SelectMany(d => d.Value.ByKind)) byKind[kind] = byKind.GetValueOrDefault(kind) + n;
+        return new InspectionsPanel(days.Sum(d => d.Value.Inspections), months, byKind,
             i.Plans, i.PlannedInspections, i.CompletedInspections, Rate.Of(i.CompletedInspections, i.PlannedInspections));
     }
 
