@@ -15,12 +15,29 @@ public sealed class StatisticsReport(StatisticsScope scope, StatisticsPeriod per
 
     public static async Task<StatisticsReport> LoadAsync(
         System.Security.Claims.ClaimsPrincipal user, Guid? townId, string? from, string? to, string? month,
-        IQuerySession session, TimeProvider clock, CancellationToken ct)
+        IQuerySession session, TimeProvider clock, CancellationToken ct, int defaultMonths = 1)
     {
-        var period = StatisticsPeriod.Parse(from, to, month, clock);
+        var period = StatisticsPeriod.Parse(from, to, month, clock, defaultMonths);
         var scope = await StatisticsScope.ResolveAsync(Caller.From(user), townId, session, ct);
         var stats = await scope.LoadAsync(session, ct) ?? new ScopeStatistics();
         return new StatisticsReport(scope, period, stats, session, clock);
+    }
+
+    /// <summary>When the figures stand: now, or the end of the period for a report as of its end (<see cref="AsOfEndAsync"/>).</summary>
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <summary>
+    /// The same report as the scope stood at the end of the period (the first instant of the day after it), by time
+    /// travel: the period's events and every earlier one folded as the projection folds them
+    /// (<see cref="StatisticsAsOf"/>); clock-bound figures (overdue) are taken at that instant. A period that has not
+    /// ended is the report as it stands.
+    /// </summary>
+    public async Task<StatisticsReport> AsOfEndAsync(CancellationToken ct)
+    {
+        var end = StatisticsCalendar.StartOf(period.To.AddDays(1));
+        if (end > clock.GetUtcNow()) return this;
+        var asOf = await StatisticsAsOf.LoadAsync(scope, end, session, ct);
+        return new StatisticsReport(scope, period, asOf, session, new FixedClock(end));
     }
 
     public async Task<OverviewPanel> OverviewAsync(CancellationToken ct)
@@ -65,12 +82,14 @@ public sealed class StatisticsReport(StatisticsScope scope, StatisticsPeriod per
     {
         var monthly = granularity == "month";
         var buckets = new SortedDictionary<string, DayFigures>(StringComparer.Ordinal);
-        for (var d = period.From; d <= period.To; d = monthly ? new DateOnly(d.Year, d.Month, 1).AddMonths(1) : d.AddDays(1))
+        // No future days: a day not yet begun has no figures, and plotting it as zero reads as a fall.
+        var last = StatisticsCalendar.Today(clock) < period.To ? StatisticsCalendar.Today(clock) : period.To;
+        for (var d = period.From; d <= last; d = monthly ? new DateOnly(d.Year, d.Month, 1).AddMonths(1) : d.AddDays(1))
             buckets[monthly ? StatisticsCalendar.MonthKey(d) : StatisticsCalendar.Key(d)] = new DayFigures();
         foreach (var (day, figures) in stats.Days)
         {
-            if (!period.Contains(day)) continue;
-            figures.AddTo(buckets[monthly ? day[..7] : day]);
+            if (!period.Contains(day) || !buckets.TryGetValue(monthly ? day[..7] : day, out var bucket)) continue;
+            figures.AddTo(bucket);
         }
         return new TrendPanel(granularity, buckets.Select(b => new TrendPoint(
             b.Key, b.Value.Reported, b.Value.RectifiedThatDay, b.Value.ClosedThatDay, Rate.Of(b.Value.Closed, b.Value.Valid).Value)).ToList());
