@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using JasperFx.Events.Daemon;
 using Marten;
+using Marten.Events;
 using Npgsql;
 
 /// <summary>
@@ -90,7 +91,7 @@ public static class RebuildBenchmark
         await conn.OpenAsync();
         await using var copy = await conn.BeginRawBinaryCopyAsync("copy (select * from anjiaxing.mt_events order by seq_id) to stdout (format binary)");
         var buffer = new byte[1 << 16];
-        while (await copy.ReadAsync(buffer) > 0) { }
+        while (await copy.ReadAsync(buffer, 0, buffer.Length) > 0) { }
         return sw.Elapsed;
     }
 

@@ -163,7 +163,7 @@
     figures('panel-hazards', [['hazards-total', '隐患总数', h.total], ['hazards-general', '一般隐患', h.byLevel.General],
       ['hazards-major', '重大隐患', h.byLevel.Major], ['hazards-overdue', '逾期隐患', h.overdue]]);
     const shares = Object.keys(STATUS).filter((s) => h.byStatus[s] > 0).map((s) => ({ name: STATUS[s], value: h.byStatus[s] }));
-    if (shares.length) chart('panel-hazards', { tooltip: { formatter: '{b}: {c} ({d}%)' }, series: [{ type: 'pie', radius: ['35%', '65%'], data: shares, label: { formatter: '{b}\n{d}%' } }] });
+    if (shares.length) chart('panel-hazards', { tooltip: { formatter: '{b}: {c} ({d}%)' }, series: [{ type: 'pie', radius: ['35%', '65%'], percentPrecision: 1, data: shares, label: { formatter: '{b}\n{d}%' } }] });
     else empty('panel-hazards', '暂无隐患');
 
     const points = trend.figures.points;
