@@ -22,6 +22,7 @@ public static class RebuildBenchmark
         builder.Configuration["AnJiaXing:DataFolder"] = Path.Combine(Path.GetTempPath(), "anjiaxing-bench");
         builder.Configuration["AnJiaXing:Ledger:DigestInterval"] = "01:00:00";
         builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning";
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
         AnJiaXingHost.ConfigureServices(builder);
         await using var app = builder.Build();
         AnJiaXingHost.Configure(app);
