@@ -5,8 +5,10 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # `scripts/bench.sh stats [events]` runs the statistics benchmark instead.
 # `scripts/bench.sh monitoring [seconds]` runs the telemetry benchmark (1,000 points, default 300 s of readings).
+# `scripts/bench.sh rebuild [events]` rebuilds the statistics projections against a raw COPY (default 200,000 events).
 if [ "${1:-}" = stats ]; then mode=(stats "${2:-1000000}");
 elif [ "${1:-}" = monitoring ]; then mode=(monitoring "${2:-300}");
+elif [ "${1:-}" = rebuild ]; then mode=(rebuild "${2:-200000}");
 else mode=("${1:-1000000}"); fi
 
 if [ -z "${ANJIAXING_BENCH_CONNECTION:-}" ]; then

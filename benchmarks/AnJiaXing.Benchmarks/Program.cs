@@ -10,6 +10,8 @@ var connection = Environment.GetEnvironmentVariable("ANJIAXING_BENCH_CONNECTION"
                  ?? throw new InvalidOperationException("Set ANJIAXING_BENCH_CONNECTION.");
 // `stats [events]`: the statistics endpoints benchmark (issue 7), on a database of its own.
 if (args is ["stats", ..]) return await StatisticsBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 1_000_000, connection);
+// `rebuild [events]`: the statistics projections rebuilt against a raw COPY of the same events (issue 12, goal 2).
+if (args is ["rebuild", ..]) return await RebuildBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 200_000, connection);
 // `monitoring [seconds]`: telemetry ingest with threshold evaluation vs a raw COPY, and a day of readings read (issue 16).
 if (args is ["monitoring", ..]) return await MonitoringBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 300, connection);
 var total = args.Length > 0 ? int.Parse(args[0]) : 1_000_000;

@@ -90,7 +90,7 @@ public static class StatisticsBenchmark
         return 0;
     }
 
-    private static async Task<long> LoadAsync(IDocumentStore store, int total)
+    internal static async Task<long> LoadAsync(IDocumentStore store, int total)
     {
         List<Organisation> towns;
         await using (var q = store.QuerySession())

@@ -19,7 +19,9 @@ public static class ExportStatisticsEndpoint
     public static async Task<IResult> Get(ClaimsPrincipal user, IQuerySession session, TimeProvider clock,
         Guid? townId, string? from, string? to, string? month, CancellationToken ct)
     {
-        var r = await StatisticsReport.LoadAsync(user, townId, from, to, month, session, clock, ct);
+        var live = await StatisticsReport.LoadAsync(user, townId, from, to, month, session, clock, ct);
+        // A month that has ended is reported as it stood at its end, so November's report reads the same in January.
+        var r = await live.AsOfEndAsync(ct);
         var sheets = await WorkbookAsync(r, ct);
         var stream = new MemoryStream();
         await MiniExcel.SaveAsAsync(stream, sheets, cancellationToken: ct);
@@ -35,30 +37,36 @@ public static class ExportStatisticsEndpoint
         var trend = r.Trend("day");
         var inspections = r.Inspections();
 
-        static Dictionary<string, object?> Row(string name, object? value) => new() { ["指标"] = name, ["数值"] = value };
-        static object? Pct(Rate rate) => rate.Value;
+        // Every row has the same columns (MiniExcel takes the header from the first); a rate shows as a percentage
+        // with its parts beside it, so a reader can check it.
+        static Dictionary<string, object?> Row(string name, object? value) => new() { ["指标"] = name, ["数值"] = value, ["分子"] = null, ["分母"] = null };
+        static Dictionary<string, object?> RateRow(string name, Rate rate) =>
+            new() { ["指标"] = name, ["数值"] = Percent(rate.Value), ["分子"] = rate.Numerator, ["分母"] = rate.Denominator };
+        var standing = StatisticsCalendar.StartOf(r.Period.To.AddDays(1)) == r.Now
+            ? $"截至 {r.Period.ToKey} 24:00（北京时间）"
+            : $"截至 {r.Now.ToOffset(StatisticsCalendar.Offset):yyyy-MM-dd HH:mm}（北京时间，导出时）";
 
         return new Dictionary<string, object>
         {
             ["监管概况"] = new[]
             {
-                Row("统计范围", r.Scope.Name), Row("统计期间", $"{r.Period.FromKey} 至 {r.Period.ToKey}"),
+                Row("统计范围", r.Scope.Name), Row("统计期间", $"{r.Period.FromKey} 至 {r.Period.ToKey}"), Row("数据状态", standing),
                 Row("企业数", overview.Enterprises), Row("用户数", overview.Users), Row("隐患总数", overview.Hazards),
                 Row("未销案隐患", overview.OpenHazards), Row("未销案重大隐患", overview.OpenMajorHazards),
                 Row("逾期隐患", overview.OverdueHazards), Row("本期上报", overview.ReportedInPeriod),
-                Row("本期销案", overview.ClosedInPeriod), Row("累计销案率", Pct(overview.ClosureRate)),
-                Row("累计整改率", Pct(overview.RectificationRate))
+                Row("本期销案", overview.ClosedInPeriod), RateRow("累计销案率", overview.ClosureRate),
+                RateRow("累计整改率", overview.RectificationRate)
             },
             ["考核指标"] = new[]
             {
-                Row("用户活跃度", Pct(assessment.UserActivity)), Row("信息准确率", Pct(assessment.InformationAccuracy)),
-                Row("隐患销案率", Pct(assessment.ClosureRate)), Row("按期销案率", Pct(assessment.OnTimeClosureRate)),
-                Row("整改率", Pct(assessment.RectificationRate))
+                RateRow("用户活跃度", assessment.UserActivity), RateRow("信息准确率", assessment.InformationAccuracy),
+                RateRow("隐患销案率", assessment.ClosureRate), RateRow("按期销案率", assessment.OnTimeClosureRate),
+                RateRow("整改率", assessment.RectificationRate)
             },
             ["用户统计"] = users.ByRole.Select(kv => new Dictionary<string, object?> { ["角色"] = StatisticsLabels.Role(kv.Key), ["启用账号数"] = kv.Value })
                 .Append(new Dictionary<string, object?> { ["角色"] = "本期活跃", ["启用账号数"] = users.ActiveInPeriod }).ToList(),
             ["隐患状态"] = hazards.ByStatus.Select(kv => new Dictionary<string, object?>
-                { ["状态"] = StatisticsLabels.Status(kv.Key), ["数量"] = kv.Value, ["占比"] = hazards.StatusShares[kv.Key] }).ToList(),
+                { ["状态"] = StatisticsLabels.Status(kv.Key), ["数量"] = kv.Value, ["占比"] = Percent(hazards.Total == 0 ? null : hazards.StatusShares[kv.Key]) }).ToList(),
             ["隐患来源"] = r.Sources().BySource.Select(kv => new Dictionary<string, object?> { ["来源"] = StatisticsLabels.Source(kv.Key), ["数量"] = kv.Value }).ToList(),
             ["整改趋势"] = trend.Points.Select(p => new Dictionary<string, object?>
                 { ["日期"] = p.Period, ["上报"] = p.Reported, ["整改"] = p.Rectified, ["销案"] = p.Closed }).ToList(),
@@ -66,7 +74,11 @@ public static class ExportStatisticsEndpoint
                 { ["月份"] = m.Month, ["检查次数"] = m.Inspections, ["发现隐患"] = m.HazardsRaised }).ToList()
         };
     }
+    /// <summary>A share as a percentage with one decimal (<c>28.6%</c>); a dash when nothing was counted.</summary>
+    public static string Percent(double? share) =>
+        share is { } v ? (v * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%" : "—";
 }
+
 
 /// <summary>Chinese labels of the statistics tables (the dashboard has its own copy in its script).</summary>
 public static class StatisticsLabels

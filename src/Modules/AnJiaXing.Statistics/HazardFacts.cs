@@ -27,15 +27,20 @@ public sealed record HazardFacts
     /// <summary>The level was changed on review (downgraded or escalated); sticky once set.</summary>
     public bool Reclassified { get; init; }
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool Dismissed => Status == HazardStatus.Dismissed;
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool Withdrawn => Status == HazardStatus.Withdrawn;
 
     /// <summary>A real hazard that must be closed: reported and neither dismissed nor withdrawn.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool Valid => !Dismissed && !Withdrawn;
 
     /// <summary>Counts toward information accuracy (信息准确率): neither dismissed, withdrawn nor re-classified.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool Accurate => Valid && !Reclassified;
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool Open => HazardLifecycle.IsOpen(Status);
 
     public static HazardFacts Reported(HazardReported r, DateTimeOffset at) => new()

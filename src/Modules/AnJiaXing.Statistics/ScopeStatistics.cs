@@ -32,6 +32,13 @@ public sealed class ScopeStatistics
 
     public void Apply(HazardStep step)
     {
+        Add(step);
+        Prune();
+    }
+
+    /// <summary>Counts a step without pruning: a batch adds many steps and prunes once (<see cref="Prune"/>).</summary>
+    public void Add(HazardStep step)
+    {
         if (step.Before is { } before) Count(before, -1);
         Count(step.After, +1);
     }
@@ -68,7 +75,6 @@ public sealed class ScopeStatistics
         if (f.RectifiedOn is { } rectifiedOn) Day(rectifiedOn).RectifiedThatDay += sign;
         if (f.Deadline is { } deadline && HazardLifecycle.OverdueStatuses.Contains(f.Status))
             Add(DeadlineDays, StatisticsCalendar.Key(StatisticsCalendar.DayOf(deadline)), sign);
-        Prune();
     }
 
     private DayFigures Day(DateOnly day)
@@ -78,8 +84,8 @@ public sealed class ScopeStatistics
         return figures;
     }
 
-    // A step that moves a hazard out of a day leaves zeros behind; drop them so a rebuild stores the same document.
-    private void Prune()
+    /// <summary>A step that moves a hazard out of a day leaves zeros behind; dropping them makes a rebuild store the same document.</summary>
+    public void Prune()
     {
         foreach (var key in Days.Where(d => d.Value.IsEmpty).Select(d => d.Key).ToList()) Days.Remove(key);
         RemoveZeros(ByLevel);
@@ -129,12 +135,18 @@ public sealed class DayFigures
     }
 }
 
-/// <summary>Inspection figures of a scope: submitted inspections per month and by kind, and plan completion.</summary>
+/// <summary>
+/// Inspection figures of a scope: submitted inspections per month and by kind (all time), the same per district day
+/// of submit (<see cref="Days"/>, so a period is counted exactly), and plan completion.
+/// </summary>
 public sealed class InspectionFigures
 {
     public Dictionary<string, int> ByMonth { get; set; } = new();
     public Dictionary<string, int> ByKind { get; set; } = new();
     public Dictionary<string, int> HazardsRaisedByMonth { get; set; } = new();
+
+    /// <summary>Per district day of submit (<c>yyyy-MM-dd</c>): inspections, hazards they raised, and by kind.</summary>
+    public Dictionary<string, InspectionDay> Days { get; set; } = new();
     public int Plans { get; set; }
     public int PlannedInspections { get; set; }
     public int CompletedInspections { get; set; }
@@ -153,8 +165,25 @@ public sealed class InspectionFigures
         ScopeStatistics.Add(ByMonth, month, sign);
         ScopeStatistics.Add(HazardsRaisedByMonth, month, sign * f.HazardsRaised);
         if (f.Kind is { } kind) ScopeStatistics.Add(ByKind, kind, sign);
+        var key = StatisticsCalendar.Key(day);
+        if (!Days.TryGetValue(key, out var figures)) Days[key] = figures = new InspectionDay();
+        figures.Inspections += sign;
+        figures.HazardsRaised += sign * f.HazardsRaised;
+        if (f.Kind is { } k) ScopeStatistics.Add(figures.ByKind, k, sign);
+        ScopeStatistics.RemoveZeros(figures.ByKind);
+        if (figures.IsEmpty) Days.Remove(key);
         ScopeStatistics.RemoveZeros(ByMonth);
         ScopeStatistics.RemoveZeros(HazardsRaisedByMonth);
         ScopeStatistics.RemoveZeros(ByKind);
     }
+}
+
+/// <summary>The inspections of a scope submitted on one district day.</summary>
+public sealed class InspectionDay
+{
+    public int Inspections { get; set; }
+    public int HazardsRaised { get; set; }
+    public Dictionary<string, int> ByKind { get; set; } = new();
+
+    public bool IsEmpty => Inspections == 0 && HazardsRaised == 0 && ByKind.Count == 0;
 }

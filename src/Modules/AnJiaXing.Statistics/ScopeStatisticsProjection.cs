@@ -1,143 +1,214 @@
 using JasperFx.Events;
-using JasperFx.Events.Grouping;
 using Marten;
 using Marten.Events.Projections;
 
 namespace AnJiaXing.Statistics;
 
 /// <summary>
-/// Keeps a <see cref="ScopeStatistics"/> per district, town, domain and enterprise on the async daemon. Hazard
-/// events carry only the hazard and enterprise, and a status count must know the status a hazard leaves, so the
-/// grouping replays each hazard's own stream (immutable, so live runs and rebuilds see the same history) and hands
-/// each scope a <see cref="HazardStep"/>: the hazard's facts before and after the event. Inspections go the same way:
-/// each inspection stream is replayed into <see cref="InspectionFacts"/>, and a plan's completion per scope is
-/// recomputed at its <c>InspectionPlanned</c> and at every submit under it (<see cref="PlanHistories"/>).
+/// Keeps a <see cref="ScopeStatistics"/> per district, town, domain and enterprise on the async daemon, without
+/// reading any stream (ADR 0018). A hazard event carries only the hazard and enterprise, and a status count must know
+/// the status the hazard leaves, so the projection keeps each hazard's facts as a document of its own
+/// (<see cref="HazardTally"/>, likewise <see cref="InspectionTally"/> and <see cref="PlanTally"/>). A daemon batch
+/// loads the tallies of what it touches (one round trip), folds its events onto them in sequence order, and hands
+/// each scope one step per hazard, inspection or plan: the facts at the start of the batch → at its end. Steps
+/// telescope, so one step per batch counts exactly what one step per event would, whatever the batch boundaries.
+/// The tallies are written in the batch's own transaction, with the daemon's progress, so the next batch starts
+/// from exactly the facts this one ended with — live or in a rebuild.
 /// </summary>
-public partial class ScopeStatisticsProjection : MultiStreamProjection<ScopeStatistics, string>
+public sealed class ScopeStatisticsProjection : IProjection
 {
     public const string ProjectionTitle = "ScopeStatistics";
-
-    public ScopeStatisticsProjection()
-    {
-        Name = ProjectionTitle;
-        foreach (var type in HazardEventTypes.Concat(InspectionEventTypes)) IncludeType(type);
-        CustomGrouping(GroupAsync);
-    }
-
-    public static readonly Type[] HazardEventTypes = HazardLifecycle.EventTypes;
 
     /// <summary>The inspection and plan events that change a figure (recorded items and recheck verdicts do not).</summary>
     public static readonly Type[] InspectionEventTypes =
         [typeof(InspectionStarted), typeof(InspectionSubmitted), typeof(InspectionHazardRaised), typeof(InspectionPlanned)];
 
-    public void Apply(ScopeStatistics stats, HazardStep step) => stats.Apply(step);
-    public void Apply(ScopeStatistics stats, InspectionStep step) => stats.Apply(step);
-
-    private static async Task GroupAsync(IQuerySession session, IReadOnlyList<IEvent> events, IEventGrouping<string> grouping)
+    public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
-        await GroupHazardsAsync(session, events, grouping);
-        await GroupInspectionsAsync(session, events, grouping);
-    }
-
-    private static async Task GroupHazardsAsync(IQuerySession session, IReadOnlyList<IEvent> events, IEventGrouping<string> grouping)
-    {
-        var hazardEvents = events.Where(e => e.Data is IHazardEvent).ToList();
-        if (hazardEvents.Count == 0) return;
-
-        var histories = await HazardHistories.LoadAsync(session, hazardEvents.Select(e => ((IHazardEvent)e.Data).HazardId).Distinct().ToArray());
-        foreach (var e in hazardEvents)
-        {
-            var step = histories.StepAt(((IHazardEvent)e.Data).HazardId, e.Version);
-            if (step is null) continue;
-            foreach (var scope in StatisticsScopes.Of(step.After)) grouping.AddEvent(scope, Synthetic(e, step, "hazard_step"));
-        }
-    }
-
-    private static async Task GroupInspectionsAsync(IQuerySession session, IReadOnlyList<IEvent> events, IEventGrouping<string> grouping)
-    {
-        var inspectionEvents = events.Where(e => e.Data is IInspectionEvent).ToList();
-        var planIds = events.Select(e => e.Data switch
-        {
-            InspectionPlanned p => p.PlanId,
-            InspectionSubmitted { PlanId: { } id } => id,
-            _ => (Guid?)null
-        }).OfType<Guid>().Distinct().ToArray();
-        if (inspectionEvents.Count == 0 && planIds.Length == 0) return;
-
-        var inspections = await InspectionHistories.LoadAsync(session,
-            inspectionEvents.Select(e => ((IInspectionEvent)e.Data).InspectionId).Distinct().ToArray());
-        var plans = await PlanHistories.LoadAsync(session, planIds);
+        var hazardIds = new HashSet<Guid>();
+        var inspectionIds = new HashSet<Guid>();
+        var planIds = new HashSet<Guid>();
         foreach (var e in events)
         {
-            if (e.Data is IInspectionEvent i && inspections.StepAt(i.InspectionId, e.Version) is { } step)
-                foreach (var scope in StatisticsScopes.Of(step.After)) grouping.AddEvent(scope, Synthetic(e, step, "inspection_step"));
-
-            var planId = e.Data switch { InspectionPlanned p => p.PlanId, InspectionSubmitted s => s.PlanId, _ => null };
-            if (planId is null) continue;
-            foreach (var (scope, planStep) in plans.StepsAt(planId.Value, e.Sequence))
-                grouping.AddEvent(scope, Synthetic(e, planStep, "plan_step", PlanStepId(e.Id)));
+            switch (e.Data)
+            {
+                case IHazardEvent h: hazardIds.Add(h.HazardId); break;
+                case InspectionPlanned p: planIds.Add(p.PlanId); break;
+                case IInspectionEvent i:
+                    inspectionIds.Add(i.InspectionId);
+                    if (i is InspectionSubmitted { PlanId: { } plan }) planIds.Add(plan);
+                    break;
+            }
         }
-    }
+        if (hazardIds.Count == 0 && inspectionIds.Count == 0 && planIds.Count == 0) return;
 
-    // A submit under a plan gives a scope both an inspection step and a plan step; the slice keeps one event per id.
-    private static Guid PlanStepId(Guid sourceId)
-    {
-        var bytes = sourceId.ToByteArray();
-        bytes[15] ^= 0xFF;
-        return new Guid(bytes);
-    }
+        var batch = operations.CreateBatchQuery();
+        var hazardQuery = batch.LoadMany<HazardTally>().ById(hazardIds.ToArray());
+        var inspectionQuery = batch.LoadMany<InspectionTally>().ById(inspectionIds.ToArray());
+        var planQuery = batch.LoadMany<PlanTally>().ById(planIds.ToArray());
+        await batch.Execute(cancellation);
 
-    private static Event<T> Synthetic<T>(IEvent source, T step, string typeName, Guid? id = null) where T : notnull => new(step)
-    {
-        Id = id ?? source.Id,
-        Sequence = source.Sequence,
-        Version = source.Version,
-        StreamId = source.StreamId,
-        Timestamp = source.Timestamp,
-        EventTypeName = typeName,
-        DotNetTypeName = typeof(T).FullName!
-    };
+        var fold = new StatisticsFold(
+            (await hazardQuery).ToDictionary(t => t.Id, t => t.Facts),
+            (await inspectionQuery).ToDictionary(t => t.Id, t => t.Facts),
+            (await planQuery).ToDictionary(t => t.Id));
+        foreach (var e in events) fold.Apply(e);
+
+        var steps = fold.Steps();
+        if (steps.Count > 0)
+        {
+            var scopes = await operations.LoadManyAsync<ScopeStatistics>(cancellation, steps.Keys.ToArray());
+            var byId = scopes.ToDictionary(s => s.Id);
+            StatisticsFold.Count(steps, byId);
+            operations.Store(byId.Values.ToArray());
+        }
+
+        var (hazards, inspections, plans) = fold.ChangedTallies();
+        if (hazards.Length > 0) operations.Store(hazards);
+        if (inspections.Length > 0) operations.Store(inspections);
+        if (plans.Length > 0) operations.Store(plans);
+    }
 }
 
-/// <summary>The facts of each hazard after each version of its stream, for the hazards of one daemon batch.</summary>
-internal sealed class HazardHistories
+/// <summary>A hazard's facts as the statistics last counted them; written by <see cref="ScopeStatisticsProjection"/> only.</summary>
+public sealed record HazardTally(Guid Id, HazardFacts Facts);
+
+/// <summary>An inspection's facts as the statistics last counted them; written by <see cref="ScopeStatisticsProjection"/> only.</summary>
+public sealed record InspectionTally(Guid Id, InspectionFacts Facts);
+
+/// <summary>
+/// A plan as the statistics see it: its enterprises (from <c>InspectionPlanned</c>; null until it is seen) and the
+/// enterprises a submitted inspection under it has covered (sorted, so a rebuild stores the same document).
+/// </summary>
+public sealed record PlanTally(Guid Id, IReadOnlyList<PlannedEnterprise>? Enterprises, IReadOnlyList<Guid> Completed)
 {
-    private readonly Dictionary<Guid, List<HazardFacts>> _facts = new();
-
-    public static async Task<HazardHistories> LoadAsync(IQuerySession session, Guid[] hazardIds)
+    /// <summary>
+    /// A plan counts once in every scope holding one of its enterprises, with that scope's planned and completed
+    /// enterprises. Domains are left out: the plan records no domains, and an enterprise's current domains may differ
+    /// from those at planning time, which would make a later step subtract from a document the first never added to.
+    /// </summary>
+    public Dictionary<string, InspectionFacts> Shares()
     {
-        var histories = new HazardHistories();
-        var all = await session.Events.QueryAllRawEvents()
-            .Where(e => e.StreamId.IsOneOf(hazardIds))
-            .OrderBy(e => e.Sequence)
-            .ToListAsync();
-        foreach (var stream in all.GroupBy(e => e.StreamId))
+        var shares = new Dictionary<string, InspectionFacts>();
+        if (Enterprises is null) return shares;
+        var done = Completed.ToHashSet();
+        foreach (var e in Enterprises.DistinctBy(e => e.EnterpriseId))
         {
-            var facts = new List<HazardFacts>();
-            HazardFacts? current = null;
-            foreach (var e in stream.OrderBy(e => e.Version))
+            var completed = done.Contains(e.EnterpriseId) ? 1 : 0;
+            foreach (var scope in new[] { StatisticsScopes.District, StatisticsScopes.Town(e.TownId), StatisticsScopes.Enterprise(e.EnterpriseId) })
             {
-                current = (e.Data, current) switch
-                {
-                    (HazardReported r, _) => HazardFacts.Reported(r, e.Timestamp),
-                    (IHazardEvent h, { } c) => c.After(h, e.Timestamp),
-                    _ => current
-                };
-                if (current is not null) facts.Add(current);
-                else facts.Add(null!);
+                var share = shares.GetValueOrDefault(scope) ?? new InspectionFacts { Id = Id, IsPlan = true };
+                shares[scope] = share with { Planned = share.Planned + 1, Completed = share.Completed + completed };
             }
-            histories._facts[stream.Key] = facts;
         }
-        return histories;
+        return shares;
+    }
+}
+
+/// <summary>
+/// One daemon batch folded onto the tallies it loaded: the facts each hazard, inspection and plan had when the batch
+/// began (null when it first appears) and has at its end. Pure, so the unit tests can drive it batch by batch.
+/// </summary>
+public sealed class StatisticsFold(
+    Dictionary<Guid, HazardFacts> hazards, Dictionary<Guid, InspectionFacts> inspections, Dictionary<Guid, PlanTally> plans)
+{
+    private readonly Dictionary<Guid, HazardFacts?> _hazardsBefore = new();
+    private readonly Dictionary<Guid, InspectionFacts?> _inspectionsBefore = new();
+    private readonly Dictionary<Guid, PlanTally?> _plansBefore = new();
+
+    public void Apply(IEvent e)
+    {
+        switch (e.Data)
+        {
+            case IHazardEvent h:
+            {
+                var current = hazards.GetValueOrDefault(h.HazardId);
+                _hazardsBefore.TryAdd(h.HazardId, current);
+                var next = h is HazardReported r ? HazardFacts.Reported(r, e.Timestamp) : current?.After(h, e.Timestamp);
+                if (next is not null) hazards[h.HazardId] = next;
+                break;
+            }
+            case InspectionPlanned p:
+            {
+                var current = plans.GetValueOrDefault(p.PlanId);
+                _plansBefore.TryAdd(p.PlanId, current);
+                plans[p.PlanId] = new PlanTally(p.PlanId, p.Enterprises, current?.Completed ?? []);
+                break;
+            }
+            case IInspectionEvent i:
+            {
+                var current = inspections.GetValueOrDefault(i.InspectionId);
+                _inspectionsBefore.TryAdd(i.InspectionId, current);
+                var next = i is InspectionStarted s ? InspectionFacts.Started(s) : current?.After(i, e.Timestamp);
+                if (next is not null) inspections[i.InspectionId] = next;
+                if (i is InspectionSubmitted { PlanId: { } planId, EnterpriseId: { } enterpriseId })
+                {
+                    var plan = plans.GetValueOrDefault(planId);
+                    _plansBefore.TryAdd(planId, plan);
+                    var completed = plan?.Completed ?? [];
+                    if (!completed.Contains(enterpriseId))
+                        plans[planId] = new PlanTally(planId, plan?.Enterprises, completed.Append(enterpriseId).Order().ToList());
+                }
+                break;
+            }
+        }
     }
 
-    /// <summary>The step of the event at <paramref name="version"/> (1-based) of the hazard's stream.</summary>
-    public HazardStep? StepAt(Guid hazardId, long version)
+    /// <summary>The steps of the batch by scope document id: hazard steps, then inspection and plan steps.</summary>
+    public Dictionary<string, List<object>> Steps()
     {
-        if (!_facts.TryGetValue(hazardId, out var facts) || version < 1 || version > facts.Count) return null;
-        var after = facts[(int)version - 1];
-        if (after is null) return null;
-        var before = version > 1 ? facts[(int)version - 2] : null;
-        return new HazardStep(before, after);
+        var steps = new Dictionary<string, List<object>>();
+        void Add(string scope, object step)
+        {
+            if (!steps.TryGetValue(scope, out var list)) steps[scope] = list = [];
+            list.Add(step);
+        }
+
+        foreach (var (id, before) in _hazardsBefore)
+        {
+            if (!hazards.TryGetValue(id, out var after) || after == before) continue;
+            var step = new HazardStep(before, after);
+            foreach (var scope in StatisticsScopes.Of(after)) Add(scope, step);
+        }
+        foreach (var (id, before) in _inspectionsBefore)
+        {
+            if (!inspections.TryGetValue(id, out var after) || ReferenceEquals(after, before) || after == before) continue;
+            var step = new InspectionStep(before, after);
+            foreach (var scope in StatisticsScopes.Of(after)) Add(scope, step);
+        }
+        foreach (var (id, before) in _plansBefore)
+        {
+            if (!plans.TryGetValue(id, out var after) || ReferenceEquals(after, before)) continue;
+            var old = before?.Shares() ?? [];
+            foreach (var (scope, share) in after.Shares())
+            {
+                var was = old.GetValueOrDefault(scope);
+                if (was is not null && was.Planned == share.Planned && was.Completed == share.Completed) continue;
+                Add(scope, new InspectionStep(was, share));
+            }
+        }
+        return steps;
     }
+
+    /// <summary>Counts the steps into the scope documents (created when missing), pruning each once.</summary>
+    public static void Count(Dictionary<string, List<object>> steps, Dictionary<string, ScopeStatistics> documents)
+    {
+        foreach (var (scope, scopeSteps) in steps)
+        {
+            if (!documents.TryGetValue(scope, out var stats)) documents[scope] = stats = new ScopeStatistics { Id = scope };
+            foreach (var step in scopeSteps)
+            {
+                if (step is HazardStep h) stats.Add(h);
+                else stats.Apply((InspectionStep)step);
+            }
+            stats.Prune();
+        }
+    }
+
+    /// <summary>The tallies the batch changed, to be stored in its transaction.</summary>
+    public (HazardTally[] Hazards, InspectionTally[] Inspections, PlanTally[] Plans) ChangedTallies() => (
+        _hazardsBefore.Where(b => hazards.TryGetValue(b.Key, out var a) && a != b.Value).Select(b => new HazardTally(b.Key, hazards[b.Key])).ToArray(),
+        _inspectionsBefore.Where(b => inspections.TryGetValue(b.Key, out var a) && !ReferenceEquals(a, b.Value))
+            .Select(b => new InspectionTally(b.Key, inspections[b.Key])).ToArray(),
+        _plansBefore.Where(b => plans.TryGetValue(b.Key, out var a) && !ReferenceEquals(a, b.Value)).Select(b => plans[b.Key]).ToArray());
 }

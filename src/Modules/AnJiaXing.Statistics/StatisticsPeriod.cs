@@ -4,11 +4,12 @@ namespace AnJiaXing.Statistics;
 
 /// <summary>
 /// A period of district days, both ends included: <c>from</c>/<c>to</c> as <c>yyyy-MM-dd</c>, or <c>month</c> as
-/// <c>yyyy-MM</c>; by default the current month up to today. At most three years.
+/// <c>yyyy-MM</c>; by default the current month up to today (the trend: the last twelve months). At most three years.
 /// </summary>
 public sealed record StatisticsPeriod(DateOnly From, DateOnly To)
 {
-    public static StatisticsPeriod Parse(string? from, string? to, string? month, TimeProvider clock)
+    /// <param name="defaultMonths">Without a period: the last this many months, this one included, up to today.</param>
+    public static StatisticsPeriod Parse(string? from, string? to, string? month, TimeProvider clock, int defaultMonths = 1)
     {
         var today = StatisticsCalendar.Today(clock);
         if (!string.IsNullOrWhiteSpace(month))
@@ -20,7 +21,7 @@ public sealed record StatisticsPeriod(DateOnly From, DateOnly To)
             return new(AcceptedDates.Demand(first, "month"), first.AddMonths(1).AddDays(-1));
         }
 
-        var start = Day(from, "from") ?? new DateOnly(today.Year, today.Month, 1);
+        var start = Day(from, "from") ?? new DateOnly(today.Year, today.Month, 1).AddMonths(1 - defaultMonths);
         var end = Day(to, "to") ?? today;
         if (end < start) throw ApiProblemException.Validation("to", "to must not be before from.");
         if (end.DayNumber - start.DayNumber > 3 * 366) throw ApiProblemException.Validation("from", "A period spans at most three years.");

@@ -15,12 +15,29 @@ public sealed class StatisticsReport(StatisticsScope scope, StatisticsPeriod per
 
     public static async Task<StatisticsReport> LoadAsync(
         System.Security.Claims.ClaimsPrincipal user, Guid? townId, string? from, string? to, string? month,
-        IQuerySession session, TimeProvider clock, CancellationToken ct)
+        IQuerySession session, TimeProvider clock, CancellationToken ct, int defaultMonths = 1)
     {
-        var period = StatisticsPeriod.Parse(from, to, month, clock);
+        var period = StatisticsPeriod.Parse(from, to, month, clock, defaultMonths);
         var scope = await StatisticsScope.ResolveAsync(Caller.From(user), townId, session, ct);
         var stats = await scope.LoadAsync(session, ct) ?? new ScopeStatistics();
         return new StatisticsReport(scope, period, stats, session, clock);
+    }
+
+    /// <summary>When the figures stand: now, or the end of the period for a report as of its end (<see cref="AsOfEndAsync"/>).</summary>
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <summary>
+    /// The same report as the scope stood at the end of the period (the first instant of the day after it), by time
+    /// travel: the period's events and every earlier one folded as the projection folds them
+    /// (<see cref="StatisticsAsOf"/>); clock-bound figures (overdue) are taken at that instant. A period that has not
+    /// ended is the report as it stands.
+    /// </summary>
+    public async Task<StatisticsReport> AsOfEndAsync(CancellationToken ct)
+    {
+        var end = StatisticsCalendar.StartOf(period.To.AddDays(1));
+        if (end > clock.GetUtcNow()) return this;
+        var asOf = await StatisticsAsOf.LoadAsync(scope, end, session, ct);
+        return new StatisticsReport(scope, period, asOf, session, new FixedClock(end));
     }
 
     public async Task<OverviewPanel> OverviewAsync(CancellationToken ct)
@@ -65,27 +82,37 @@ public sealed class StatisticsReport(StatisticsScope scope, StatisticsPeriod per
     {
         var monthly = granularity == "month";
         var buckets = new SortedDictionary<string, DayFigures>(StringComparer.Ordinal);
-        for (var d = period.From; d <= period.To; d = monthly ? new DateOnly(d.Year, d.Month, 1).AddMonths(1) : d.AddDays(1))
+        // No future days: a day not yet begun has no figures, and plotting it as zero reads as a fall.
+        var last = StatisticsCalendar.Today(clock) < period.To ? StatisticsCalendar.Today(clock) : period.To;
+        for (var d = period.From; d <= last; d = monthly ? new DateOnly(d.Year, d.Month, 1).AddMonths(1) : d.AddDays(1))
             buckets[monthly ? StatisticsCalendar.MonthKey(d) : StatisticsCalendar.Key(d)] = new DayFigures();
         foreach (var (day, figures) in stats.Days)
         {
-            if (!period.Contains(day)) continue;
-            figures.AddTo(buckets[monthly ? day[..7] : day]);
+            if (!period.Contains(day) || !buckets.TryGetValue(monthly ? day[..7] : day, out var bucket)) continue;
+            figures.AddTo(bucket);
         }
         return new TrendPanel(granularity, buckets.Select(b => new TrendPoint(
             b.Key, b.Value.Reported, b.Value.RectifiedThatDay, b.Value.ClosedThatDay, Rate.Of(b.Value.Closed, b.Value.Valid).Value)).ToList());
     }
 
+    /// <summary>
+    /// Submitted inspections of the period, counted by their district day of submit: the total, by kind, and per month
+    /// of the period (a month the period covers in part counts only its days in the period). Plans are as they stand.
+    /// </summary>
     public InspectionsPanel Inspections()
     {
         var i = stats.Inspections;
+        var days = i.Days.Where(d => period.Contains(d.Key)).ToList();
         var months = new List<MonthCount>();
         for (var m = new DateOnly(period.From.Year, period.From.Month, 1); m <= period.To; m = m.AddMonths(1))
         {
             var key = StatisticsCalendar.MonthKey(m);
-            months.Add(new MonthCount(key, i.ByMonth.GetValueOrDefault(key), i.HazardsRaisedByMonth.GetValueOrDefault(key)));
+            var inMonth = days.Where(d => d.Key.StartsWith(key, StringComparison.Ordinal)).ToList();
+            months.Add(new MonthCount(key, inMonth.Sum(d => d.Value.Inspections), inMonth.Sum(d => d.Value.HazardsRaised)));
         }
-        return new InspectionsPanel(i.ByMonth.Values.Sum(), months, new SortedDictionary<string, int>(i.ByKind, StringComparer.Ordinal),
+        var byKind = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (kind, n) in days.SelectMany(d => d.Value.ByKind)) byKind[kind] = byKind.GetValueOrDefault(kind) + n;
+        return new InspectionsPanel(days.Sum(d => d.Value.Inspections), months, byKind,
             i.Plans, i.PlannedInspections, i.CompletedInspections, Rate.Of(i.CompletedInspections, i.PlannedInspections));
     }
 

@@ -149,6 +149,13 @@ internal static class ScopeStatisticsSum
             Merge(sum.Inspections.ByMonth, p.Inspections.ByMonth);
             Merge(sum.Inspections.ByKind, p.Inspections.ByKind);
             Merge(sum.Inspections.HazardsRaisedByMonth, p.Inspections.HazardsRaisedByMonth);
+            foreach (var (day, figures) in p.Inspections.Days)
+            {
+                if (!sum.Inspections.Days.TryGetValue(day, out var total)) sum.Inspections.Days[day] = total = new InspectionDay();
+                total.Inspections += figures.Inspections;
+                total.HazardsRaised += figures.HazardsRaised;
+                Merge(total.ByKind, figures.ByKind);
+            }
             sum.Inspections.Plans += p.Inspections.Plans;
             sum.Inspections.PlannedInspections += p.Inspections.PlannedInspections;
             sum.Inspections.CompletedInspections += p.Inspections.CompletedInspections;

@@ -8,7 +8,19 @@ public static class StatisticsStoreConfiguration
     /// <summary>Statistics read models: both async, on the daemon; both rebuildable with <c>projections --rebuild</c>.</summary>
     public static void ConfigureStatistics(this StoreOptions opts)
     {
-        opts.Projections.Add<ScopeStatisticsProjection>(ProjectionLifecycle.Async);
+        // Batches of 2,000 events: one round trip for the tallies, one for the scope documents, one write (ADR 0018).
+        opts.Projections.Add(new ScopeStatisticsProjection(), ProjectionLifecycle.Async, ScopeStatisticsProjection.ProjectionTitle, o =>
+        {
+            o.BatchSize = 2_000;
+            o.DeleteViewTypeOnTeardown<ScopeStatistics>();
+            o.DeleteViewTypeOnTeardown<HazardTally>();
+            o.DeleteViewTypeOnTeardown<InspectionTally>();
+            o.DeleteViewTypeOnTeardown<PlanTally>();
+        });
+        opts.Schema.For<ScopeStatistics>();
+        opts.Schema.For<HazardTally>();
+        opts.Schema.For<InspectionTally>();
+        opts.Schema.For<PlanTally>();
 
         opts.Projections.Add(new AccountActivityProjection(), ProjectionLifecycle.Async, AccountActivityProjection.Name,
             o => o.DeleteViewTypeOnTeardown<AccountActiveDay>());

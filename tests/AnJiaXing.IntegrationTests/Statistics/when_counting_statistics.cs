@@ -100,11 +100,30 @@ public class when_counting_statistics(StatisticsFixture app) : IClassFixture<Sta
         Assert.Equal(7, today.GetProperty("reported").GetInt32());
         Assert.Equal(1, today.GetProperty("rectified").GetInt32());
         Assert.Equal(1, today.GetProperty("closed").GetInt32());
-        Assert.Equal(3, trend.GetProperty("points").GetArrayLength());
+        Assert.Equal(2, trend.GetProperty("points").GetArrayLength()); // yesterday and today: tomorrow has not begun
         // No risk points in this fixture: the panel counts (zero) rather than saying the module is missing.
         var risk = await Figures("district.admin", "risk-points");
         Assert.True(risk.GetProperty("available").GetBoolean());
         Assert.Equal(0, risk.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task the_trend_covers_twelve_months_by_default_and_no_day_to_come()
+    {
+        var byDefault = (await app.As("district.admin", s => s.Get.Url("/api/stats/trend"))).Json().GetProperty("figures");
+        Assert.Equal("month", byDefault.GetProperty("granularity").GetString());
+        var months = byDefault.GetProperty("points").EnumerateArray().ToList();
+        Assert.Equal(12, months.Count);
+        Assert.Equal(StatisticsCalendar.MonthKey(app.Today), months[^1].GetProperty("period").GetString());
+        Assert.Equal(StatisticsCalendar.MonthKey(app.Today.AddMonths(-11)), months[0].GetProperty("period").GetString());
+        Assert.Equal(7, months.Sum(m => m.GetProperty("reported").GetInt32()));
+
+        // This month by day stops at today: the days to come are not plotted as zeros.
+        var month = StatisticsCalendar.MonthKey(app.Today);
+        var days = (await app.As("district.admin", s => s.Get.Url($"/api/stats/trend?month={month}"))).Json()
+            .GetProperty("figures").GetProperty("points").EnumerateArray().ToList();
+        Assert.Equal(app.Today.Day, days.Count);
+        Assert.Equal(StatisticsCalendar.Key(app.Today), days[^1].GetProperty("period").GetString());
     }
 
     private static void AssertInspections(JsonElement i, int total, (string kind, int n)[] byKind, int plans, int planned, int completed, string month)

@@ -10,40 +10,71 @@
   const $ = (s) => document.querySelector(s);
   const charts = {};
   let timer = null;
+  // The month shown follows the calendar (an unattended screen turns to the new month by itself) until someone picks one.
+  let followMonth = true;
 
-  const token = () => sessionStorage.getItem('anjiaxing.token');
+  // "Keep this screen signed in" keeps the tokens in localStorage (they survive a restart of the browser);
+  // otherwise they live as long as the tab.
+  const storage = () => (localStorage.getItem('anjiaxing.remember') === '1' ? localStorage : sessionStorage);
+  const token = () => storage().getItem('anjiaxing.token');
 
   // Access tokens are short-lived; the refresh token (each usable once) keeps an unattended screen signed in.
   function keep(issued) {
-    sessionStorage.setItem('anjiaxing.token', issued.accessToken);
-    if (issued.refreshToken) sessionStorage.setItem('anjiaxing.refresh', issued.refreshToken);
+    storage().setItem('anjiaxing.token', issued.accessToken);
+    if (issued.refreshToken) storage().setItem('anjiaxing.refresh', issued.refreshToken);
   }
 
-  // The panels load in parallel: they share one renewal, since a refresh token used twice revokes the sign-in.
+  // A refresh token used twice revokes the sign-in, so renewals never overlap: the panels of one page share one, and
+  // pages sharing localStorage take a lock and skip the call when another page renewed since their request was refused.
+  const locked = (fn) => (navigator.locks ? navigator.locks.request('anjiaxing.refresh', fn) : fn());
   let renewing = null;
-  function renew() {
-    renewing ??= (async () => {
-      const refreshToken = sessionStorage.getItem('anjiaxing.refresh');
-      if (!refreshToken) return false;
-      const res = await fetch('/api/auth/refresh', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ refreshToken }) });
-      if (!res.ok) return false;
+  function renew(refusedToken) {
+    renewing ??= locked(async () => {
+      if (token() && token() !== refusedToken) return 'renewed';
+      const refreshToken = storage().getItem('anjiaxing.refresh');
+      if (!refreshToken) return 'refused';
+      let res;
+      try {
+        res = await fetch('/api/auth/refresh', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ refreshToken }) });
+      } catch { return 'offline'; }
+      if (res.status === 400 || res.status === 401) return 'refused';
+      if (!res.ok) return 'offline'; // 429, 503: the service is busy or down; the sign-in is still good
       keep(await res.json());
-      return true;
-    })().finally(() => { setTimeout(() => { renewing = null; }, 0); });
+      return 'renewed';
+    }).finally(() => { setTimeout(() => { renewing = null; }, 0); });
     return renewing;
   }
 
+  class Offline extends Error {}
+
+  // Only the service saying no signs the screen out; an outage leaves the last figures up and the next tick retries.
   async function api(path, retried = false) {
-    const res = await fetch(path, { headers: { Authorization: 'Bearer ' + token() } });
+    const sent = token();
+    let res;
+    try {
+      res = await fetch(path, { headers: { Authorization: 'Bearer ' + sent } });
+    } catch { throw new Offline(path); }
+    if (res.status === 401 && !retried) {
+      const outcome = await renew(sent);
+      if (outcome === 'renewed') return api(path, true);
+      if (outcome === 'offline') throw new Offline(path);
+    }
     if (res.status === 401) {
-      if (!retried && await renew()) return api(path, true);
-      signOut();
+      signOut('登录已失效，请重新登录');
       throw new Error('401');
     }
+    if (res.status >= 500 || res.status === 429) throw new Offline(path);
     if (!res.ok) throw new Error(path + ' → ' + res.status);
     return res.json();
   }
+
+  function failed(err) {
+    if (!(err instanceof Offline)) { console.error(err); return; }
+    document.body.dataset.offline = 'true';
+    $('#updated').textContent = '连接中断，自动重试中（数据为 ' + (lastUpdate || '—') + ' 的）';
+  }
+  let lastUpdate = null;
 
   function pct(rate) { return rate.value === null ? '—' : (rate.value * 100).toFixed(1) + '%'; }
 
@@ -79,6 +110,9 @@
       yAxis: { type: 'value', minInterval: 1 }, series: [{ type: 'bar', name, data: values }] };
   }
 
+  // The district's month (UTC+8) as yyyy-MM.
+  const currentMonth = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 7);
+
   function query() {
     const q = new URLSearchParams();
     const m = $('#month').value;
@@ -88,10 +122,25 @@
     return q.toString();
   }
 
+  // The trend: the twelve months up to the month shown, one point a month (the service leaves out days to come).
+  function trendQuery() {
+    const q = new URLSearchParams({ granularity: 'month' });
+    const [y, m] = ($('#month').value || currentMonth()).split('-').map(Number);
+    const first = new Date(Date.UTC(y, m - 12, 1));
+    const last = new Date(Date.UTC(y, m, 0));
+    q.set('from', first.toISOString().slice(0, 10));
+    q.set('to', last.toISOString().slice(0, 10));
+    const t = $('#town').value;
+    if (t) q.set('townId', t);
+    return q.toString();
+  }
+
   async function refresh() {
+    if (followMonth) $('#month').value = currentMonth();
     const q = query();
     const [overview, assessment, users, hazards, trend, sources, risk, inspections] = await Promise.all(
-      ['overview', 'assessment', 'users', 'hazards', 'trend', 'sources', 'risk-points', 'inspections'].map((p) => api('/api/stats/' + p + '?' + q)));
+      ['overview', 'assessment', 'users', 'hazards', 'trend', 'sources', 'risk-points', 'inspections']
+        .map((p) => api('/api/stats/' + p + '?' + (p === 'trend' ? trendQuery() : q))));
 
     const o = overview.figures;
     figures('panel-overview', [
@@ -114,13 +163,14 @@
     figures('panel-hazards', [['hazards-total', '隐患总数', h.total], ['hazards-general', '一般隐患', h.byLevel.General],
       ['hazards-major', '重大隐患', h.byLevel.Major], ['hazards-overdue', '逾期隐患', h.overdue]]);
     const shares = Object.keys(STATUS).filter((s) => h.byStatus[s] > 0).map((s) => ({ name: STATUS[s], value: h.byStatus[s] }));
-    if (shares.length) chart('panel-hazards', { tooltip: { formatter: '{b}: {c} ({d}%)' }, series: [{ type: 'pie', radius: ['35%', '65%'], data: shares, label: { formatter: '{b}\n{d}%' } }] });
+    if (shares.length) chart('panel-hazards', { tooltip: { formatter: '{b}: {c} ({d}%)' }, series: [{ type: 'pie', radius: ['35%', '65%'], percentPrecision: 1, data: shares, label: { formatter: '{b}\n{d}%' } }] });
     else empty('panel-hazards', '暂无隐患');
 
     const points = trend.figures.points;
     chart('panel-trend', { tooltip: { trigger: 'axis' }, legend: { top: 0, textStyle: { color: '#d8e6ff' }, data: ['上报', '整改', '销案'] }, grid: { left: 40, right: 10, top: 30, bottom: 30 },
-      xAxis: { type: 'category', data: points.map((p) => p.period.slice(5)) }, yAxis: { type: 'value', minInterval: 1 },
-      series: [['上报', 'reported'], ['整改', 'rectified'], ['销案', 'closed']].map(([n, k]) => ({ type: 'line', name: n, smooth: true, data: points.map((p) => p[k]) })) });
+      xAxis: { type: 'category', data: points.map((p) => p.period) }, yAxis: { type: 'value', minInterval: 1 },
+      // Straight segments between the months' counts: a smoothed curve would invent values between them.
+      series: [['上报', 'reported'], ['整改', 'rectified'], ['销案', 'closed']].map(([n, k]) => ({ type: 'line', name: n, smooth: false, data: points.map((p) => p[k]) })) });
     $('#panel-trend').dataset.reported = points.reduce((s, p) => s + p.reported, 0);
 
     const src = Object.keys(SOURCE);
@@ -146,9 +196,14 @@
       empty('panel-inspection-month', '暂无检查记录');
       empty('panel-inspection-kind', '暂无检查记录');
     }
-    figures('panel-inspection-kind', [['inspection-kinds', '检查类型数', Object.keys(i.byKind).length]]);
+    // What the period's inspections found, not how many kinds there happen to be.
+    const raised = i.byMonth.reduce((s, m) => s + m.hazardsRaised, 0);
+    figures('panel-inspection-kind', [['inspection-hazards-raised', '检查发现隐患', raised],
+      ['inspection-hazards-per-check', '平均每次发现', i.total > 0 ? (raised / i.total).toFixed(1) : '—']]);
 
-    $('#updated').textContent = '更新于 ' + new Date().toLocaleTimeString('zh-CN', { hour12: false });
+    lastUpdate = new Date().toLocaleTimeString('zh-CN', { hour12: false });
+    $('#updated').textContent = '更新于 ' + lastUpdate;
+    document.body.dataset.offline = 'false';
     document.body.dataset.ready = 'true';
   }
 
@@ -165,18 +220,26 @@
     $('#sign-in').hidden = true;
     $('#board').hidden = false;
     $('#controls').hidden = false;
-    await refresh();
     clearInterval(timer);
-    timer = setInterval(() => refresh().catch(console.error), REFRESH_MS);
+    timer = setInterval(() => refresh().catch(failed), REFRESH_MS);
+    await refresh();
   }
 
-  function signOut() {
-    sessionStorage.removeItem('anjiaxing.token');
-    sessionStorage.removeItem('anjiaxing.refresh');
+  function signOut(reason) {
+    for (const s of [sessionStorage, localStorage]) { s.removeItem('anjiaxing.token'); s.removeItem('anjiaxing.refresh'); }
+    localStorage.removeItem('anjiaxing.remember');
     clearInterval(timer);
     $('#board').hidden = true;
     $('#controls').hidden = true;
     $('#sign-in').hidden = false;
+    $('#sign-in-error').textContent = typeof reason === 'string' ? reason : '';
+  }
+
+  // A screen that boots before the service (or loses it) keeps trying with the tokens it has.
+  function boot() {
+    start().catch((err) => {
+      if (err instanceof Offline) { failed(err); setTimeout(boot, 10_000); }
+    });
   }
 
   $('#sign-in').addEventListener('submit', async (e) => {
@@ -185,15 +248,19 @@
     const res = await fetch('/api/auth/token', { method: 'POST', headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ username: $('#username').value, password: $('#password').value }) });
     if (!res.ok) { $('#sign-in-error').textContent = '用户名或密码错误'; return; }
+    if ($('#remember').checked) localStorage.setItem('anjiaxing.remember', '1');
+    else localStorage.removeItem('anjiaxing.remember');
     keep(await res.json());
     start().catch((err) => { $('#sign-in-error').textContent = '加载失败：' + err.message; });
   });
-  $('#sign-out').addEventListener('click', signOut);
-  $('#town').addEventListener('change', () => refresh().catch(console.error));
-  $('#month').addEventListener('change', () => refresh().catch(console.error));
+  $('#sign-out').addEventListener('click', () => signOut());
+  $('#town').addEventListener('change', () => refresh().catch(failed));
+  $('#month').addEventListener('change', () => {
+    followMonth = $('#month').value === currentMonth();
+    refresh().catch(failed);
+  });
   window.addEventListener('resize', () => Object.values(charts).forEach((c) => c.resize()));
 
-  const now = new Date(Date.now() + 8 * 3600 * 1000); // the district's month (UTC+8)
-  $('#month').value = now.toISOString().slice(0, 7);
-  if (token()) start().catch(signOut);
+  $('#month').value = currentMonth();
+  if (token()) boot();
 })();

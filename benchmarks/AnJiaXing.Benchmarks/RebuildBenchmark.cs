@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Text.Json;
+using JasperFx.Events.Daemon;
+using Marten;
+using Marten.Events;
+using Npgsql;
+
+/// <summary>
+/// Rebuild throughput of the statistics projections (issue 12, goal 2), with the raw read of the same events as the
+/// baseline in the same run: the demo district and N hazard events (as in <see cref="StatisticsBenchmark"/>), the
+/// daemon caught up (the live documents), then — daemon paused — a binary COPY of <c>mt_events</c> in sequence order,
+/// then Marten's daemon rebuilds <c>ScopeStatistics</c> and <c>AccountActivity</c>; the rebuilt statistics are compared
+/// with the live ones. Usage: <c>scripts/bench.sh rebuild [events]</c>.
+/// </summary>
+public static class RebuildBenchmark
+{
+    public static async Task<int> RunAsync(int total, string connection)
+    {
+        var builder = WebApplication.CreateBuilder([]);
+        builder.Configuration["ConnectionStrings:AnJiaXing"] = connection;
+        builder.Configuration["AnJiaXing:DemoData"] = "true";
+        builder.Configuration["AnJiaXing:DataFolder"] = Path.Combine(Path.GetTempPath(), "anjiaxing-bench");
+        builder.Configuration["AnJiaXing:Ledger:DigestInterval"] = "01:00:00";
+        builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning";
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        AnJiaXingHost.ConfigureServices(builder);
+        await using var app = builder.Build();
+        AnJiaXingHost.Configure(app);
+        await app.StartAsync();
+        var store = app.Services.GetRequiredService<IDocumentStore>();
+
+        var load = Stopwatch.StartNew();
+        var loaded = await StatisticsBenchmark.LoadAsync(store, total);
+        Console.WriteLine($"Loaded {loaded:N0} hazard events in {load.Elapsed.TotalSeconds:N1} s");
+        var catchUp = Stopwatch.StartNew();
+        await app.WaitForNonStaleProjectionDataAsync(TimeSpan.FromMinutes(60));
+        var caughtUp = catchUp.Elapsed;
+        var live = await StatisticsJsonAsync(store);
+
+        // The rebuild must have the shard to itself.
+        await app.Services.GetRequiredService<IProjectionCoordinator>().PauseAsync();
+
+        long events;
+        await using (var conn = new NpgsqlConnection(connection))
+        {
+            await conn.OpenAsync();
+            await using (var analyze = new NpgsqlCommand("vacuum analyze anjiaxing.mt_events", conn)) await analyze.ExecuteNonQueryAsync();
+            await using (var count = new NpgsqlCommand("select count(*) from anjiaxing.mt_events", conn)) events = (long)(await count.ExecuteScalarAsync())!;
+        }
+        var raw = await RawReadAsync(connection); // warm-up: the same pages in the buffer cache as the rebuild will find
+        raw = await RawReadAsync(connection);
+
+        using var daemon = await store.BuildProjectionDaemonAsync();
+        var statistics = Stopwatch.StartNew();
+        await daemon.RebuildProjectionAsync(ScopeStatisticsProjection.ProjectionTitle, TimeSpan.FromMinutes(30), CancellationToken.None);
+        statistics.Stop();
+        var activity = Stopwatch.StartNew();
+        await daemon.RebuildProjectionAsync(AccountActivityProjection.Name, TimeSpan.FromMinutes(30), CancellationToken.None);
+        activity.Stop();
+        var rebuilt = await StatisticsJsonAsync(store);
+
+        double Rate(TimeSpan t) => events / t.TotalSeconds;
+        var rawRate = events / raw.TotalSeconds;
+        Console.WriteLine($"""
+
+            Rebuild benchmark: {events:N0} events in mt_events, {Environment.ProcessorCount} cores, load average {LoadAverage()}
+            | what | time | events/s | ratio to raw |
+            |---|---|---|---|
+            | raw binary COPY of mt_events in seq order | {raw.TotalSeconds:N2} s | {rawRate:N0} | 1 |
+            | rebuild ScopeStatistics | {statistics.Elapsed.TotalSeconds:N2} s | {Rate(statistics.Elapsed):N0} | {Rate(statistics.Elapsed) / rawRate:N3} |
+            | rebuild AccountActivity | {activity.Elapsed.TotalSeconds:N2} s | {Rate(activity.Elapsed):N0} | {Rate(activity.Elapsed) / rawRate:N3} |
+            | both, one after the other | {(statistics.Elapsed + activity.Elapsed).TotalSeconds:N2} s | {Rate(statistics.Elapsed + activity.Elapsed):N0} | {Rate(statistics.Elapsed + activity.Elapsed) / rawRate:N3} |
+            daemon catch-up of all async projections after the load: {caughtUp.TotalSeconds:N1} s
+            rebuilt statistics equal the live daemon's: {live == rebuilt} ({live.Length:N0} characters of JSON)
+            """);
+        await app.StopAsync();
+        return live == rebuilt ? 0 : 1;
+    }
+
+    private static async Task<string> StatisticsJsonAsync(IDocumentStore store)
+    {
+        await using var session = store.QuerySession();
+        var docs = (await session.Query<ScopeStatistics>().ToListAsync()).OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
+        return JsonSerializer.Serialize(docs);
+    }
+
+    /// <summary>Every column of every event, in sequence order, through binary COPY: the floor for anything that reads them.</summary>
+    private static async Task<TimeSpan> RawReadAsync(string connection)
+    {
+        var sw = Stopwatch.StartNew();
+        await using var conn = new NpgsqlConnection(connection);
+        await conn.OpenAsync();
+        await using var copy = await conn.BeginRawBinaryCopyAsync("copy (select * from anjiaxing.mt_events order by seq_id) to stdout (format binary)");
+        var buffer = new byte[1 << 16];
+        while (await copy.ReadAsync(buffer, 0, buffer.Length) > 0) { }
+        return sw.Elapsed;
+    }
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+}
