@@ -20,6 +20,7 @@ public static class PlatformSetup
         services.Configure<AnJiaXingOptions>(builder.Configuration.GetSection(AnJiaXingOptions.Section));
 
         builder.AddAnJiaXingLogging();
+        builder.AddAnJiaXingTelemetry();
         services.AddHttpContextAccessor();
         services.AddSingleton(TimeProvider.System);
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
@@ -30,7 +31,7 @@ public static class PlatformSetup
         foreach (var module in modules)
             services.AddValidatorsFromAssembly(module.GetType().Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddAnJiaXingHealth();
-        services.AddAnJiaXingSwagger();
+        services.AddAnJiaXingSwagger(modules);
         services.AddAnJiaXingMarten(modules);
         services.Configure<EvidenceOptions>(builder.Configuration.GetSection(EvidenceOptions.Section));
         services.AddSingleton<IEvidenceBlobStore, EvidenceBlobStore>();
@@ -66,6 +67,7 @@ public static class PlatformSetup
         var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AnJiaXingOptions>>().Value;
 
         app.UseCorrelationId();
+        app.UseAnJiaXingMetrics();
         app.UseAnJiaXingSecurityHeaders();
         // Outside the exception handler, so each request is logged with the status the client really got.
         app.UseAnJiaXingRequestLogging();
