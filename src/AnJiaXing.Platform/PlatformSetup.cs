@@ -25,6 +25,7 @@ public static class PlatformSetup
         services.AddSingleton(TimeProvider.System);
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.AddAnJiaXingProblemDetails();
+        services.AddAnJiaXingLocalization();
         services.AddAnJiaXingAuth();
         services.AddAnJiaXingRateLimits();
         services.AddValidatorsFromAssemblyContaining<IAnJiaXingModule>(ServiceLifetime.Singleton, includeInternalTypes: true);
@@ -68,6 +69,8 @@ public static class PlatformSetup
 
         app.UseCorrelationId();
         app.UseAnJiaXingMetrics();
+        // Before the problem handler, so every problem (and FluentValidation's messages) is in the caller's language.
+        app.UseRequestLocalization();
         app.UseAnJiaXingSecurityHeaders();
         // Outside the exception handler, so each request is logged with the status the client really got.
         app.UseAnJiaXingRequestLogging();
