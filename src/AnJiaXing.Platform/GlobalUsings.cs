@@ -17,6 +17,7 @@ global using AnJiaXing.Platform.Http;
 global using AnJiaXing.Platform.Idempotency;
 global using AnJiaXing.Platform.Ledger;
 global using AnJiaXing.Platform.Logging;
+global using AnJiaXing.Platform.Observability;
 global using AnJiaXing.Platform.OpenApi;
 global using AnJiaXing.Platform.Organisations;
 global using AnJiaXing.Platform.Persistence;

@@ -20,17 +20,19 @@ public static class PlatformSetup
         services.Configure<AnJiaXingOptions>(builder.Configuration.GetSection(AnJiaXingOptions.Section));
 
         builder.AddAnJiaXingLogging();
+        builder.AddAnJiaXingTelemetry();
         services.AddHttpContextAccessor();
         services.AddSingleton(TimeProvider.System);
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.AddAnJiaXingProblemDetails();
+        services.AddAnJiaXingLocalization();
         services.AddAnJiaXingAuth();
         services.AddAnJiaXingRateLimits();
         services.AddValidatorsFromAssemblyContaining<IAnJiaXingModule>(ServiceLifetime.Singleton, includeInternalTypes: true);
         foreach (var module in modules)
             services.AddValidatorsFromAssembly(module.GetType().Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddAnJiaXingHealth();
-        services.AddAnJiaXingSwagger();
+        services.AddAnJiaXingSwagger(modules);
         services.AddAnJiaXingMarten(modules);
         services.Configure<EvidenceOptions>(builder.Configuration.GetSection(EvidenceOptions.Section));
         services.AddSingleton<IEvidenceBlobStore, EvidenceBlobStore>();
@@ -69,6 +71,9 @@ public static class PlatformSetup
         var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AnJiaXingOptions>>().Value;
 
         app.UseCorrelationId();
+        app.UseAnJiaXingMetrics();
+        // Before the problem handler, so every problem (and FluentValidation's messages) is in the caller's language.
+        app.UseRequestLocalization();
         app.UseAnJiaXingSecurityHeaders();
         // Outside the exception handler, so each request is logged with the status the client really got.
         app.UseAnJiaXingRequestLogging();

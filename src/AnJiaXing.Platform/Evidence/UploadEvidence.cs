@@ -13,6 +13,7 @@ public static class UploadEvidenceEndpoint
 {
     /// <summary>Multipart upload (field <c>file</c>) of a JPEG, PNG or PDF, typed by its content.</summary>
     [Authorize]
+    [FileUpload("file", "JPEG, PNG, PDF")]
     [WolverinePost("/api/evidence", OperationId = "UploadEvidence")]
     public static async Task<IResult> Post(
         HttpRequest request, ClaimsPrincipal user, IDocumentSession session, IEvidenceBlobStore blobs,

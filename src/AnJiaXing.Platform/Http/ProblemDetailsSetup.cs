@@ -15,10 +15,13 @@ public static class ProblemDetailsSetup
             ctx.ProblemDetails.Extensions.Remove("exception");
             ctx.ProblemDetails.Type = ProblemTypes.For(ctx.ProblemDetails.Status ?? http.Response.StatusCode);
             BindingProblems.Rewrite(ctx.ProblemDetails);
+            ProblemLanguage.Apply(ctx.ProblemDetails, http);
             if (ctx.ProblemDetails.Status == 404 && ctx.ProblemDetails.Detail is null
                 && http.GetEndpoint() is null)
             {
-                ctx.ProblemDetails.Detail = $"No route matches {http.Request.Method} {http.Request.Path}.";
+                ctx.ProblemDetails.Detail = ProblemLanguage.IsEnglish
+                    ? $"No route matches {http.Request.Method} {http.Request.Path}."
+                    : $"没有与 {http.Request.Method} {http.Request.Path} 对应的接口。";
             }
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();

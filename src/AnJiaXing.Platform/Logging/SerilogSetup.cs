@@ -7,7 +7,9 @@ namespace AnJiaXing.Platform.Logging;
 
 public static class SerilogSetup
 {
-    /// <summary>Structured logs: human-readable on a terminal, compact JSON lines when stdout is a pipe or file.</summary>
+    /// <summary>Structured logs: human-readable on a terminal, compact JSON lines when stdout is a pipe or file. Serilog
+    /// takes the trace and span ids of <c>Activity.Current</c> onto every event (<c>@tr</c>, <c>@sp</c> in JSON), so a log
+    /// line leads to its trace (ADR 0027).</summary>
     public static void AddAnJiaXingLogging(this WebApplicationBuilder builder)
     {
         builder.Services.AddSerilog((services, config) =>
@@ -24,7 +26,7 @@ public static class SerilogSetup
                 config.WriteTo.Console(new RenderedCompactJsonFormatter());
             else
                 config.WriteTo.Console(outputTemplate:
-                    "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId} {UserId}{NewLine}{Exception}");
+                    "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId} {UserId} {TraceId}{NewLine}{Exception}");
         });
     }
 

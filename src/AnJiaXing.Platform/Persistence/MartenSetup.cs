@@ -39,6 +39,7 @@ public static class MartenSetup
                 opts.Events.MetadataConfig.UserNameEnabled = true;
 
                 opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                opts.ConfigureTelemetry();
 
                 opts.Listeners.Add(new EventMetadataListener(sp.GetRequiredService<IHttpContextAccessor>(), sp.GetRequiredService<LedgerGuard>()));
 

@@ -68,6 +68,9 @@ public class when_verifying_the_ledger(HazardFixture app) : IClassFixture<Hazard
         Assert.NotEmpty(items);
         Assert.All(items, i => Assert.Equal(inspector, i.GetProperty("actor").GetProperty("id").GetGuid()));
         Assert.Contains(items, i => i.GetProperty("streamId").GetGuid() == id && i.GetProperty("type").GetString() == "hazard_reported");
+        Assert.Equal("hazard", items.First(i => i.GetProperty("streamId").GetGuid() == id).GetProperty("streamType").GetString());
+        var byDomainName = (await app.As("auditor", s => s.Get.Url($"/api/audit/events?actorId={inspector}&streamType=hazard&pageSize=500"))).Json();
+        Assert.Contains(byDomainName.GetProperty("items").EnumerateArray(), i => i.GetProperty("streamId").GetGuid() == id);
         Assert.DoesNotContain(items, i => i.GetProperty("type").GetString() == "hazard_confirmed");
         var sequences = items.Select(i => i.GetProperty("sequence").GetInt64()).ToList();
         Assert.Equal(sequences.OrderDescending(), sequences);

@@ -89,6 +89,7 @@ public static class ImportEquipmentEndpoint
     /// uploading the same file twice creates nothing the second time.
     /// </summary>
     [Authorize]
+    [FileUpload("file", ".xlsx, .csv")]
     [WolverinePost("/api/equipment/import", OperationId = "ImportEquipment")]
     public static async Task<EquipmentImportReport> Post(Guid? enterpriseId, HttpContext http, ClaimsPrincipal user, IDocumentSession session,
         CancellationToken ct)

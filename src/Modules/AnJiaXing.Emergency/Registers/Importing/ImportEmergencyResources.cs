@@ -26,6 +26,7 @@ public static class ImportEmergencyResourcesEndpoint
     /// skipped, so the same file twice creates nothing the second time.
     /// </summary>
     [Authorize]
+    [FileUpload("file", ".xlsx")]
     [WolverinePost("/api/emergency/{register}/import", OperationId = "ImportEmergencyResources")]
     public static async Task<EmergencyImportReport> Post(string register, Guid? enterpriseId, Guid? townId, HttpContext http,
         IDocumentSession session, CancellationToken ct)

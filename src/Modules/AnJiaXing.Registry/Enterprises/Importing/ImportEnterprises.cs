@@ -18,6 +18,7 @@ public static class ImportEnterprisesEndpoint
     /// earlier in the file) is skipped, so uploading the same file twice creates nothing the second time.
     /// </summary>
     [Authorize(Policy = Policies.ManageEnterprises)]
+    [FileUpload("file", ".xlsx, .csv (UTF-8 / GBK / GB18030)")]
     [WolverinePost("/api/enterprises/import", OperationId = "ImportEnterprises")]
     public static async Task<ImportReport> Post(HttpContext http, ClaimsPrincipal user, IDocumentStore store,
         CancellationToken ct)

@@ -106,6 +106,7 @@ public static class ImportRiskPointsEndpoints
     /// skipped, so uploading the same file twice creates nothing the second time.
     /// </summary>
     [Authorize]
+    [FileUpload("file", ".xlsx")]
     [WolverinePost("/api/risk-points/import", OperationId = "ImportRiskPoints")]
     public static async Task<RiskPointImportReport> Post(HttpContext http, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
     {
