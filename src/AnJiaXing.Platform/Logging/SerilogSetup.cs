@@ -9,7 +9,7 @@ public static class SerilogSetup
 {
     /// <summary>Structured logs: human-readable on a terminal, compact JSON lines when stdout is a pipe or file. Serilog
     /// takes the trace and span ids of <c>Activity.Current</c> onto every event (<c>@tr</c>, <c>@sp</c> in JSON), so a log
-    /// line leads to its trace (ADR 0027).</summary>
+    /// line leads to its trace (ADR 0028).</summary>
     public static void AddAnJiaXingLogging(this WebApplicationBuilder builder)
     {
         builder.Services.AddSerilog((services, config) =>

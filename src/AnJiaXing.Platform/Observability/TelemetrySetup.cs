@@ -23,7 +23,7 @@ public sealed class TelemetryOptions
 }
 
 /// <summary>
-/// OpenTelemetry once for every module (ADR 0027): traces of ASP.NET Core, outgoing HTTP, Wolverine (handlers, sends,
+/// OpenTelemetry once for every module (ADR 0028): traces of ASP.NET Core, outgoing HTTP, Wolverine (handlers, sends,
 /// the outbox), Marten (sessions and connections) and Npgsql (every SQL command) in one trace per request; metrics of
 /// requests, Wolverine's executions and deliveries, Marten's appends and the async daemon's gap (its lag).
 /// Exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, and scraped in Prometheus format at /metrics.

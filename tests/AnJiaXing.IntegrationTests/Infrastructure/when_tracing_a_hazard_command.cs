@@ -35,7 +35,7 @@ public sealed class TracingFixture : HazardFixture
     }
 }
 
-/// <summary>ADR 0027: one trace per request, from the HTTP span through Wolverine's messages to Marten and every SQL command.</summary>
+/// <summary>ADR 0028: one trace per request, from the HTTP span through Wolverine's messages to Marten and every SQL command.</summary>
 public class when_tracing_a_hazard_command(TracingFixture app) : IClassFixture<TracingFixture>
 {
     private async Task<List<Activity>> TraceOf(Func<Activity, bool> root, params string[] sources)
