@@ -41,6 +41,8 @@ public static class MartenSetup
                 opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
 
                 opts.Listeners.Add(new EventMetadataListener(sp.GetRequiredService<IHttpContextAccessor>(), sp.GetRequiredService<LedgerGuard>()));
+                // Accounts and organisations cached for authentication and commands leave the cache when they change.
+                opts.Listeners.Add(new IdentityChangeListener(sp.GetRequiredService<IdentityCache>()));
 
                 // The platform's own documents; each module then registers its events, projections and indexes.
                 opts.ConfigurePlatform();
