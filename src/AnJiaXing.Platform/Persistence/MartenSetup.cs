@@ -17,6 +17,8 @@ public static class MartenSetup
     {
         // The store's metadata listener refuses unchained appends (LedgerGuard): one per store, registered with it.
         services.TryAddSingleton<LedgerGuard>();
+        // Its listener evicts cached accounts and organisations; a store without authentication (unit tests) still has one.
+        services.TryAddSingleton<IdentityCache>();
         services.AddMarten(sp =>
             {
                 var configuration = sp.GetRequiredService<IConfiguration>();
