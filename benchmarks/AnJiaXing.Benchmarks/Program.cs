@@ -14,6 +14,12 @@ if (args is ["stats", ..]) return await StatisticsBenchmark.RunAsync(args.Length
 if (args is ["rebuild", ..]) return await RebuildBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 200_000, connection);
 // `monitoring [seconds]`: telemetry ingest with threshold evaluation vs a raw COPY, and a day of readings read (issue 16).
 if (args is ["monitoring", ..]) return await MonitoringBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 300, connection);
+// Issue 12 (benchmarks/run.sh drives these): the one-INSERT baseline service, the mixed workload, daemon lag, replay.
+if (args is ["raw-server", var rawUrl]) return await PlatformBenchmark.RawServerAsync(rawUrl, connection);
+if (args is ["mixed", var mixedUrl, var mixedSeconds]) return await PlatformBenchmark.MixedAsync(mixedUrl, int.Parse(mixedSeconds));
+if (args is ["lag", var lagUrl, var lagRate, var lagSeconds])
+    return await PlatformBenchmark.LagAsync(lagUrl, double.Parse(lagRate, System.Globalization.CultureInfo.InvariantCulture), int.Parse(lagSeconds), connection);
+if (args is ["replay"]) return await PlatformBenchmark.ReplayAsync(connection);
 var total = args.Length > 0 ? int.Parse(args[0]) : 1_000_000;
 
 var builder = WebApplication.CreateBuilder([]);

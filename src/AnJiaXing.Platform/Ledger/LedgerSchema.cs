@@ -78,9 +78,19 @@ public static class LedgerSchema
 
         create or replace function {{S}}.ledger_try_uuid(value text) returns uuid language plpgsql immutable as $fn$
         begin
-            return value::uuid;
-        exception when others then
-            return null;
+            -- The canonical form (every id this service writes) is cast directly: an exception block costs a
+            -- subtransaction on every call, three per appended event (issue 12). Anything else gets the forgiving cast.
+            if value is null then
+                return null;
+            end if;
+            if value ~ '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' then
+                return value::uuid;
+            end if;
+            begin
+                return value::uuid;
+            exception when others then
+                return null;
+            end;
         end
         $fn$;
 

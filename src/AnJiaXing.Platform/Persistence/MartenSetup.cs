@@ -17,6 +17,8 @@ public static class MartenSetup
     {
         // The store's metadata listener refuses unchained appends (LedgerGuard): one per store, registered with it.
         services.TryAddSingleton<LedgerGuard>();
+        // Its listener evicts cached accounts and organisations; a store without authentication (unit tests) still has one.
+        services.TryAddSingleton<IdentityCache>();
         services.AddMarten(sp =>
             {
                 var configuration = sp.GetRequiredService<IConfiguration>();
@@ -42,6 +44,8 @@ public static class MartenSetup
                 opts.ConfigureTelemetry();
 
                 opts.Listeners.Add(new EventMetadataListener(sp.GetRequiredService<IHttpContextAccessor>(), sp.GetRequiredService<LedgerGuard>()));
+                // Accounts and organisations cached for authentication and commands leave the cache when they change.
+                opts.Listeners.Add(new IdentityChangeListener(sp.GetRequiredService<IdentityCache>()));
 
                 // The platform's own documents; each module then registers its events, projections and indexes.
                 opts.ConfigurePlatform();

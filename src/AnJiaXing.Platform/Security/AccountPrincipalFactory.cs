@@ -8,7 +8,7 @@ namespace AnJiaXing.Platform.Security;
 /// The same path serves built-in tokens (by account id) and external OpenID Connect tokens (by username), and
 /// refuses disabled accounts and accounts of disabled organisations.
 /// </summary>
-public sealed class AccountPrincipalFactory(IDocumentStore store)
+public sealed class AccountPrincipalFactory(IDocumentStore store, IdentityCache cache)
 {
     public const string AuthenticationType = "AnJiaXing";
 
@@ -17,7 +17,8 @@ public sealed class AccountPrincipalFactory(IDocumentStore store)
     {
         await using var session = store.QuerySession();
         Person? account = null;
-        if (accountId is { } id) account = await session.LoadAsync<Person>(id, ct);
+        // Built-in tokens name the account: it and its organisation come from the cache, which drops them the moment they change.
+        if (accountId is { } id) account = await cache.PersonAsync(session, id, ct);
         else if (!string.IsNullOrWhiteSpace(username))
         {
             var key = username.Trim().ToLowerInvariant();
@@ -27,7 +28,7 @@ public sealed class AccountPrincipalFactory(IDocumentStore store)
         if (account is null) return (null, "Unknown account.");
         if (securityStamp is { } stamp && stamp != account.SecurityStamp)
             return (null, "The token was revoked: the account's password, role or status changed since it was issued. Sign in again.");
-        var organisation = await session.LoadAsync<Organisation>(account.OrganisationId, ct);
+        var organisation = await cache.OrganisationAsync(session, account.OrganisationId, ct);
         var failure = Refusal(account, organisation);
         if (failure is not null) return (null, failure);
         return (new ClaimsPrincipal(IdentityFor(account, organisation!)), null);

@@ -19,6 +19,8 @@ public static class AuthenticationSetup
             sp.GetService<ILoggerFactory>()?.CreateLogger(typeof(SigningKeyProvider)))));
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<AccountPrincipalFactory>();
+        services.AddSingleton<IdentityCache>();
+        services.AddHostedService<IdentityCacheInvalidation>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)

@@ -31,11 +31,11 @@ public static class AssignRectificationEndpoint
     [Authorize]
     [WolverinePost("/api/hazards/{id}/assign", OperationId = "AssignRectification")]
     public static Task<HazardCommandResult> Post(Guid id, AssignRectification command, ClaimsPrincipal user, HttpContext http,
-        IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
+        IDocumentSession session, IdentityCache people, TimeProvider clock, CancellationToken ct) =>
         HazardCommands.ExecuteAsync(id, command.ExpectedVersion, HazardAction.Assign, http, session,
             async (hazard, caller) =>
             {
-                var responsible = await session.LoadAsync<Person>(command.ResponsibleUserId, ct)
+                var responsible = await people.PersonAsync(session, command.ResponsibleUserId, ct)
                                   ?? throw ApiProblemException.Validation("responsibleUserId", "Unknown user.");
                 return [hazard.Assign(responsible, command.Deadline, command.Measures, command.Funds, command.ContingencyPlan,
                     clock.GetUtcNow(), caller.Actor)];

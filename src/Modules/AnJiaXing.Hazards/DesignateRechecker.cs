@@ -18,11 +18,11 @@ public static class DesignateRecheckerEndpoint
     [Authorize]
     [WolverinePost("/api/hazards/{id}/designate-rechecker", OperationId = "DesignateRechecker")]
     public static Task<HazardCommandResult> Post(Guid id, DesignateRechecker command, ClaimsPrincipal user, HttpContext http,
-        IDocumentSession session, CancellationToken ct) =>
+        IDocumentSession session, IdentityCache people, CancellationToken ct) =>
         HazardCommands.ExecuteAsync(id, command.ExpectedVersion, HazardAction.DesignateRechecker, http, session,
             async (hazard, caller) =>
             {
-                var rechecker = await session.LoadAsync<Person>(command.UserId, ct)
+                var rechecker = await people.PersonAsync(session, command.UserId, ct)
                                 ?? throw ApiProblemException.Validation("userId", "Unknown user.");
                 return [hazard.DesignateRechecker(rechecker, caller.Actor)];
             }, ct);

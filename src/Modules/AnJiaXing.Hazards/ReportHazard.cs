@@ -52,17 +52,18 @@ public static class ReportHazardEndpoint
     [IdempotentCreate]
     public static async Task<IResult> Post(
         ReportHazard command, ClaimsPrincipal user, HttpContext http, IDocumentSession session,
-        TimeProvider clock, CancellationToken ct)
+        IdentityCache organisations, TimeProvider clock, CancellationToken ct)
     {
         var caller = Caller.From(user);
-        var enterprise = await session.LoadAsync<Organisation>(command.EnterpriseId, ct);
+        // Enterprise and town from the platform's cache (dropped when they change): no round trip for either.
+        var enterprise = await organisations.OrganisationAsync(session, command.EnterpriseId, ct);
         if (enterprise is not { Kind: OrganisationKind.Enterprise }) throw ApiProblemException.NotFound("Enterprise", command.EnterpriseId);
         var domain = command.Domain ?? enterprise.Domains.FirstOrDefault(IndustryDomain.Other);
         caller.Scope.HideUnlessCoversEnterprise(enterprise.Id, enterprise.TownId ?? Guid.Empty, [domain], "Enterprise");
         if (!HazardAccess.MayReport(caller, enterprise, domain))
             throw ApiProblemException.Forbidden($"Your role may not report hazards against '{enterprise.Name}'.");
 
-        var town = await session.LoadAsync<Organisation>(enterprise.TownId ?? Guid.Empty, ct)
+        var town = await organisations.OrganisationAsync(session, enterprise.TownId ?? Guid.Empty, ct)
                    ?? throw new InvalidOperationException($"Enterprise {enterprise.Id} has no town.");
         var id = Guid.CreateVersion7();
         var evidence = await session.TakeIntoUseAsync(command.EvidenceIds, caller, new EvidenceUse(id, enterprise.Id, town.Id, domain), ct);

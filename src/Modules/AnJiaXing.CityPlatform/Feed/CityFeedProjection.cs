@@ -26,7 +26,10 @@ public sealed class CityFeedProjection : IProjection
             }
             if (!states.TryGetValue(change.HazardId, out var state))
             {
-                state = await operations.LoadAsync<CityHazardState>(change.HazardId, cancellation) ?? new CityHazardState { Id = change.HazardId };
+                // A report starts the hazard's stream: there is no state to read yet (one round trip less per report).
+                state = e.Data is HazardReported
+                    ? new CityHazardState { Id = change.HazardId }
+                    : await operations.LoadAsync<CityHazardState>(change.HazardId, cancellation) ?? new CityHazardState { Id = change.HazardId };
                 states[change.HazardId] = state;
             }
             if (e.Data is HazardReported r) state.TownId = r.TownId;
