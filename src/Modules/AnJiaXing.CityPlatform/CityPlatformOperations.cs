@@ -13,5 +13,11 @@ internal sealed class CityPlatformOperations : OperationTexts
             "每次隐患变化都以 CloudEvents 1.0 推送给城运平台，重试直至送达；按状态（待发、已送达、失败）查询，分页。",
             "Every hazard change is sent to the city platform as a CloudEvents 1.0 message, retried until delivered; by status (Pending, Delivered, Failed), paged.");
         Add("ResendCityDelivery", "重新推送", "Resend a delivery", "重新推送一条（如已失败的）消息。", "Send a delivery again (e.g. a failed one).");
+        Add("SearchCityTriage", "待分拨派单", "Dispatches to triage", "找不到对应企业的城运派单，由镇街分拨；可按状态（待分拨、已受理、已退回）筛选，分页。",
+            "City dispatches whose enterprise was not found, for the town to triage; by status (Triage, Accepted, Rejected), paged.");
+        Add("ResolveCityTriage", "分拨派单", "Resolve a triage item", "指定企业后，派单即成为该企业的隐患（来源：城运派单）。",
+            "Name the enterprise: the dispatch becomes its hazard (source CityOpsDispatch).");
+        Add("RejectCityTriage", "退回派单", "Reject a triage item", "说明理由退回派单，理由经推送通道回报城运平台。",
+            "Reject the dispatch with a reason, reported back to the city through the feed.");
     }
 }

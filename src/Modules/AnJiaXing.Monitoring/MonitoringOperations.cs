@@ -31,5 +31,11 @@ internal sealed class MonitoringOperations : OperationTexts
         Add("GetAlarm", "报警详情", "An alarm", "一条报警。", "An alarm.");
         Add("AcknowledgeAlarm", "确认报警", "Acknowledge an alarm", "确认已知悉报警。", "Acknowledge an alarm.");
         Add("ResolveAlarm", "解除报警", "Resolve an alarm", "解除报警；同一监测点与阈值此后可再次报警。", "Resolve an alarm; the point and threshold may alarm again afterwards.");
+        Add("ImportCertificates", "批量导入证书", "Import certificates", "上传 .xlsx 或 .csv 逐行登记证书；已登记的同类别同编号证书跳过，错误行逐条报告。",
+            "Upload an .xlsx or .csv and register certificates row by row; ones already registered (same type and number) are skipped, bad rows reported.");
+        Add("GetCertificateImportTemplate", "下载证书导入模板", "Download the certificate import template", "带中文表头的 .xlsx 模板。", "The .xlsx template with Chinese headers.",
+            answer: Answer.File(Answer.Xlsx));
+        Add("GetMonitoringFigures", "监测预警概况", "Monitoring figures", "辖区内未处理报警、即将到期的设备与证书、各级重大危险源数量。",
+            "Open alarms, equipment and certificates expiring, and major hazard sources by grade, in scope.");
     }
 }

@@ -16,5 +16,10 @@ internal sealed class NoticesOperations : OperationTexts
         Add("ReplyToNotice", "回复通知", "Reply to a notice", "回复通知，可附证据。", "Reply to a notice, with evidence.");
         Add("Inbox", "我的消息", "My inbox", "收到的通知与系统提醒（整改下达、期限将至、逾期督办等），可按未读与类型筛选，分页。",
             "Notices and system reminders that reached you (rectification assigned, deadlines near, overdue escalations …), by unread and kind, paged.");
+        Add("InboxStream", "消息实时推送", "Live inbox", "Server-Sent Events：每条新到的消息推送一次，只推给本人；以 fetch 携带 Authorization 请求头读取。",
+            "Server-Sent Events: each new inbox item pushed once, to its owner only; read with fetch and the Authorization header.",
+            answer: Answer.File("text/event-stream"));
+        Add("MyWork", "我的工作", "My work", "等待本人或本角色处理的隐患、计划中分派的检查、到期的巡查、待回复的通知。",
+            "Hazards waiting for your or your role's action, inspections assigned in plans, patrols due, notices waiting for your reply.");
     }
 }

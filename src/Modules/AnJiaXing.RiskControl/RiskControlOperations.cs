@@ -33,5 +33,7 @@ internal sealed class RiskControlOperations : OperationTexts
             answer: Answer.Created<PatrolRecordCreated>());
         Add("SearchPatrols", "查询巡查记录", "Search patrols", "按风险点、企业、时间段查询巡查记录，分页。", "Patrol records by risk point, enterprise and period, paged.");
         Add("GetPatrol", "巡查记录详情", "A patrol record", "一次巡查的记录。", "One patrol record.");
+        Add("SearchRiskReassessments", "待重新评估的风险点", "Risk re-assessments due", "其隐患已闭环、须重新评估剩余风险的风险点，mine=true 只看本人负责的，分页。",
+            "Risk points whose hazards were closed and whose residual risk must be re-assessed; mine=true for your own, paged.");
     }
 }

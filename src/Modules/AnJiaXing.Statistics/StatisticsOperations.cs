@@ -15,5 +15,7 @@ internal sealed class StatisticsOperations : OperationTexts
         Add("StatsAssessment", "考核指标", "Assessment figures", "镇街与部门的考核指标（整改率、逾期、检查覆盖率等）。", "The towns' and departments' assessment figures (rectification, overdue, inspection coverage …).");
         Add("StatsExport", "导出统计报表", "Export the figures", "期间内的统计报表（.xlsx）。", "The figures of a period as .xlsx.", answer: Answer.File(Answer.Xlsx));
         Add("GetEnterpriseFile", "一企一档", "The enterprise file", "一家企业的档案：基本信息、隐患、检查、风险点与评分。", "An enterprise's file: its record, hazards, inspections, risk points and score.");
+        Add("StatsPatrols", "风险巡查完成率", "Patrol completion", "期间内已结束的巡查时段：应巡、已巡、漏巡与完成率，按辖区。",
+            "Patrol windows closed in the period: required, done, missed and the completion rate, in scope.");
     }
 }

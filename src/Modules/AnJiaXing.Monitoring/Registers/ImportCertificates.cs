@@ -31,6 +31,7 @@ public static class ImportCertificatesEndpoint
     /// </summary>
     [Authorize]
     [WolverinePost("/api/certificates/import", OperationId = "ImportCertificates")]
+    [FileUpload("file", ".xlsx, .csv")]
     public static async Task<EquipmentImportReport> Post(Guid? enterpriseId, HttpContext http, ClaimsPrincipal user, IDocumentSession session,
         CancellationToken ct)
     {
