@@ -70,6 +70,31 @@ public class AppFixture : IAsyncLifetime
         Configure(builder);
     });
 
+    /// <summary>
+    /// Waits (at most a minute) until nothing has been appended for <paramref name="quiet"/>: the work a host does by
+    /// itself after start (overdue escalations of seeded hazards, missed patrol windows, reminders) has settled.
+    /// </summary>
+    public async Task SettleAsync(TimeSpan? quiet = null)
+    {
+        var window = quiet ?? TimeSpan.FromSeconds(3);
+        var until = DateTime.UtcNow.AddMinutes(1);
+        await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        async Task<long> LastAsync()
+        {
+            await using var command = new Npgsql.NpgsqlCommand(
+                $"select coalesce(max(seq_id), 0) from {Store.Options.Events.DatabaseSchemaName}.mt_events", connection);
+            return Convert.ToInt64(await command.ExecuteScalarAsync());
+        }
+        var (last, since) = (await LastAsync(), DateTime.UtcNow);
+        while (DateTime.UtcNow - since < window && DateTime.UtcNow < until)
+        {
+            await Task.Delay(250);
+            var now = await LastAsync();
+            if (now != last) (last, since) = (now, DateTime.UtcNow);
+        }
+    }
+
     /// <summary>Stops the service and starts it again on the same database (tokens stay valid: same signing key).</summary>
     public async Task RestartAsync()
     {

@@ -70,8 +70,9 @@ public class when_tracing_a_hazard_command(TracingFixture app) : IClassFixture<T
         // Wolverine's HTTP endpoints tag the request's span with the handler they ran.
         Assert.Contains("ReportHazard", server.GetTagItem("handler.type") as string ?? "");
         Assert.Contains(trace, s => s.Source.Name == "Marten");
-        // Every command Marten sends is an Npgsql span of this trace (the load, the append, the projection's upsert).
-        Assert.True(trace.Count(s => s.Source.Name == "Npgsql" && s.Kind == ActivityKind.Client) >= 2, Describe(trace));
+        // Every command Marten sends is an Npgsql span of this trace: since the identity cache, the load, append and
+        // projection upsert go as one batch, so one span may be all there is.
+        Assert.True(trace.Count(s => s.Source.Name == "Npgsql" && s.Kind == ActivityKind.Client) >= 1, Describe(trace));
         Assert.All(trace.Where(s => s != server), s => Assert.NotEqual(default, s.ParentSpanId));
     }
 
