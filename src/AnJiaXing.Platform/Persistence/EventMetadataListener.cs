@@ -44,7 +44,10 @@ public sealed class EventMetadataListener(IHttpContextAccessor accessor, LedgerG
             if (decidedAgainst is { } v) @event.SetHeader(DecidedAgainstVersionHeader, v);
 
             @event.UserName ??= userName;
-            @event.CorrelationId ??= correlation;
+            // In a request the request's own id wins over the one Wolverine put on the session (its trace id): an event
+            // must be found by the X-Correlation-Id its client, the logs and the problem body all show.
+            if (http is not null) @event.CorrelationId = correlation;
+            else @event.CorrelationId ??= correlation;
             if (authenticated)
             {
                 @event.SetHeader(ActorIdHeader, Claim(AnJiaXingClaims.UserId));

@@ -108,24 +108,12 @@ internal static class WorkQueries
     }
 }
 
-/// <summary>
-/// The window of a patrol schedule a moment falls in, in China Standard Time: the day from midnight, the week from
-/// Monday, the month from the 1st — RiskControl's patrol calendar (its <c>PatrolCalendar.WindowStart</c>), which its
-/// contracts do not publish yet.
-/// </summary>
+/// <summary>The window of a patrol schedule a moment falls in: RiskControl's published patrol calendar (China time).</summary>
 public static class PatrolWindow
 {
-    private static readonly TimeSpan China = TimeSpan.FromHours(8);
-
     public static (DateTimeOffset From, DateTimeOffset To) Around(PatrolFrequency every, DateTimeOffset at)
     {
-        var local = at.ToOffset(China);
-        var day = new DateTimeOffset(local.Year, local.Month, local.Day, 0, 0, 0, China);
-        return every switch
-        {
-            PatrolFrequency.Day => (day, day.AddDays(1)),
-            PatrolFrequency.Week => (day.AddDays(-(((int)day.DayOfWeek + 6) % 7)), day.AddDays(7 - (((int)day.DayOfWeek + 6) % 7))),
-            _ => (new DateTimeOffset(local.Year, local.Month, 1, 0, 0, 0, China), new DateTimeOffset(local.Year, local.Month, 1, 0, 0, 0, China).AddMonths(1))
-        };
+        var from = PatrolCalendar.WindowStart(every, at);
+        return (from, PatrolCalendar.Next(every, from));
     }
 }

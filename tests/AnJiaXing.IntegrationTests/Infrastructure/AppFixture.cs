@@ -76,7 +76,8 @@ public class AppFixture : IAsyncLifetime
     /// </summary>
     public async Task SettleAsync(TimeSpan? quiet = null)
     {
-        var window = quiet ?? TimeSpan.FromSeconds(3);
+        // Longer than Wolverine's scheduled-message polling (5 s), which delivers the escalations due at start.
+        var window = quiet ?? TimeSpan.FromSeconds(6);
         var until = DateTime.UtcNow.AddMinutes(1);
         await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();

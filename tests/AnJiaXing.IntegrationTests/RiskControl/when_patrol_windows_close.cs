@@ -100,6 +100,19 @@ public class when_patrol_windows_close(PatrolClockFixture app) : IClassFixture<P
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>The task's missed-patrol reminders once they have arrived and settled.</summary>
+    private async Task<List<InboxItem>> MissedRemindersOf(Guid task)
+    {
+        async Task<List<InboxItem>> Read()
+        {
+            await using var session = app.Store.QuerySession();
+            return [.. await session.Query<InboxItem>().Where(i => i.SubjectId == task && i.Reminder == ReminderKind.PatrolMissed).ToListAsync()];
+        }
+        for (var i = 0; i < 300 && (await Read()).Count == 0; i++) await Task.Delay(100);
+        await Task.Delay(1500);
+        return await Read();
+    }
+
     private async Task<List<PatrolMissed>> AwaitMissed(Guid task, int count)
     {
         for (var i = 0; i < 300; i++)
@@ -146,6 +159,14 @@ public class when_patrol_windows_close(PatrolClockFixture app) : IClassFixture<P
         Assert.Equal((1, 0), (missed.Required, missed.Done));
         Assert.Equal([point], missed.UnpatrolledRiskPointIds);
         Assert.Equal([await app.UserIdOf("ent.demo1")], missed.Assignees.Select(a => a.UserId));
+
+        // Notices makes the fact one 漏巡 reminder per person — the patroller (also an enterprise user) and the town's
+        // supervisor — however often the check was delivered.
+        var reminders = await MissedRemindersOf(task);
+        Assert.Contains(reminders, r => r.UserId == assignee);
+        Assert.Contains(reminders, r => r.UserId == app.UserIdOf("town.nanxiang").Result);
+        Assert.Equal(reminders.Count, reminders.Select(r => r.UserId).Distinct().Count());
+        Assert.All(reminders, r => Assert.Contains("应巡 1 次，实巡 0 次", r.Body));
 
         // The next window is patrolled: it closes done, and nothing more is appended.
         await app.As("ent.demo1", s =>

@@ -31,7 +31,9 @@ public enum ReminderKind
     /// <summary>An emergency plan is due for review within 30 days (预案评审提醒): to its owner.</summary>
     EmergencyPlanReviewDue,
     /// <summary>A patrol task's window opened (巡查任务待完成): to its patrollers.</summary>
-    PatrolDue
+    PatrolDue,
+    /// <summary>A patrol window closed short of its required patrols (漏巡): to the patrollers, the enterprise and its town.</summary>
+    PatrolMissed,
 }
 
 /// <summary>What an inbox item is about. An item stored before subjects existed has none: it is its notice's or its hazard's.</summary>

@@ -89,7 +89,7 @@ public interface IReminderSource
 public static class SubjectReminderSources
 {
     public static readonly IReadOnlyList<IReminderSource> All =
-        [new EquipmentExpiry(), new CertificateExpiry(), new MajorHazardAlarms(), new EmergencyPlanReviews(), new PatrolWindows()];
+        [new EquipmentExpiry(), new CertificateExpiry(), new MajorHazardAlarms(), new EmergencyPlanReviews(), new PatrolWindows(), new MissedPatrols()];
 
     public static readonly IReadOnlyDictionary<ReminderKind, IReminderSource> ByKind = new Dictionary<ReminderKind, IReminderSource>
     {
@@ -97,7 +97,8 @@ public static class SubjectReminderSources
         [ReminderKind.CertificateExpiring] = All[1],
         [ReminderKind.MajorHazardAlarm] = All[2],
         [ReminderKind.EmergencyPlanReviewDue] = All[3],
-        [ReminderKind.PatrolDue] = All[4]
+        [ReminderKind.PatrolDue] = All[4],
+        [ReminderKind.PatrolMissed] = All[5]
     };
 
     private static readonly TimeSpan China = TimeSpan.FromHours(8);
@@ -215,4 +216,26 @@ internal sealed class PatrolWindows : IReminderSource
     }
 
     private static string Every(PatrolFrequency every) => every switch { PatrolFrequency.Day => "日", PatrolFrequency.Week => "周", _ => "月" };
+}
+
+/// <summary>
+/// A window closed short (RiskControl appends <see cref="PatrolMissed"/> once per window): at once, to the patrollers, the
+/// enterprise's users and the town's supervisors — a missed patrol is a supervision matter, not only the patroller's.
+/// </summary>
+internal sealed class MissedPatrols : IReminderSource
+{
+    public IReadOnlyList<Type> EventTypes => [typeof(PatrolMissed)];
+
+    public Task<IReadOnlyList<ReminderPlan>> PlanAsync(IEvent e, DateTimeOffset now, Func<ReminderKind, Guid, Task<ReminderSchedule?>> current, CancellationToken ct)
+    {
+        var m = (PatrolMissed)e.Data;
+        var window = $"{m.From.ToOffset(PatrolCalendar.ChinaOffset):yyyy-MM-dd HH:mm} 至 {m.To.ToOffset(PatrolCalendar.ChinaOffset):yyyy-MM-dd HH:mm}";
+        IReadOnlyList<ReminderPlan> plans =
+        [
+            new(ReminderKind.PatrolMissed, InboxSubject.PatrolTask, m.TaskId, m.TaskName, $"missed {m.From.UtcTicks}", m.To, $"漏巡：{m.TaskName}",
+                $"{m.EnterpriseName ?? "公共风险点"}：{window} 应巡 {m.Required} 次，实巡 {m.Done} 次，{m.UnpatrolledRiskPointIds.Count} 个风险点未巡查。",
+                new Audience(m.EnterpriseId, m.TownId, false, [.. m.Assignees.Select(a => a.UserId)]))
+        ];
+        return Task.FromResult(plans);
+    }
 }
