@@ -2,5 +2,6 @@
 // published contracts of the modules whose records an investigation gathers.
 global using AnJiaXing.Hazards.Contracts;
 global using AnJiaXing.Inspections.Contracts;
+global using AnJiaXing.RiskControl.Contracts;
 global using AnJiaXing.Investigations;
 global using AnJiaXing.Investigations.Contracts;

@@ -15,6 +15,9 @@ public sealed class InvestigationFindings(LedgerEvidence ledger, TimeProvider cl
     /// <summary>More streams than this in one investigation: a narrower scope or period is asked for.</summary>
     public const int MaxRecords = 2000;
 
+    /// <summary>Marten's name for RiskControl's PatrolMissed in the event store (its default: the type name in snake case).</summary>
+    private const string PatrolMissedType = "patrol_missed";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     public sealed record Gathered(InvestigationReport Report, LedgerEvidenceSet Evidence);
@@ -127,8 +130,23 @@ public sealed class InvestigationFindings(LedgerEvidence ledger, TimeProvider cl
             : new InvestigationScope("Town", investigation.TownId!.Value, investigation.ScopeName);
         var report = new InvestigationReport(investigation.Id, investigation.Version, investigation.Subject, scope, from, to, cutOff, investigation.OpenedAt,
             investigation.OpenedBy, summary, head, inspectionFindings, hazardFindings, investigation.Bundles,
-            "风险管控模块尚未发布漏巡记录，暂不列入。");
+            await MissedPatrolsAsync(session, investigation, ct));
         return new Gathered(report, evidence);
+    }
+
+    /// <summary>The scope's patrol windows that closed short within the period, as recorded up to the cut-off.</summary>
+    private static async Task<IReadOnlyList<MissedPatrolFinding>> MissedPatrolsAsync(IQuerySession session, Investigation investigation, CancellationToken ct)
+    {
+        var facts = await session.Events.QueryAllRawEvents()
+            .Where(e => e.EventTypeName == PatrolMissedType && e.Sequence <= investigation.CutOffSequence)
+            .OrderBy(e => e.Sequence).ToListAsync(ct);
+        return [.. facts
+            .Select(e => (e.Sequence, Missed: (PatrolMissed)e.Data))
+            .Where(f => f.Missed.From < investigation.To && f.Missed.To > investigation.From)
+            .Where(f => investigation.EnterpriseId is { } enterprise ? f.Missed.EnterpriseId == enterprise : f.Missed.TownId == investigation.TownId)
+            .Take(MaxRecords)
+            .Select(f => new MissedPatrolFinding(f.Missed.TaskId, f.Missed.TaskName, f.Missed.EnterpriseId, f.Missed.EnterpriseName, f.Missed.From, f.Missed.To,
+                f.Missed.Required, f.Missed.Done, f.Missed.UnpatrolledRiskPointIds.Count, [.. f.Missed.Assignees.Select(a => a.Name)], f.Sequence))];
     }
 
     /// <summary>

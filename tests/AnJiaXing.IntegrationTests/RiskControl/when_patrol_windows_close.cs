@@ -168,6 +168,17 @@ public class when_patrol_windows_close(PatrolClockFixture app) : IClassFixture<P
         Assert.Equal(reminders.Count, reminders.Select(r => r.UserId).Distinct().Count());
         Assert.All(reminders, r => Assert.Contains("应巡 1 次，实巡 0 次", r.Body));
 
+        // An accountability investigation of the enterprise over those days lists the window (漏巡) with its patroller.
+        var opened = await app.As("auditor", s =>
+        {
+            s.Post.Json(new { enterpriseId = missed.EnterpriseId, from = window.AddDays(-1), to = end.AddDays(1), subject = "漏巡调查" }).ToUrl("/api/investigations");
+            s.StatusCodeShouldBe(201);
+        });
+        var report = (await app.As("auditor", s => s.Get.Url($"/api/investigations/{opened.Json().GetProperty("id").GetGuid()}"))).Json();
+        var finding = Assert.Single(report.GetProperty("missedPatrols").EnumerateArray(), m => m.GetProperty("taskId").GetGuid() == task);
+        Assert.Equal((1, 0, 1), (finding.GetProperty("required").GetInt32(), finding.GetProperty("done").GetInt32(), finding.GetProperty("unpatrolledPoints").GetInt32()));
+        Assert.Equal(window, finding.GetProperty("from").GetDateTimeOffset());
+
         // The next window is patrolled: it closes done, and nothing more is appended.
         await app.As("ent.demo1", s =>
         {

@@ -36,7 +36,8 @@ public static class InvestigationSamples
                 new InvestigationScope("Enterprise", EnterpriseId, "南翔化工有限公司"), T0.AddDays(-30), T0, 1042, T0.AddDays(1), Auditor,
                 new InvestigationSummary(1, 1, 1, 1, 0, 0, 1, 3, 0, 3, 1, 2, 1, 0),
                 new LedgerHeadStanding(7, 1042, 1042, Hash, T0.AddDays(1), "5d3c1a2b4e6f7081", true, null),
-                [inspection], [hazard], [new BundleExport(7, 12, Hash, Auditor, T0.AddDays(1))], "风险管控模块尚未发布漏巡记录，暂不列入。")
+                [inspection], [hazard], [new BundleExport(7, 12, Hash, Auditor, T0.AddDays(1))],
+                [new MissedPatrolFinding(Guid.Parse("01930000-0000-7000-8000-000000003101"), "储罐区每日巡查", EnterpriseId, "南翔化工有限公司", T0, T0.AddDays(1), 2, 1, 1, ["王安全"], 41)])
         };
     }
 }

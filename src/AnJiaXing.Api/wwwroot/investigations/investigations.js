@@ -49,7 +49,8 @@
     $('#report').hidden = false;
     $('#report-title').textContent = report.scope.name + ' · ' + report.subject;
     $('#report-meta').textContent = '期间 ' + at(report.from) + ' 至 ' + at(report.to) + '；' + report.openedBy.name + ' 于 ' + at(report.openedAt)
-      + ' 发起；账本截止序号 ' + report.cutOffSequence + '。' + (report.missedPatrols || '');
+      + ' 发起；账本截止序号 ' + report.cutOffSequence + '。'
+      + (report.missedPatrols.length ? '期间漏巡 ' + report.missedPatrols.length + ' 个时段（' + report.missedPatrols.map(m => m.taskName + ' ' + at(m.from)).join('、') + '）。' : '期间无漏巡。');
     const s = report.summary;
     const box = $('#figures');
     box.innerHTML = '';

@@ -20,7 +20,16 @@ public sealed record InvestigationReport(
     IReadOnlyList<InspectionFinding> Inspections,
     IReadOnlyList<HazardFinding> Hazards,
     IReadOnlyList<BundleExport> Bundles,
-    string? MissedPatrols);
+    IReadOnlyList<MissedPatrolFinding> MissedPatrols);
+
+/// <summary>
+/// A risk patrol window of the scope that closed short in the period (漏巡, RiskControl's <c>PatrolMissed</c>): the task,
+/// the window, required and done, the points left unpatrolled, who should have patrolled, and where the fact sits in
+/// the ledger (its global sequence).
+/// </summary>
+public sealed record MissedPatrolFinding(
+    Guid TaskId, string TaskName, Guid? EnterpriseId, string? EnterpriseName, DateTimeOffset From, DateTimeOffset To, int Required, int Done,
+    int UnpatrolledPoints, IReadOnlyList<string> Patrollers, long Sequence);
 
 /// <summary>What was investigated: an enterprise or a town.</summary>
 public sealed record InvestigationScope(string Kind, Guid Id, string Name);

@@ -77,13 +77,19 @@ public static class ConfigurePatrolTaskEndpoint
         var configured = new PatrolTaskConfigured(id7, first.EnterpriseId, first.EnterpriseName, first.TownId, first.Domain, first.Public,
             string.IsNullOrWhiteSpace(command.Name) ? $"{first.EnterpriseName ?? first.TownName}风险巡查" : command.Name.Trim(),
             ids, assignees, command.Schedule, command.CheckItems.Select(i => i.Trim()).ToList(),
-            command.StartsAt ?? clock.GetUtcNow(), caller.Actor);
+            WholeSecond(command.StartsAt ?? clock.GetUtcNow()), caller.Actor);
         session.Events.StartStream<PatrolTaskView>(id7, configured);
         // The first window's check waits in the outbox with the task: committed together or not at all.
         await PatrolScheduler.StartAsync(session, bus, configured, clock.GetUtcNow());
         http.AnswerVersion(1);
         return CreatedResponse.At($"/api/patrol-tasks/{id7}", id7, 1);
     }
+
+    /// <summary>
+    /// A start in whole seconds: PostgreSQL keeps microseconds, so a start "now" with the clock's 100 ns ticks could
+    /// compare as later than the same instant in a query, and the first window would not yet be open.
+    /// </summary>
+    private static DateTimeOffset WholeSecond(DateTimeOffset at) => at.AddTicks(-(at.Ticks % TimeSpan.TicksPerSecond));
 }
 
 public static class ReadPatrolTasksEndpoints
