@@ -13,7 +13,7 @@ public sealed record OperationText(
 /// </summary>
 public sealed record Answer(int Status, Type? Body = null, string? ContentType = null)
 {
-    public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string Xlsx = Imports.Spreadsheets.XlsxContentType;
 
     public static Answer Created<T>() => new(StatusCodes.Status201Created, typeof(T));
     public static Answer Accepted<T>() => new(StatusCodes.Status202Accepted, typeof(T));

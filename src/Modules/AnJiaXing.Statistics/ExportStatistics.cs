@@ -12,7 +12,7 @@ namespace AnJiaXing.Statistics;
 /// </summary>
 public static class ExportStatisticsEndpoint
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string ContentType = Spreadsheets.XlsxContentType;
 
     [Authorize]
     [WolverineGet("/api/stats/export", OperationId = "StatsExport")]

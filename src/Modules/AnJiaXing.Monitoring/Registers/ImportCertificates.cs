@@ -94,8 +94,6 @@ public static class ImportCertificatesEndpoint
             [CertificateSheet.IssuedOn] = "2024-03-01",
             [CertificateSheet.ExpiresOn] = "2030-02-28"
         };
-        using var stream = new MemoryStream();
-        stream.SaveAs(new[] { example }, sheetName: "证书导入");
-        return Results.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "certificate-import-template.xlsx");
+        return Spreadsheets.File(new[] { example }, "证书导入", "certificate-import-template.xlsx");
     }
 }

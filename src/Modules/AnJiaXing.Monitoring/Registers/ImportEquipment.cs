@@ -160,9 +160,7 @@ public static class ImportEquipmentEndpoint
             [EquipmentSheet.ExpiresOn] = "2027-05-31",
             [EquipmentSheet.RemindDaysBefore] = "30"
         };
-        using var stream = new MemoryStream();
-        stream.SaveAs(new[] { example }, sheetName: "安全设备导入");
-        return Results.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "equipment-import-template.xlsx");
+        return Spreadsheets.File(new[] { example }, "安全设备导入", "equipment-import-template.xlsx");
     }
 
     internal static async Task<byte[]> ReadUploadAsync(HttpContext http, CancellationToken ct) =>

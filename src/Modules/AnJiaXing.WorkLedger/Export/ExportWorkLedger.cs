@@ -7,7 +7,7 @@ namespace AnJiaXing.WorkLedger.Export;
 
 public static class ExportWorkLedgerEndpoint
 {
-    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string XlsxContentType = Spreadsheets.XlsxContentType;
     public const int MaxRows = 50_000;
 
     public static readonly string[] Columns = ["日期", "类型", "标题", "所属", "地点", "参会人员", "内容", "决定事项", "行动期间", "记录人"];
@@ -37,8 +37,6 @@ public static class ExportWorkLedgerEndpoint
         }).ToList();
         if (rows.Count == 0) rows.Add(Columns.ToDictionary(c => c, _ => (object?)null));
 
-        using var stream = new MemoryStream();
-        stream.SaveAs(rows, sheetName: "工作台账");
-        return Results.File(stream.ToArray(), XlsxContentType, "work-ledger.xlsx");
+        return Spreadsheets.File(rows, "工作台账", "work-ledger.xlsx");
     }
 }

@@ -13,7 +13,7 @@ public sealed record EmergencyImportRejection(int Row, IReadOnlyList<string> Err
 
 public static class ImportEmergencyResourcesEndpoint
 {
-    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string XlsxContentType = Spreadsheets.XlsxContentType;
     public const long MaxUploadBytes = 10 * 1024 * 1024;
     public const int MaxRows = 5_000;
     private static readonly byte[] ZipMagic = [0x50, 0x4B, 0x03, 0x04];
@@ -71,9 +71,7 @@ public static class ImportEmergencyResourcesEndpoint
         var kind = EmergencyResources.Parse(register);
         var columns = ResourceSheet.Of(kind);
         var example = columns.ToDictionary(c => c.Header, c => ResourceSheet.Examples[kind].GetValueOrDefault(c.Header, ""));
-        using var stream = new MemoryStream();
-        stream.SaveAs(new[] { example }, sheetName: EmergencyResources.ChineseNames[kind] + "导入");
-        return Results.File(stream.ToArray(), XlsxContentType, $"{register}-import-template.xlsx");
+        return Spreadsheets.File(new[] { example }, EmergencyResources.ChineseNames[kind] + "导入", $"{register}-import-template.xlsx");
     }
 
     private static string Key(string name, string? location) => $"{name.Trim()}\n{location?.Trim()}";

@@ -6,7 +6,7 @@ namespace AnJiaXing.Registry.Enterprises.Importing;
 
 public static class ImportTemplateEndpoint
 {
-    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string XlsxContentType = Spreadsheets.XlsxContentType;
 
     /// <summary>The .xlsx import template: the Chinese headers and one example row.</summary>
     [Authorize(Policy = Policies.ManageEnterprises)]
@@ -25,8 +25,6 @@ public static class ImportTemplateEndpoint
             [EnterpriseSheet.SafetyManager] = "李四",
             [EnterpriseSheet.ContactPhone] = "021-59000000"
         };
-        using var stream = new MemoryStream();
-        stream.SaveAs(new[] { example }, sheetName: "企业导入");
-        return Results.File(stream.ToArray(), XlsxContentType, "enterprise-import-template.xlsx");
+        return Spreadsheets.File(new[] { example }, "企业导入", "enterprise-import-template.xlsx");
     }
 }

@@ -31,7 +31,7 @@ public static class RiskPointSheet
     public static readonly string[] Columns =
         [Enterprise, PublicTown, Name, Location, Category, HazardFactors, PossibleAccidents, ControlMeasures, EmergencyMeasures, EmergencyPhone, Method, L, E, C, S];
 
-    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string XlsxContentType = Spreadsheets.XlsxContentType;
     private static readonly byte[] ZipMagic = [0x50, 0x4B, 0x03, 0x04];
     public static readonly char[] MeasureSeparators = ['；', ';', '\n'];
 
@@ -92,9 +92,7 @@ public static class ImportRiskPointsEndpoints
                 "切断电源，启动喷淋，疏散报警", "021-59000000", "LEC", "3", "6", "40", ""),
             Example("", "南翔镇", "古猗园广场", "南翔镇古猗园路", "人员密集场所", "节假日客流", "踩踏", "节假日限流；设置疏散指引", "疏散人员，拨打110", "110", "LS", "3", "", "", "4")
         };
-        using var stream = new MemoryStream();
-        stream.SaveAs(rows, sheetName: "风险点导入");
-        return Results.File(stream.ToArray(), RiskPointSheet.XlsxContentType, "risk-point-import-template.xlsx");
+        return Spreadsheets.File(rows, "风险点导入", "risk-point-import-template.xlsx");
     }
 
     private static Dictionary<string, object> Example(params string[] values) =>
