@@ -32,6 +32,9 @@ public sealed class LedgerVerifier(Func<NpgsqlConnection> connect, string schema
         var clock = Stopwatch.StartNew();
         await using var connection = connect();
         await connection.OpenAsync(ct);
+        // Every read of one run sees one snapshot: a stream committing more events meanwhile (work the service does by
+        // itself) must not look like a truncation between the read of its version and the read of its events.
+        await using var snapshot = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
 
         // A digest covers the whole ledger: checked on a whole-ledger run, or when one is asked for by id.
         var digest = streamId is null || digestId is not null ? await LoadDigestAsync(connection, digestId, ct) : null;
