@@ -28,6 +28,10 @@ public static class PlatformSetup
         services.AddAnJiaXingLocalization();
         services.AddAnJiaXingAuth();
         services.AddAnJiaXingRateLimits();
+        // A rule stops at its first failed check: `NotEmpty().Must(ids => ids.Length …)` must never run the predicate on
+        // the null the first check refused (a body with `"enterpriseIds": null` was a NullReferenceException, a 500).
+        // Set before any validator is built: a validator takes the default when it is constructed.
+        ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
         services.AddValidatorsFromAssemblyContaining<IAnJiaXingModule>(ServiceLifetime.Singleton, includeInternalTypes: true);
         foreach (var module in modules)
             services.AddValidatorsFromAssembly(module.GetType().Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);

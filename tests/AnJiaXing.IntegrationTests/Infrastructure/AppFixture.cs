@@ -112,6 +112,23 @@ public class AppFixture : IAsyncLifetime
         await server.DropDatabaseAsync(ConnectionString);
     }
 
+    /// <summary>A fresh X-Correlation-Id for a request whose own events a test will count.</summary>
+    public static string NewCorrelation() => "test" + Guid.NewGuid().ToString("N");
+
+    /// <summary>
+    /// The events the requests sent with <paramref name="correlation"/> appended: the host appends by itself meanwhile
+    /// (overdue escalations of the seeded hazards, missed patrols), so a count of all events would be a race.
+    /// </summary>
+    public async Task<long> EventsOfAsync(string correlation)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(
+            $"select count(*) from {Store.Options.Events.DatabaseSchemaName}.mt_events where correlation_id = $1", connection);
+        command.Parameters.AddWithValue(correlation);
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
     /// <summary>A bearer token for an account (by default with the password <see cref="PasswordOf"/> gives).</summary>
     public Task<string> TokenFor(string username, string? password = null)
     {

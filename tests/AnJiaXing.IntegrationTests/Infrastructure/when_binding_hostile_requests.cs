@@ -22,22 +22,6 @@ public class when_binding_hostile_requests(AppFixture app) : IClassFixture<AppFi
         return (hazard.Id, enterprise, me.GetProperty("id").GetGuid());
     }
 
-    /// <summary>
-    /// The events a request appended, found by the correlation id it was sent with: the host appends by itself meanwhile
-    /// (overdue escalations of the seeded hazards), so a count of all events would be a race.
-    /// </summary>
-    private async Task<long> EventsOfAsync(string correlation)
-    {
-        await using var connection = new Npgsql.NpgsqlConnection(app.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand(
-            $"select count(*) from {app.Store.Options.Events.DatabaseSchemaName}.mt_events where correlation_id = $1", connection);
-        command.Parameters.AddWithValue(correlation);
-        return Convert.ToInt64(await command.ExecuteScalarAsync());
-    }
-
-    private static string NewCorrelation() => "test" + Guid.NewGuid().ToString("N");
-
     private static Action<Scenario> PostJson(string url, string json) => s =>
     {
         s.Post.Text(json).ToUrl(url);
@@ -49,7 +33,7 @@ public class when_binding_hostile_requests(AppFixture app) : IClassFixture<AppFi
     /// <summary>Sends the request and asserts the 400 problem naming <paramref name="field"/>, each fragment in its messages, and no event appended.</summary>
     private async Task<JsonElement> ShouldRefuse(string username, Action<Scenario> send, string field, params string[] fragments)
     {
-        var correlation = NewCorrelation();
+        var correlation = AppFixture.NewCorrelation();
         var result = await app.As(username, s =>
         {
             s.WithRequestHeader("X-Correlation-Id", correlation);
@@ -69,7 +53,7 @@ public class when_binding_hostile_requests(AppFixture app) : IClassFixture<AppFi
         Assert.DoesNotContain("Nullable", text);
         Assert.DoesNotContain("   at ", text);
         Assert.StartsWith(Platform.Http.ProblemTypes.Base, problem.GetProperty("type").GetString());
-        Assert.Equal(0, await EventsOfAsync(correlation));
+        Assert.Equal(0, await app.EventsOfAsync(correlation));
         return problem;
     }
 
@@ -98,6 +82,15 @@ public class when_binding_hostile_requests(AppFixture app) : IClassFixture<AppFi
     {
         var (hazard, _, _) = await TargetsAsync();
         await ShouldRefuse(username, PostJson(route.Replace("{hazard}", hazard.ToString()), body), "body", "请求体不能为空");
+    }
+
+    [Fact]
+    public async Task a_missing_or_null_list_is_a_400_naming_it_and_its_later_checks_never_run_on_the_null()
+    {
+        // The fuzz found it: NotEmpty() refused the null, then Must(ids => ids.Length …) ran on it anyway (a 500).
+        await ShouldRefuse("town.nanxiang", PostJson("/api/inspection-plans", Plan(enterpriseIds: "null")), "enterpriseIds");
+        await ShouldRefuse("town.nanxiang", PostJson("/api/inspection-plans", Plan().Replace("\"inspectorIds\":[\"0190a6e2-7b1c-7d3e-9f00-2a4b6c8d0e1f\"]", "\"__proto__\":{\"admin\":true}")),
+            "inspectorIds");
     }
 
     [Fact]
@@ -215,14 +208,14 @@ public class when_binding_hostile_requests(AppFixture app) : IClassFixture<AppFi
     public async Task well_formed_requests_still_pass_the_guard()
     {
         var (hazard, enterprise, _) = await TargetsAsync();
-        var correlation = NewCorrelation();
+        var correlation = AppFixture.NewCorrelation();
         await app.As("ent.demo1", s =>
         {
             s.WithRequestHeader("X-Correlation-Id", correlation);
             PostJson("/api/hazards", Report(enterprise, level: "\"general\"", extra: ",\"latitude\":31.3,\"longitude\":121.2,\"foundAt\":\"2026-01-05T08:00:00+08:00\""))(s);
             s.StatusCodeShouldBe(201);
         });
-        Assert.Equal(1, await EventsOfAsync(correlation));
+        Assert.Equal(1, await app.EventsOfAsync(correlation));
         await app.As("district.admin", s => s.Get.Url($"/api/hazards/{hazard}"));
         await app.As("district.admin", s => s.Get.Url("/api/hazards?status=reported&level=General&from=2020-01-01&to=2100-01-01T00:00:00Z&page=1"));
         await app.As("district.admin", s => s.Get.Url("/api/stats/overview?month=2026-01"));

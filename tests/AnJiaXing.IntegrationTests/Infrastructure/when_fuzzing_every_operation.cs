@@ -23,7 +23,9 @@ public sealed class FuzzFixture : AppFixture;
 /// </summary>
 public class when_fuzzing_every_operation(FuzzFixture app, ITestOutputHelper output) : IClassFixture<FuzzFixture>
 {
-    private const int RequestsPerOperation = 10;
+    /// <summary>10 per operation in CI (a few minutes); <c>FUZZ_REQUESTS=200</c> for a long hunt on a quiet machine.</summary>
+    private static readonly int RequestsPerOperation =
+        int.TryParse(Environment.GetEnvironmentVariable("FUZZ_REQUESTS"), out var n) && n > 0 ? n : 10;
     private const string EmptyGuid = "00000000-0000-0000-0000-000000000000";
     private static readonly string[] Roles = ["district.admin", "dept.emergency", "town.nanxiang", "inspector.nanxiang", "auditor", "ent.demo1", ""];
 
