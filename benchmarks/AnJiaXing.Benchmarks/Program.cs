@@ -20,6 +20,9 @@ if (args is ["mixed", var mixedUrl, var mixedSeconds]) return await PlatformBenc
 if (args is ["lag", var lagUrl, var lagRate, var lagSeconds])
     return await PlatformBenchmark.LagAsync(lagUrl, double.Parse(lagRate, System.Globalization.CultureInfo.InvariantCulture), int.Parse(lagSeconds), connection);
 if (args is ["replay"]) return await PlatformBenchmark.ReplayAsync(connection);
+// `soak URL RATE SECONDS MARKS`: the soak under faults (issue 11); scripts/soak.sh drives it and does the killing.
+if (args is ["soak", var soakUrl, var soakRate, var soakSeconds, var marks])
+    return await PlatformBenchmark.SoakAsync(soakUrl, double.Parse(soakRate, System.Globalization.CultureInfo.InvariantCulture), int.Parse(soakSeconds), marks, connection);
 var total = args.Length > 0 ? int.Parse(args[0]) : 1_000_000;
 
 var builder = WebApplication.CreateBuilder([]);

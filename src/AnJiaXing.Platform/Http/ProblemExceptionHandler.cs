@@ -100,7 +100,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             return new ProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable, Title = "服务暂不可用",
-                Detail = "数据库暂时无法访问，请稍后重试；未保存任何更改。(The database is unavailable; nothing was changed. Retry shortly.)",
+                Detail = "数据库暂时无法访问或繁忙，请稍后重试；未保存任何更改。(The database is unavailable or busy; nothing was changed. Retry shortly.)",
                 Extensions = { ["retryAfterSeconds"] = DatabaseUnavailable.RetryAfterSeconds }
             };
         }
@@ -149,6 +149,9 @@ public static class DatabaseUnavailable
                     return false;
                 case NpgsqlException { IsTransient: true }:
                 case System.Net.Sockets.SocketException:
+                // A statement that outlived the command timeout (the soak found it: a backlog of commands waiting on one
+                // enterprise's rows); Npgsql breaks the connection, so the server rolls the transaction back.
+                case TimeoutException:
                     return true;
             }
         }
@@ -161,5 +164,8 @@ public static class DatabaseUnavailable
     private static bool IsUnavailable(PostgresException pg) =>
         pg.SqlState.StartsWith("08", StringComparison.Ordinal)
         || pg.SqlState is "53300" or "57P01" or "57P02" or "57P03"
+        // Busy rather than down: cancelled by statement_timeout, a lock that could not be had, a deadlock or a
+        // serialization failure. Each rolled the transaction back, and the same request can succeed when retried.
+        || pg.SqlState is "57014" or "55P03" or "40P01" or "40001"
         || pg.InvariantSeverity is "FATAL" or "PANIC";
 }
