@@ -107,7 +107,7 @@ set +e
 dotnet "$api" ledger verify --connection "$connection" --key-file "$dir/data/keys/ledger-signing.pem" >"$dir/verify.out" 2>"$dir/verify.err"
 verified=$?
 set -e
-echo "LEDGER exit=$verified $(tr '\n' ' ' <"$dir/verify.out" | cut -c1-400)"
+echo "LEDGER exit=$verified $(grep -v '^Searching\|^PublicKeyToken\|^ *$' "$dir/verify.out" | tail -n 4 | tr '\n' ' ' | cut -c1-400)"
 [ "$verified" -eq 0 ] || sed -n '1,20p' "$dir/verify.err" >&2
 echo "Soak of ${seconds}s at $rate commands/s, $(date -u +%FT%TZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)."
 [ "$status" -eq 0 ] && [ "$verified" -eq 0 ]
