@@ -210,9 +210,19 @@
       el.dataset.points = '';
       return;
     }
-    const fixed = (v) => v.toFixed(2);
-    // A margin round the outermost points, so none sits on the frame.
-    const pad = { min: (v) => Math.floor((v.min - 0.005) * 100) / 100, max: (v) => Math.ceil((v.max + 0.005) * 100) / 100 };
+    // Each axis spans the points with a margin (none sits on the frame), at least 0.02° (about 2 km) so the points of one
+    // enterprise do not fill the frame, in about six even steps that both ends fall on; labels with the step's decimals.
+    const STEPS = [0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5];
+    function axis(name, values) {
+      const lo = Math.min(...values), hi = Math.max(...values);
+      const span = Math.max(hi - lo, 0.02) * 1.1, mid = (lo + hi) / 2;
+      const step = STEPS.find((s) => s >= span / 6) || 10;
+      const decimals = Math.max(0, Math.ceil(-Math.log10(step) - 1e-9));
+      const round = (v) => Number(v.toFixed(decimals));
+      return { type: 'value', name, interval: step, min: round(Math.floor((mid - span / 2) / step) * step),
+        max: round(Math.ceil((mid + span / 2) / step) * step),
+        axisLabel: { formatter: (v) => v.toFixed(decimals) }, splitLine: { lineStyle: { color: '#16365f' } } };
+    }
     chart('panel-emergency-map', {
       tooltip: { formatter: (p) => {
         const d = p.data;
@@ -228,8 +238,8 @@
       } },
       legend: { top: 0, textStyle: { color: '#d8e6ff' }, data: layers.map((l) => l[1]) },
       grid: { left: 60, right: 50, top: 36, bottom: 40 },
-      xAxis: { type: 'value', name: '经度', ...pad, axisLabel: { formatter: fixed }, splitLine: { lineStyle: { color: '#16365f' } } },
-      yAxis: { type: 'value', name: '纬度', ...pad, axisLabel: { formatter: fixed }, splitLine: { lineStyle: { color: '#16365f' } } },
+      xAxis: axis('经度', features.map((f) => f.geometry.coordinates[0])),
+      yAxis: axis('纬度', features.map((f) => f.geometry.coordinates[1])),
       series: layers.map(([k, n, c]) => ({ type: 'scatter', name: n, symbolSize: k === 'incidents' ? 16 : 12, itemStyle: c ? { color: c } : undefined,
         data: features.filter((f) => f.properties.layer === k).map((f) => ({ value: f.geometry.coordinates, name: f.properties.name,
           phone: f.properties.phone, where: [f.properties.townName, f.properties.enterpriseName, f.properties.location].filter(Boolean).join(' · ') })) }))
