@@ -15,6 +15,12 @@ public static class DashboardSetup
             context.Response.Redirect(context.Request.Path.Value + "/" + context.Request.QueryString);
             return Task.CompletedTask;
         });
+        // Browsers and tools ask for /favicon.ico by themselves: they get the pages' SVG shield (image/svg+xml).
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.Value == "/favicon.ico") context.Request.Path = "/favicon.svg";
+            return next(context);
+        });
         app.UseDefaultFiles();
         app.UseStaticFiles();
         return app;

@@ -17,6 +17,7 @@ public sealed class MonitoringModule : IAnJiaXingModule
         services.AddSingleton<TelemetryIngest>();
         services.AddSingleton<ReadingsMaintenance>();
         services.AddHostedService(sp => sp.GetRequiredService<ReadingsMaintenance>());
+        services.AddSingleton<IDemoSeed, Demo.MonitoringDemoSeed>();
     }
 
     public void ConfigureMarten(StoreOptions opts)

@@ -60,6 +60,8 @@ public class AppFixture : IAsyncLifetime
         builder.UseSetting("AnJiaXing:Ledger:ExportFolder", ExportFolder);
         // Classes count exactly the risk points they register; the risk-control demo seed has a class of its own.
         builder.UseSetting("AnJiaXing:RiskControl:DemoSeed", "false");
+        // Likewise the monitoring figures (alarms, expiries, major hazard sources): the dashboard's browser test turns it on.
+        builder.UseSetting("AnJiaXing:Monitoring:DemoSeed", "false");
         builder.ConfigureServices(services =>
         {
             if (SoloNode) services.RunWolverineInSoloMode();

@@ -94,7 +94,10 @@
 
   function chart(panel, option) {
     const el = $('#' + panel + ' .chart');
-    charts[panel] = charts[panel] || echarts.init(el, 'dark', { renderer: 'canvas' });
+    if (!charts[panel]) {
+      el.innerHTML = ''; // the empty-state text of an earlier refresh
+      charts[panel] = echarts.init(el, 'dark', { renderer: 'canvas' });
+    }
     charts[panel].setOption(Object.assign({ backgroundColor: 'transparent', animation: false }, option), true);
   }
 
@@ -112,6 +115,24 @@
 
   // The district's month (UTC+8) as yyyy-MM.
   const currentMonth = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 7);
+
+  // The months to pick from, newest first, named in Chinese (2026年12月): a <select> rather than <input type="month">, which
+  // the browser labels in its own locale ("December 2026" on an English system). Rebuilt when the calendar turns a month.
+  const MONTHS = 36;
+  function months() {
+    const select = $('#month');
+    const now = currentMonth();
+    if (select.options.length && select.options[0].value === now) return;
+    const picked = select.value;
+    const [y, m] = now.split('-').map(Number);
+    select.length = 0;
+    for (let i = 0; i < MONTHS; i++) {
+      const d = new Date(Date.UTC(y, m - 1 - i, 1));
+      const value = d.toISOString().slice(0, 7);
+      select.add(new Option(d.getUTCFullYear() + '年' + (d.getUTCMonth() + 1) + '月', value));
+    }
+    select.value = picked && [...select.options].some((o) => o.value === picked) ? picked : now;
+  }
 
   function query() {
     const q = new URLSearchParams();
@@ -135,12 +156,106 @@
     return q.toString();
   }
 
+  // Monitoring and the map are the state now (not the month's): they take only the town.
+  function townQuery() {
+    const t = $('#town').value;
+    return t ? new URLSearchParams({ townId: t }).toString() : '';
+  }
+
+  const ALARM_LEVEL = [['LowLow', '低低报'], ['Low', '低报'], ['High', '高报'], ['HighHigh', '高高报']];
+  // GB 18218-2018 grades in the risk colours: 一级 red … 四级 blue.
+  const GRADES = [['1', '一级', '#E60012'], ['2', '二级', '#F39800'], ['3', '三级', '#FFE100'], ['4', '四级', '#0068B7']];
+
+  // 监测预警: alarms not yet resolved (by threshold level), equipment and certificates expired or expiring, major hazard sources by grade.
+  function monitoring(m) {
+    // 临期: expiring within the service's window (30 days by default), said in the figure's tooltip.
+    figures('panel-monitoring', [['alarms-open', '未解除告警', m.openAlarms], ['alarms-unacknowledged', '未确认告警', m.unacknowledgedAlarms],
+      ['equipment-expired', '设备过期', m.equipment.expired], ['equipment-expiring', '设备临期', m.equipment.expiringSoon],
+      ['certificates-expired', '证书过期', m.certificates.expired], ['certificates-expiring', '证书临期', m.certificates.expiringSoon]]);
+    for (const key of ['equipment-expiring', 'certificates-expiring'])
+      $('#panel-monitoring [data-figure="' + key + '"]').parentElement.title = m.withinDays + '天内到期（不含已过期）';
+    const alarms = $('#panel-monitoring .chart');
+    if (m.openAlarms > 0) {
+      chart('panel-monitoring', bar(ALARM_LEVEL.map((l) => l[1]), ALARM_LEVEL.map(([k]) => m.openAlarmsByLevel[k] || 0), '未解除告警'));
+      const o = charts['panel-monitoring'].getOption();
+      alarms.dataset.levels = o.xAxis[0].data.map((n, i) => n + ':' + o.series[0].data[i]).join(' ');
+    } else {
+      empty('panel-monitoring', '暂无未解除告警');
+      alarms.dataset.levels = '';
+    }
+
+    figures('panel-major-hazards', [['major-hazard-sources', '重大危险源', m.majorHazardSources],
+      ...GRADES.map(([k, n]) => ['major-hazard-grade-' + k, n, m.majorHazardSourcesByGrade[k] || 0])]);
+    if (m.majorHazardSources > 0) chart('panel-major-hazards', { tooltip: {}, grid: { left: 40, right: 10, top: 20, bottom: 30 },
+      xAxis: { type: 'category', data: GRADES.map((g) => g[1]) }, yAxis: { type: 'value', minInterval: 1 },
+      series: [{ type: 'bar', name: '重大危险源', data: GRADES.map(([k, , c]) => ({ value: m.majorHazardSourcesByGrade[k] || 0, itemStyle: { color: c } })) }] });
+    else empty('panel-major-hazards', '暂无重大危险源');
+  }
+
+  // The map feed's layers, in the order the legend shows them.
+  const LAYER = [['fire-stations', '微型消防站', '#ff5252'], ['fire-facilities', '消防设施', '#ffab40'], ['supplies', '应急物资', '#69f0ae'],
+    ['teams', '应急队伍', '#40c4ff'], ['experts', '应急专家', '#b388ff'], ['incidents', '突发事件', '#ffd740']];
+
+  // The emergency map: a scatter by coordinates (x longitude, y latitude), one series per layer, no map tiles.
+  function map(collection) {
+    const features = collection.features;
+    const known = LAYER.filter(([k]) => features.some((f) => f.properties.layer === k));
+    const other = [...new Set(features.map((f) => f.properties.layer))].filter((k) => !LAYER.some(([l]) => l === k)).map((k) => [k, k, undefined]);
+    const layers = known.concat(other);
+    figures('panel-emergency-map', [['map-features', '有坐标的资源与事件', features.length],
+      ...layers.map(([k, n]) => ['map-' + k, n, features.filter((f) => f.properties.layer === k).length])]);
+    const el = $('#panel-emergency-map .chart');
+    if (features.length === 0) {
+      empty('panel-emergency-map', '暂无带坐标的应急资源');
+      el.dataset.points = '';
+      return;
+    }
+    // Each axis spans the points with a margin (none sits on the frame), at least 0.02° (about 2 km) so the points of one
+    // enterprise do not fill the frame, in about six even steps that both ends fall on; labels with the step's decimals.
+    const STEPS = [0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5];
+    function axis(name, values) {
+      const lo = Math.min(...values), hi = Math.max(...values);
+      const span = Math.max(hi - lo, 0.02) * 1.1, mid = (lo + hi) / 2;
+      const step = STEPS.find((s) => s >= span / 6) || 10;
+      const decimals = Math.max(0, Math.ceil(-Math.log10(step) - 1e-9));
+      const round = (v) => Number(v.toFixed(decimals));
+      return { type: 'value', name, interval: step, min: round(Math.floor((mid - span / 2) / step) * step),
+        max: round(Math.ceil((mid + span / 2) / step) * step),
+        axisLabel: { formatter: (v) => v.toFixed(decimals) }, splitLine: { lineStyle: { color: '#16365f' } } };
+    }
+    chart('panel-emergency-map', {
+      tooltip: { formatter: (p) => {
+        const d = p.data;
+        // Text from the registers goes in as text, never as markup.
+        const div = document.createElement('div');
+        for (const line of [p.seriesName + '：' + d.name, d.where, d.phone && '电话 ' + d.phone, '经度 ' + d.value[0].toFixed(4) + '，纬度 ' + d.value[1].toFixed(4)]) {
+          if (!line) continue;
+          const row = document.createElement('div');
+          row.textContent = line;
+          div.appendChild(row);
+        }
+        return div.innerHTML;
+      } },
+      legend: { top: 0, textStyle: { color: '#d8e6ff' }, data: layers.map((l) => l[1]) },
+      grid: { left: 60, right: 50, top: 36, bottom: 40 },
+      xAxis: axis('经度', features.map((f) => f.geometry.coordinates[0])),
+      yAxis: axis('纬度', features.map((f) => f.geometry.coordinates[1])),
+      series: layers.map(([k, n, c]) => ({ type: 'scatter', name: n, symbolSize: k === 'incidents' ? 16 : 12, itemStyle: c ? { color: c } : undefined,
+        data: features.filter((f) => f.properties.layer === k).map((f) => ({ value: f.geometry.coordinates, name: f.properties.name,
+          phone: f.properties.phone, where: [f.properties.townName, f.properties.enterpriseName, f.properties.location].filter(Boolean).join(' · ') })) }))
+    });
+    // What the chart holds, read back from ECharts (series name: points), for anyone checking the screen without a script.
+    el.dataset.points = charts['panel-emergency-map'].getOption().series.map((s) => s.name + ':' + s.data.length).join(' ');
+  }
+
   async function refresh() {
+    months();
     if (followMonth) $('#month').value = currentMonth();
     const q = query();
-    const [overview, assessment, users, hazards, trend, sources, risk, inspections] = await Promise.all(
+    const [overview, assessment, users, hazards, trend, sources, risk, inspections, monitoringFigures, emergencyMap] = await Promise.all(
       ['overview', 'assessment', 'users', 'hazards', 'trend', 'sources', 'risk-points', 'inspections']
-        .map((p) => api('/api/stats/' + p + '?' + (p === 'trend' ? trendQuery() : q))));
+        .map((p) => api('/api/stats/' + p + '?' + (p === 'trend' ? trendQuery() : q)))
+        .concat([api('/api/monitoring/figures?' + townQuery()), api('/api/emergency/map?' + townQuery())]));
 
     const o = overview.figures;
     figures('panel-overview', [
@@ -200,6 +315,9 @@
     const raised = i.byMonth.reduce((s, m) => s + m.hazardsRaised, 0);
     figures('panel-inspection-kind', [['inspection-hazards-raised', '检查发现隐患', raised],
       ['inspection-hazards-per-check', '平均每次发现', i.total > 0 ? (raised / i.total).toFixed(1) : '—']]);
+
+    monitoring(monitoringFigures);
+    map(emergencyMap);
 
     lastUpdate = new Date().toLocaleTimeString('zh-CN', { hour12: false });
     $('#updated').textContent = '更新于 ' + lastUpdate;
@@ -261,6 +379,6 @@
   });
   window.addEventListener('resize', () => Object.values(charts).forEach((c) => c.resize()));
 
-  $('#month').value = currentMonth();
+  months();
   if (token()) boot();
 })();
