@@ -16,19 +16,22 @@ public sealed class DistrictHazardSeed(TimeProvider clock) : IDemoSeed
     public const int HazardsPerEnterprise = 10;
     private const int StreamsPerSave = 100;
 
-    /// <summary>The statuses hazards are walked to; each enterprise takes ten in a row, starting three further on than the one before.</summary>
+    /// <summary>
+    /// The statuses hazards are walked to; each enterprise takes ten in a row, starting three further on than the one
+    /// before. Most end closed (a fifth of them major), about a quarter are still open, every status occurs.
+    /// </summary>
     private static readonly (HazardLevel Level, HazardStatus Target)[] Plan =
     [
-        (HazardLevel.General, HazardStatus.Closed), (HazardLevel.General, HazardStatus.Reported),
-        (HazardLevel.General, HazardStatus.Closed), (HazardLevel.General, HazardStatus.Rectifying),
-        (HazardLevel.Major, HazardStatus.Closed), (HazardLevel.General, HazardStatus.Closed),
-        (HazardLevel.General, HazardStatus.AwaitingRecheck), (HazardLevel.General, HazardStatus.Withdrawn),
-        (HazardLevel.Major, HazardStatus.PendingConfirmation), (HazardLevel.General, HazardStatus.Closed),
-        (HazardLevel.General, HazardStatus.Rectifying), (HazardLevel.Major, HazardStatus.Rectifying),
-        (HazardLevel.General, HazardStatus.Closed), (HazardLevel.General, HazardStatus.Rechecked),
-        (HazardLevel.Major, HazardStatus.Confirmed), (HazardLevel.General, HazardStatus.Closed),
-        (HazardLevel.Major, HazardStatus.ClosureRequested), (HazardLevel.General, HazardStatus.Reported),
-        (HazardLevel.Major, HazardStatus.Dismissed), (HazardLevel.General, HazardStatus.Closed)
+        (HazardLevel.General, HazardStatus.Closed), (HazardLevel.General, HazardStatus.Reported), (HazardLevel.General, HazardStatus.Closed),
+        (HazardLevel.Major, HazardStatus.Closed), (HazardLevel.General, HazardStatus.Closed), (HazardLevel.General, HazardStatus.Rectifying),
+        (HazardLevel.General, HazardStatus.Closed), (HazardLevel.General, HazardStatus.Withdrawn), (HazardLevel.General, HazardStatus.Closed),
+        (HazardLevel.Major, HazardStatus.PendingConfirmation), (HazardLevel.General, HazardStatus.Closed), (HazardLevel.General, HazardStatus.Closed),
+        (HazardLevel.General, HazardStatus.AwaitingRecheck), (HazardLevel.General, HazardStatus.Closed), (HazardLevel.Major, HazardStatus.Dismissed),
+        (HazardLevel.General, HazardStatus.Closed), (HazardLevel.General, HazardStatus.Rectifying), (HazardLevel.General, HazardStatus.Closed),
+        (HazardLevel.Major, HazardStatus.Confirmed), (HazardLevel.General, HazardStatus.Closed), (HazardLevel.General, HazardStatus.Closed),
+        (HazardLevel.General, HazardStatus.Rechecked), (HazardLevel.Major, HazardStatus.Closed), (HazardLevel.General, HazardStatus.Closed),
+        (HazardLevel.General, HazardStatus.Withdrawn), (HazardLevel.General, HazardStatus.Closed), (HazardLevel.Major, HazardStatus.ClosureRequested),
+        (HazardLevel.General, HazardStatus.Closed), (HazardLevel.General, HazardStatus.Closed), (HazardLevel.General, HazardStatus.Closed)
     ];
 
     private static readonly Dictionary<IndustryDomain, (HazardCategory Category, string Description, string Location)[]> Findings = new()
@@ -97,8 +100,8 @@ public sealed class DistrictHazardSeed(TimeProvider clock) : IDemoSeed
             {
                 var (level, target) = Plan[(e * 3 + i) % Plan.Length];
                 var spread = e * 37 + i * 101;
-                // Finished hazards over the whole year, open ones in the last three months.
-                var daysAgo = HazardLifecycle.IsOpen(target) ? 3 + spread % 88 : 12 + spread % 350;
+                // Finished hazards over the whole year, open ones in the last five months.
+                var daysAgo = HazardLifecycle.IsOpen(target) ? 3 + spread % 150 : 12 + spread % 350;
                 var start = now.AddDays(-daysAgo).AddHours(-(spread % 10)).AddMinutes(-(spread % 60));
                 Walk(session, people, level, target, findings[(e + i) % findings.Length], start, now, spread);
                 if (++pending < StreamsPerSave) continue;
