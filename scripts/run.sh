@@ -101,6 +101,8 @@ else
 fi
 
 export AnJiaXing__DemoData="${AnJiaXing__DemoData:-true}"
+# A year of all twelve towns' activity (README: The two commands); Small seeds only what the tests use.
+export AnJiaXing__DemoScale="${AnJiaXing__DemoScale:-District}"
 export AnJiaXing__DataFolder="${AnJiaXing__DataFolder:-$data}"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export ASPNETCORE_URLS="$urls"

@@ -11,6 +11,12 @@ public sealed class AnJiaXingOptions
     /// <summary>Seed the demo district when the store is empty. Never on unless asked for.</summary>
     public bool DemoData { get; set; }
 
+    /// <summary>
+    /// How much demo data: the small demo district (what the tests seed at every start) or a year of a whole district's
+    /// activity (<see cref="Demo.DemoScale.District"/>, what <c>scripts/run.sh</c> asks for). Only with <see cref="DemoData"/>.
+    /// </summary>
+    public Demo.DemoScale DemoScale { get; set; } = Demo.DemoScale.Small;
+
     /// <summary>Serve Swagger UI and the OpenAPI document.</summary>
     public bool Swagger { get; set; } = true;
 

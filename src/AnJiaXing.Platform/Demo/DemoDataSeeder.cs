@@ -26,7 +26,8 @@ public sealed class DemoDataSeeder(
             }
         }
 
-        var context = new DemoContext();
+        var context = new DemoContext { Scale = options.Value.DemoScale };
+        var started = System.Diagnostics.Stopwatch.StartNew();
         foreach (var seed in seeds.OrderBy(s => s.Order))
         {
             await using var session = store.LightweightSession();
@@ -35,6 +36,7 @@ public sealed class DemoDataSeeder(
             await session.SaveChangesAsync(ct);
             logger.LogInformation("Demo data: {Seed} done", seed.GetType().Name);
         }
+        logger.LogInformation("Demo data ({Scale}) seeded in {Elapsed:F1} s", context.Scale, started.Elapsed.TotalSeconds);
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

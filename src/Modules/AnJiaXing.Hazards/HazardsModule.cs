@@ -12,6 +12,7 @@ public sealed class HazardsModule : IAnJiaXingModule
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IDemoSeed, HazardDemoSeed>();
+        services.AddSingleton<IDemoSeed, DistrictHazardSeed>();
         services.Configure<OverdueSupervisionOptions>(configuration.GetSection(OverdueSupervisionOptions.Section));
         // Deadlines schedule their overdue escalations (督办) from the ledger on the async daemon (ADR 0025).
         services.ConfigureMarten((sp, opts) => opts.Projections.Subscribe(new OverdueSupervisionSubscription(sp)));

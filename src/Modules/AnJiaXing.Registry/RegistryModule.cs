@@ -16,6 +16,7 @@ public sealed class RegistryModule : IAnJiaXingModule
         services.AddSingleton<RefreshTokens>();
         services.AddSingleton<IDemoSeed, DistrictSeed>();
         services.AddSingleton<IDemoSeed, EnterpriseSeed>();
+        services.AddSingleton<IDemoSeed, DistrictScaleSeed>();
     }
 
     public void ConfigureMarten(StoreOptions options)

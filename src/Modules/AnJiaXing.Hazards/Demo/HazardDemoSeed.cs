@@ -11,7 +11,7 @@ public sealed class HazardDemoSeed(TimeProvider clock) : IDemoSeed
 {
     public int Order => 30;
 
-    private static readonly (HazardCategory Category, string Description, string Location)[] Findings =
+    internal static readonly (HazardCategory Category, string Description, string Location)[] Findings =
     [
         (HazardCategory.Electrical, "配电箱箱门缺失，带电部位裸露", "二号车间"),
         (HazardCategory.Fire, "灭火器压力不足，已超过检验期", "仓库门口"),
@@ -147,7 +147,7 @@ public sealed class HazardDemoSeed(TimeProvider clock) : IDemoSeed
     }
 
     /// <summary>Who acts for one demo enterprise: its user, its town's staff, the department of its domain.</summary>
-    private sealed class DemoPeople
+    internal sealed class DemoPeople
     {
         public DemoPeople(Person enterpriseUser, IReadOnlyList<Person> accounts, Dictionary<Guid, Organisation> orgs, Organisation town, Organisation enterprise)
         {

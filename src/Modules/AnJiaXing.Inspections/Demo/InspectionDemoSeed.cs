@@ -5,7 +5,8 @@ namespace AnJiaXing.Inspections.Demo;
 /// <summary>
 /// A special-action plan per demo town (南翔镇, 安亭镇) over up to three of its enterprises, each inspected under the plan
 /// by the town's supervisor and submitted with findings that raise hazards — all through the inspection rules and the
-/// same handler the outbox delivers to. Does nothing when the store holds no enterprises in those towns.
+/// same handler the outbox delivers to. Does nothing when the store holds no enterprises in those towns. At district
+/// scale (<see cref="DemoScale.District"/>) every town with a supervisor does the same.
 /// </summary>
 public sealed class InspectionDemoSeed(TimeProvider clock, IServiceProvider services) : IDemoSeed
 {
@@ -22,7 +23,13 @@ public sealed class InspectionDemoSeed(TimeProvider clock, IServiceProvider serv
         var admin = CallerOf(adminAccount);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-        foreach (var (townName, supervisorName) in Towns)
+        // At district scale every town with a supervisor runs its plan; the small demo, the two towns above.
+        var towns = context.Scale == DemoScale.District
+            ? organisations.Values.Where(o => o.Kind == OrganisationKind.Town).OrderBy(o => Array.IndexOf(DemoDistrict.Towns, o.Name))
+                .Select(t => (t.Name, accounts.Values.Where(a => a.Role == Role.TownSupervisor && a.TownId == t.Id)
+                    .Select(a => a.Username).Order(StringComparer.Ordinal).FirstOrDefault() ?? "")).ToArray()
+            : Towns;
+        foreach (var (townName, supervisorName) in towns)
         {
             var town = organisations.Values.FirstOrDefault(o => o.Kind == OrganisationKind.Town && o.Name == townName);
             if (town is null || !accounts.TryGetValue(supervisorName, out var supervisorAccount)) continue;

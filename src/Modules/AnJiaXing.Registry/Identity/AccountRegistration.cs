@@ -19,14 +19,21 @@ public static class AccountRegistration
             throw ApiProblemException.Conflict($"The username '{normalised}' is taken.");
 
         var id = Guid.CreateVersion7();
-        var created = UserAccount.Open(id, normalised, displayName, role, organisation, by);
+        return Open(session, id, hasher.HashPassword(new Person { Id = id, Username = normalised }, password), clock.GetUtcNow(),
+            normalised, displayName, role, organisation, by);
+    }
+
+    /// <summary>
+    /// Opens an account with a password hash computed by the caller, without probing the username first: for seeding
+    /// many accounts into an empty store, where one hash of a shared demo password serves them all (PBKDF2 per account
+    /// would cost seconds per hundred) and the unique username index still refuses a duplicate.
+    /// </summary>
+    public static AccountCreated Open(IDocumentSession session, Guid id, string passwordHash, DateTimeOffset changedAt,
+        string username, string displayName, Role role, Organisation organisation, Actor by)
+    {
+        var created = UserAccount.Open(id, UserAccount.NormaliseUsername(username), displayName, role, organisation, by);
         session.Events.StartStream<UserAccount>(id, created);
-        session.Store(new UserCredential
-        {
-            Id = id,
-            PasswordHash = hasher.HashPassword(new Person { Id = id, Username = normalised }, password),
-            ChangedAt = clock.GetUtcNow()
-        });
+        session.Store(new UserCredential { Id = id, PasswordHash = passwordHash, ChangedAt = changedAt });
         return created;
     }
 }
