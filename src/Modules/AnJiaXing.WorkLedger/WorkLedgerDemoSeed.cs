@@ -25,8 +25,8 @@ public sealed class WorkLedgerDemoSeed(TimeProvider clock) : IDemoSeed
         {
             (WorkLedgerKind.Meeting, null, new("区安委会冬季安全生产工作会议", now.AddDays(-20), "通报11月隐患排查情况，部署冬季安全生产工作。",
                 Place: "区政府第一会议室", Attendees: ["区安委办", "应急局", "建管委", "各街镇分管领导"], Decisions: "各街镇于月底前完成危化企业全覆盖检查。")),
-            (WorkLedgerKind.SpecialAction, null, new("冬季危化品安全专项行动", now.AddDays(-18), "聚焦危化品储存、动火作业和有限空间作业。",
-                From: today.AddDays(-18), To: today.AddDays(40), Domains: [IndustryDomain.HazardousChemicals], PlanIds: [.. plans], HazardIds: [.. hazards])),
+            (WorkLedgerKind.SpecialAction, null, new("冬季危化品安全专项行动", now.AddDays(-30), "聚焦危化品储存、动火作业和有限空间作业。",
+                From: today.AddDays(-30), To: today.AddDays(40), Domains: [IndustryDomain.HazardousChemicals], PlanIds: [.. plans], HazardIds: [.. hazards])),
             (WorkLedgerKind.Meeting, nanxiang, new("南翔镇危化品专项行动推进会", now.AddDays(-10), "听取专项检查进展，梳理未整改隐患。",
                 Place: "南翔镇政府三楼会议室", Attendees: ["镇安全办", "镇应急办", "各村居安全员"], Decisions: "未整改隐患逐项明确责任人，月底前复查。")),
             (WorkLedgerKind.SupervisionUpdate, nanxiang, new("南翔镇开展消防安全夜查", now.AddDays(-7), "夜查企业12家，发现隐患9处，已全部交办整改。")),
