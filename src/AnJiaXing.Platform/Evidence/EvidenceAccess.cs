@@ -11,17 +11,19 @@ public static class EvidenceAccess
 
     /// <summary>
     /// Resolves evidence ids given in a command into references and records their use by the hazard (same unit of
-    /// work). Unknown ids, or evidence the caller may not see, are a 400 on <c>evidenceIds</c>.
+    /// work). Unknown ids, or evidence the caller may not see, are a 400 on <paramref name="field"/> (the body's name
+    /// for the ids: <c>evidenceIds</c>, or e.g. <c>attachmentIds</c>, <c>documentId</c>).
     /// </summary>
     public static async Task<IReadOnlyList<EvidenceRef>> TakeIntoUseAsync(
-        this IDocumentSession session, IReadOnlyCollection<Guid>? ids, Caller caller, EvidenceUse use, CancellationToken ct)
+        this IDocumentSession session, IReadOnlyCollection<Guid>? ids, Caller caller, EvidenceUse use, CancellationToken ct,
+        string field = "evidenceIds")
     {
         if (ids is null || ids.Count == 0) return [];
         var distinct = ids.Distinct().ToArray();
         var found = (await session.LoadManyAsync<EvidenceFile>(ct, distinct)).ToDictionary(e => e.Id);
         var missing = distinct.Where(id => !found.TryGetValue(id, out var e) || !MayRead(caller, e)).ToArray();
         if (missing.Length > 0)
-            throw ApiProblemException.Validation("evidenceIds", $"Unknown evidence: {string.Join(", ", missing)}. Upload it first with POST /api/evidence.");
+            throw ApiProblemException.Validation(field, $"Unknown evidence: {string.Join(", ", missing)}. Upload it first with POST /api/evidence.");
 
         var refs = new List<EvidenceRef>();
         foreach (var id in distinct)

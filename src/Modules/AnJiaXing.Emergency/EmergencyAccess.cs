@@ -113,6 +113,17 @@ public static class EmergencyAccess
     }
 }
 
+/// <summary>
+/// How an emergency record takes evidence into use (the platform's <see cref="EvidenceAccess.TakeIntoUseAsync"/>): the
+/// record's enterprise, town and first domain, empty for a public record, so the platform's scope rule decides who
+/// besides the uploader reads it (a town's staff their town's; the district's evidence only district-wide roles).
+/// </summary>
+public static class EmergencyEvidence
+{
+    public static EvidenceUse Use(Guid recordId, Guid? enterpriseId, Guid? townId, IReadOnlyList<IndustryDomain> domains) =>
+        new(recordId, enterpriseId ?? Guid.Empty, townId ?? Guid.Empty, domains.Count == 0 ? IndustryDomain.Other : domains[0]);
+}
+
 /// <summary>One event of an emergency stream as its history shows it.</summary>
 public sealed record EmergencyHistoryEntry(long Version, string Type, object Data, DateTimeOffset Timestamp, Actor Actor);
 

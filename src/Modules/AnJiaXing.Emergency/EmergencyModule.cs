@@ -14,6 +14,7 @@ public sealed class EmergencyModule : IAnJiaXingModule
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IDemoSeed, Demo.EmergencyDemoSeed>();
+        services.AddSingleton<IDemoSeed, Demo.EmergencyPlansDemoSeed>();
     }
 
     public void ConfigureMarten(StoreOptions options)

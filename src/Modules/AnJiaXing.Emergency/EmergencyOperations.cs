@@ -23,12 +23,12 @@ internal sealed class EmergencyOperations : OperationTexts
         Add("ReviseEmergencyPlan", "修订应急预案", "Revise an emergency plan", "发布预案的新版本；须带 If-Match。", "Adopt a new version of the plan; give If-Match.");
         Add("RecordEmergencyPlanFiling", "登记预案备案", "Record a plan's filing", "登记预案已向主管部门备案。", "Record that the plan was filed with the authority.");
         Add("PlanDrill", "制定演练计划", "Plan a drill", "制定一次应急演练。", "Plan an emergency drill.");
-        Add("RecordDrill", "记录演练", "Record a drill", "记录演练的实施情况与评估。", "Record how a drill went and its evaluation.");
+        Add("RecordDrill", "记录演练", "Record a drill", "记录演练的实施情况与评估，可附 evidenceIds。", "Record how a drill went and its evaluation, with evidenceIds if any.");
         Add("SearchDrills", "查询演练", "Search drills", "辖区内的演练计划与记录，分页。", "Drills in scope, paged.");
         Add("GetDrill", "演练详情", "A drill", "一次演练。", "A drill.");
         Add("GetDrillCompletion", "演练完成情况", "Drill completion", "期间内计划演练的完成情况。", "How many planned drills were held in a period.");
-        Add("ReportIncident", "上报突发事件", "Report an incident", "上报一起突发事件，答 201。", "Report an incident; 201.");
-        Add("UpdateIncident", "续报事件", "Update an incident", "续报事件进展；须带 If-Match。", "Add a progress update to an incident; give If-Match.");
+        Add("ReportIncident", "上报突发事件", "Report an incident", "上报一起突发事件，可附 evidenceIds（先经 POST /api/evidence 上传），答 201。", "Report an incident, with evidenceIds uploaded first through POST /api/evidence; 201.");
+        Add("UpdateIncident", "续报事件", "Update an incident", "续报事件进展，可附 evidenceIds；须带 If-Match。", "Add a progress update to an incident, with evidenceIds if any; give If-Match.");
         Add("CloseIncident", "结束事件", "Close an incident", "事件处置完毕。", "The incident is over.");
         Add("SearchIncidents", "查询事件", "Search incidents", "辖区内的突发事件，分页。", "Incidents in scope, paged.");
         Add("GetIncident", "事件详情", "An incident", "一起事件的当前状态。", "An incident's current state.");

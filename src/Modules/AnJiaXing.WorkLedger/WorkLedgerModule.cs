@@ -22,5 +22,10 @@ public sealed class WorkLedgerModule : IAnJiaXingModule
             .Index(x => x.TownId)
             .Index(x => x.At)
             .TrigramSearchOn(x => x.SearchText);
+
+        options.Projections.Add(new SpecialActionLinksProjection(), ProjectionLifecycle.Inline, SpecialActionLinksProjection.Name);
+        options.Schema.For<LinkedInspection>().Index(x => x.PlanId);
+        options.Schema.For<LinkedHazard>().Index(x => x.InspectionId);
+        options.Schema.For<LinkedPlan>();
     }
 }

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Headers;
 using System.Text.Json;
 using Alba;
 using AnJiaXing.IntegrationTests.Infrastructure;
@@ -50,4 +52,54 @@ public static class EmergencySteps
 
     public static IEnumerable<string> Names(this JsonElement page) =>
         page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("details").GetProperty("name").GetString()!);
+
+    // A valid 1x1 PNG.
+    public static readonly byte[] Png = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+    /// <summary>Uploads the PNG through POST /api/evidence as the user; the evidence id.</summary>
+    public static async Task<Guid> UploadEvidence(this AppFixture app, string username)
+    {
+        var token = await app.TokenFor(username);
+        using var client = app.Host.Server.CreateClient();
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(Png);
+        file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        form.Add(file, "file", "现场照片.png");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/evidence") { Content = form };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+    }
+
+    /// <summary>
+    /// Sends a request that must be refused with a 400 naming <paramref name="field"/>, and checks by its correlation id
+    /// that it appended no event (the host appends by itself meanwhile, so all events are never counted).
+    /// </summary>
+    public static async Task<JsonElement> ShouldRefuse(this AppFixture app, string username, Action<Scenario> send, string field)
+    {
+        var correlation = "test" + Guid.NewGuid().ToString("N");
+        var result = await app.As(username, s =>
+        {
+            s.WithRequestHeader("X-Correlation-Id", correlation);
+            send(s);
+            s.StatusCodeShouldBe(400);
+        });
+        var problem = result.ShouldBeProblem(400);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"errors should name '{field}': {result.ReadAsText()}");
+        Assert.Equal(0L, await app.EventsOf(correlation));
+        return problem;
+    }
+
+    /// <summary>How many events the request sent with this X-Correlation-Id appended.</summary>
+    public static async Task<long> EventsOf(this AppFixture app, string correlation)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(
+            $"select count(*) from {app.Store.Options.Events.DatabaseSchemaName}.mt_events where correlation_id = $1", connection);
+        command.Parameters.AddWithValue(correlation);
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
 }

@@ -70,8 +70,9 @@ public class when_keeping_emergency_registers(AppFixture app) : IClassFixture<Ap
         unknown.ShouldBeProblem(404);
     }
 
-    [Fact]
-    public async Task search_and_reads_follow_the_scope_of_each_role()
+    [Theory]
+    [MemberData(nameof(Registers))]
+    public async Task search_and_reads_follow_the_scope_of_each_role(string register)
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
         var nanxiang = await app.TownNamed("南翔镇");
@@ -79,14 +80,14 @@ public class when_keeping_emergency_registers(AppFixture app) : IClassFixture<Ap
         var demo1 = await app.OrganisationOf("ent.demo1");   // 南翔镇, hazardous chemicals
         var demo3 = await app.OrganisationOf("ent.demo3");   // 安亭镇, construction sites
 
-        var (ownOfDemo1, _) = await app.Create("ent.demo1", "fire-stations", EmergencySteps.Entry($"{tag}企业站", enterpriseId: demo1));
-        var (ofNanxiang, _) = await app.Create("town.nanxiang", "fire-stations", EmergencySteps.Entry($"{tag}南翔站", townId: nanxiang));
-        var (ofAnting, _) = await app.Create("town.anting", "fire-stations", EmergencySteps.Entry($"{tag}安亭站", townId: anting));
-        await app.Create("ent.demo3", "fire-stations", EmergencySteps.Entry($"{tag}工地站", enterpriseId: demo3));
-        await app.Create("district.admin", "fire-stations", EmergencySteps.Entry($"{tag}区级站"));
+        var (ownOfDemo1, _) = await app.Create("ent.demo1", register, EmergencySteps.Entry($"{tag}企业站", enterpriseId: demo1));
+        var (ofNanxiang, _) = await app.Create("town.nanxiang", register, EmergencySteps.Entry($"{tag}南翔站", townId: nanxiang));
+        var (ofAnting, _) = await app.Create("town.anting", register, EmergencySteps.Entry($"{tag}安亭站", townId: anting));
+        await app.Create("ent.demo3", register, EmergencySteps.Entry($"{tag}工地站", enterpriseId: demo3));
+        await app.Create("district.admin", register, EmergencySteps.Entry($"{tag}区级站"));
 
         async Task<string[]> Seen(string user) =>
-            [.. (await app.Get(user, $"/api/emergency/fire-stations?q={tag}&pageSize=100")).Names().Select(n => n[tag.Length..]).Order()];
+            [.. (await app.Get(user, $"/api/emergency/{register}?q={tag}&pageSize=100")).Names().Select(n => n[tag.Length..]).Order()];
 
         Assert.Equal(["企业站"], await Seen("ent.demo1"));
         Assert.Equal(["企业站", "区级站", "南翔站"], await Seen("town.nanxiang"));
@@ -95,17 +96,18 @@ public class when_keeping_emergency_registers(AppFixture app) : IClassFixture<Ap
         Assert.Equal(["企业站", "区级站", "南翔站", "安亭站", "工地站"], await Seen("district.admin"));
         Assert.Equal(["企业站", "区级站", "南翔站", "安亭站", "工地站"], await Seen("auditor"));
 
-        var page = await app.Get("district.admin", $"/api/emergency/fire-stations?q={tag}&page=2&pageSize=2");
+        var page = await app.Get("district.admin", $"/api/emergency/{register}?q={tag}&page=2&pageSize=2");
         Assert.Equal(5, page.GetProperty("total").GetInt64());
         Assert.Equal(2, page.GetProperty("items").GetArrayLength());
 
-        await app.Get("town.anting", $"/api/emergency/fire-stations/{ofNanxiang}", 404);
-        await app.Get("ent.demo1", $"/api/emergency/fire-stations/{ofAnting}", 404);
-        await app.Get("town.nanxiang", $"/api/emergency/supplies/{ofNanxiang}", 404);   // another register's id
+        await app.Get("town.anting", $"/api/emergency/{register}/{ofNanxiang}", 404);
+        await app.Get("ent.demo1", $"/api/emergency/{register}/{ofAnting}", 404);
+        var other = register == "supplies" ? "teams" : "supplies";
+        await app.Get("town.nanxiang", $"/api/emergency/{other}/{ofNanxiang}", 404);   // another register's id
 
         async Task Put(string user, Guid id, int status) => await app.As(user, s =>
         {
-            s.Put.Json(EmergencySteps.Entry($"{tag}改名")).ToUrl($"/api/emergency/fire-stations/{id}");
+            s.Put.Json(EmergencySteps.Entry($"{tag}改名")).ToUrl($"/api/emergency/{register}/{id}");
             s.StatusCodeShouldBe(status);
         });
         await Put("town.anting", ofNanxiang, 404);
@@ -114,9 +116,9 @@ public class when_keeping_emergency_registers(AppFixture app) : IClassFixture<Ap
         await Put("ent.demo1", ofNanxiang, 404);
         await Put("town.nanxiang", ownOfDemo1, 200);   // the town keeps its enterprises' records too
 
-        await app.Create("ent.demo2", "fire-stations", EmergencySteps.Entry($"{tag}越权", enterpriseId: demo1), 404);
-        await app.Create("auditor", "fire-stations", EmergencySteps.Entry($"{tag}审计"), 403);
-        await app.Create("town.nanxiang", "fire-stations", EmergencySteps.Entry($"{tag}越镇", townId: anting), 404);   // another town is outside its scope
+        await app.Create("ent.demo2", register, EmergencySteps.Entry($"{tag}越权", enterpriseId: demo1), 404);
+        await app.Create("auditor", register, EmergencySteps.Entry($"{tag}审计"), 403);
+        await app.Create("town.nanxiang", register, EmergencySteps.Entry($"{tag}越镇", townId: anting), 404);   // another town is outside its scope
     }
 
     [Fact]

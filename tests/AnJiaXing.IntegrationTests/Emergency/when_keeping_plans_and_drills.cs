@@ -46,6 +46,13 @@ public class when_keeping_plans_and_drills(AppFixture app) : IClassFixture<AppFi
         Assert.Contains(due.GetProperty("items").EnumerateArray(), p => p.GetProperty("id").GetGuid() == id);
         var notDue = await app.Get("town.nanxiang", "/api/emergency/plans?reviewDueWithin=0");
         Assert.DoesNotContain(notDue.GetProperty("items").EnumerateArray(), p => p.GetProperty("id").GetGuid() == id);
+        // Scope: another town neither finds nor reads the town's plan; a department sees public records (ADR 0022).
+        Assert.DoesNotContain((await app.Get("town.anting", "/api/emergency/plans?pageSize=100")).GetProperty("items").EnumerateArray(),
+            p => p.GetProperty("id").GetGuid() == id);
+        await app.Get("town.anting", $"/api/emergency/plans/{id}", 404);
+        await app.Get("ent.demo1", $"/api/emergency/plans/{id}", 404);
+        Assert.Contains((await app.Get("dept.emergency", $"/api/emergency/plans?townId={town}&pageSize=100")).GetProperty("items").EnumerateArray(),
+            p => p.GetProperty("id").GetGuid() == id);
     }
 
     [Fact]

@@ -25,14 +25,14 @@ public static class EmergencySamples
         new DateOnly(2026, 11, 1), new DateOnly(2026, 12, 31), [TownId], [IndustryDomain.HazardousChemicals], [PlanId], [InspectionId], [HazardId]);
 
     public static readonly WorkLedgerContent Meeting = new("南翔镇安全生产例会", T0, "通报本月隐患整改情况", "镇政府二楼会议室", ["镇长", "安全办主任"],
-        "本周内完成复查", null, null, [], [], [], [], []);
+        "本周内完成复查", null, null, [], [], [], [], [], [Photo]);
 
     public static IEnumerable<object> Events() =>
     [
         new EmergencyResourceRegistered(ResourceId, EmergencyRegister.Supplies, Owner, Supply, EnterpriseUser),
         new EmergencyResourceUpdated(ResourceId, EmergencyRegister.Supplies, Supply with { Quantity = 8m }, Town),
-        new IncidentReported(IncidentId, Owner, IncidentKind.Leak, T0.AddHours(-1), "罐区", 31.29, 121.32, 0, 1, "储罐阀门泄漏", EnterpriseUser),
-        new IncidentUpdated(IncidentId, "已关闭上游阀门，伤者送医", 0, 2, EnterpriseUser),
+        new IncidentReported(IncidentId, Owner, IncidentKind.Leak, T0.AddHours(-1), "罐区", 31.29, 121.32, 0, 1, "储罐阀门泄漏", EnterpriseUser, [Photo]),
+        new IncidentUpdated(IncidentId, "已关闭上游阀门，伤者送医", 0, 2, EnterpriseUser, [Photo]),
         new IncidentClosed(IncidentId, "泄漏已处置，隐患已整改", Town),
         new EmergencyPlanAdopted(EmergencyPlanId, Owner, "南翔化工生产安全事故综合应急预案", EmergencyPlanKind.Comprehensive, "公司生产经营区域", V2024, EnterpriseUser),
         new EmergencyPlanRevised(EmergencyPlanId, V2026, EnterpriseUser),
@@ -58,8 +58,8 @@ public static class EmergencySamples
         {
             Id = IncidentId, Version = 3, EnterpriseId = EnterpriseId, EnterpriseName = "南翔化工有限公司", TownId = TownId, TownName = "南翔镇",
             Domains = [IndustryDomain.HazardousChemicals], Kind = IncidentKind.Leak, Status = IncidentStatus.Closed, OccurredAt = T0.AddHours(-1),
-            Place = "罐区", Latitude = 31.29, Longitude = 121.32, Deaths = 0, Injuries = 2, Description = "储罐阀门泄漏",
-            Updates = [new IncidentNote(T0.AddMinutes(30), "已关闭上游阀门，伤者送医", 0, 2, EnterpriseUser)], ReportedAt = T0,
+            Place = "罐区", Latitude = 31.29, Longitude = 121.32, Deaths = 0, Injuries = 2, Description = "储罐阀门泄漏", Evidence = [Photo],
+            Updates = [new IncidentNote(T0.AddMinutes(30), "已关闭上游阀门，伤者送医", 0, 2, EnterpriseUser, [Photo])], ReportedAt = T0,
             ReportedBy = EnterpriseUser, Summary = "泄漏已处置，隐患已整改", ClosedAt = T0.AddHours(5), ClosedBy = Town
         },
         ["GeoJsonFeatureCollection"] = new GeoJsonFeatureCollection("FeatureCollection",
@@ -97,6 +97,6 @@ public static class EmergencySamples
             Deaths = 0, Injuries = 1, ReportedBy = EnterpriseUser
         },
         ["EmergencyImportReport"] = new EmergencyImportReport(2, 1, [new EmergencyImportRejection(4, ["专业领域: 请填写专业领域。"])]),
-        ["SpecialActionProgress"] = new SpecialActionProgress(EntryId, "冬季危化品安全专项行动", 1, 12, 9, 20, 15, 0.75, 0.75),
+        ["SpecialActionProgress"] = new SpecialActionProgress(EntryId, "冬季危化品安全专项行动", 1, 12, 9, 20, 15, 0.75, 0.75, 2, 3),
     };
 }

@@ -22,7 +22,8 @@ public enum IncidentStatus
     Closed
 }
 
-/// <summary>An incident was reported (事件上报): when and where it happened, what, and its casualties.</summary>
+/// <summary>An incident was reported (事件上报): when and where it happened, what, and its casualties; <see cref="Evidence"/>
+/// the photos and documents (stored evidence) sent with the report (absent in reports from before evidence was taken).</summary>
 public sealed record IncidentReported(
     Guid IncidentId,
     EmergencyOwner Owner,
@@ -34,15 +35,17 @@ public sealed record IncidentReported(
     int Deaths,
     int Injuries,
     string Description,
-    Actor By) : IEmergencyEvent;
+    Actor By,
+    IReadOnlyList<EvidenceRef>? Evidence = null) : IEmergencyEvent;
 
-/// <summary>News on an open incident (续报): what happened since, and the casualties as now known.</summary>
+/// <summary>News on an open incident (续报): what happened since, the casualties as now known, and any evidence sent with it.</summary>
 public sealed record IncidentUpdated(
     Guid IncidentId,
     string Note,
     int Deaths,
     int Injuries,
-    Actor By) : IEmergencyEvent;
+    Actor By,
+    IReadOnlyList<EvidenceRef>? Evidence = null) : IEmergencyEvent;
 
 /// <summary>An incident was closed with a summary (结案).</summary>
 public sealed record IncidentClosed(

@@ -44,10 +44,15 @@ public sealed class DrillView : IOwnedRecord
         Record = new DrillRecord(e.HeldOn, e.Summary, e.Evaluation, e.Improvements, e.ParticipantCount, e.Evidence, e.By);
     }
 
-    public DrillRecorded RecordHeld(RecordDrill command, IReadOnlyList<EvidenceRef> evidence, Actor by)
+    public void RequireNotRecorded()
     {
         if (Status == DrillStatus.Completed)
             throw ApiProblemException.Conflict("该演练已有记录。", new Dictionary<string, object?> { ["currentStatus"] = Status.ToString(), ["version"] = Version });
+    }
+
+    public DrillRecorded RecordHeld(RecordDrill command, IReadOnlyList<EvidenceRef> evidence, Actor by)
+    {
+        RequireNotRecorded();
         return new DrillRecorded(Id, command.HeldOn, command.Summary.Trim(), command.Evaluation.Trim(),
             [.. (command.Improvements ?? []).Select(i => i.Trim()).Where(i => i.Length > 0)], command.ParticipantCount, evidence, by);
     }
@@ -120,9 +125,10 @@ public static class DrillEndpoints
     {
         var outcome = await http.ExecuteAsync(session, id, command.ExpectedVersion, Keep, async (drill, caller) =>
         {
-            var evidence = new List<EvidenceRef>();
-            foreach (var evidenceId in (command.EvidenceIds ?? []).Distinct())
-                evidence.Add((await session.DocumentAsync(evidenceId, caller, ct))!);
+            // A drill already recorded is a 409 before any evidence is looked at.
+            drill.RequireNotRecorded();
+            var evidence = await session.TakeIntoUseAsync(command.EvidenceIds, caller,
+                EmergencyEvidence.Use(drill.Id, drill.EnterpriseId, drill.TownId, drill.Domains), ct);
             return [drill.RecordHeld(command, evidence, caller.Actor)];
         }, ct);
         return new EmergencyRecordVersion(id, outcome.Version);

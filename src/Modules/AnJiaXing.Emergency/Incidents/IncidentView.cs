@@ -3,7 +3,7 @@ using JasperFx.Events;
 namespace AnJiaXing.Emergency.Incidents;
 
 /// <summary>One news item on an incident (续报).</summary>
-public sealed record IncidentNote(DateTimeOffset At, string Note, int Deaths, int Injuries, Actor By);
+public sealed record IncidentNote(DateTimeOffset At, string Note, int Deaths, int Injuries, Actor By, IReadOnlyList<EvidenceRef>? Evidence = null);
 
 /// <summary>An incident's state (事件上报): the inline projection GET and search read, and what its commands decide against.</summary>
 public sealed class IncidentView : IOwnedRecord
@@ -26,6 +26,10 @@ public sealed class IncidentView : IOwnedRecord
     public int Deaths { get; set; }
     public int Injuries { get; set; }
     public string Description { get; set; } = "";
+
+    /// <summary>Evidence of the report and of every update, in the order it came (each update's own is on its note too).</summary>
+    public List<EvidenceRef> Evidence { get; set; } = [];
+
     public List<IncidentNote> Updates { get; set; } = [];
     public DateTimeOffset ReportedAt { get; set; }
     public Actor ReportedBy { get; set; } = Actor.System;
@@ -41,13 +45,14 @@ public sealed class IncidentView : IOwnedRecord
             Id = d.IncidentId, EnterpriseId = d.Owner.EnterpriseId, EnterpriseName = d.Owner.EnterpriseName, TownId = d.Owner.TownId,
             TownName = d.Owner.TownName, Domains = [.. d.Owner.Domains], Kind = d.Kind, Status = IncidentStatus.Open,
             OccurredAt = d.OccurredAt, Place = d.Place, Latitude = d.Latitude, Longitude = d.Longitude, Deaths = d.Deaths,
-            Injuries = d.Injuries, Description = d.Description, ReportedAt = e.Timestamp, ReportedBy = d.By
+            Injuries = d.Injuries, Description = d.Description, Evidence = [.. d.Evidence ?? []], ReportedAt = e.Timestamp, ReportedBy = d.By
         };
     }
 
     public void Apply(IEvent<IncidentUpdated> e)
     {
-        Updates.Add(new IncidentNote(e.Timestamp, e.Data.Note, e.Data.Deaths, e.Data.Injuries, e.Data.By));
+        Updates.Add(new IncidentNote(e.Timestamp, e.Data.Note, e.Data.Deaths, e.Data.Injuries, e.Data.By, e.Data.Evidence));
+        Evidence.AddRange(e.Data.Evidence ?? []);
         Deaths = e.Data.Deaths;
         Injuries = e.Data.Injuries;
     }
@@ -62,11 +67,14 @@ public sealed class IncidentView : IOwnedRecord
 
     // ---- decisions ----
 
-    public IncidentUpdated Update(string note, int deaths, int injuries, Actor by)
+    public IncidentUpdated Update(string note, int deaths, int injuries, IReadOnlyList<EvidenceRef> evidence, Actor by)
     {
         RequireOpen();
-        return new IncidentUpdated(Id, note.Trim(), deaths, injuries, by);
+        return new IncidentUpdated(Id, note.Trim(), deaths, injuries, by, evidence.Count == 0 ? null : evidence);
     }
+
+    /// <summary>Whose scope may read the incident's evidence through <c>/api/evidence</c> (the platform's rule of use).</summary>
+    public EvidenceUse EvidenceUse() => EmergencyEvidence.Use(Id, EnterpriseId, TownId, Domains);
 
     public IncidentClosed Close(string summary, Actor by)
     {
@@ -74,7 +82,7 @@ public sealed class IncidentView : IOwnedRecord
         return new IncidentClosed(Id, summary.Trim(), by);
     }
 
-    private void RequireOpen()
+    public void RequireOpen()
     {
         if (Status == IncidentStatus.Closed) throw ApiProblemException.Conflict("事件已结案，不能再续报或结案。", State(this).ToDictionary());
     }

@@ -16,7 +16,8 @@ public sealed record ReportIncident(
     double? Latitude = null,
     double? Longitude = null,
     int Deaths = 0,
-    int Injuries = 0);
+    int Injuries = 0,
+    Guid[]? EvidenceIds = null);
 
 public sealed class ReportIncidentValidator : AbstractValidator<ReportIncident>
 {
@@ -31,6 +32,7 @@ public sealed class ReportIncidentValidator : AbstractValidator<ReportIncident>
         RuleFor(x => x.Longitude).InclusiveBetween(-180, 180);
         RuleFor(x => x).Must(x => x.Latitude.HasValue == x.Longitude.HasValue).WithName("latitude").WithMessage("经纬度须同时填写或同时不填。");
         RuleFor(x => x.OccurredAt).Must(t => t <= clock.GetUtcNow().AddMinutes(5)).WithMessage("事发时间不能晚于现在。");
+        RuleFor(x => x.EvidenceIds).Must(ids => ids is null || ids.Length <= 20).WithMessage("至多 20 个附件。");
         RuleFor(x => x).Must(x => x.EnterpriseId is not null || x.TownId is not null).WithName("townId").WithMessage("请指明事发企业或街镇。");
     }
 }
@@ -46,8 +48,11 @@ public static class ReportIncidentEndpoint
         var owner = await session.LoadOwnerAsync(caller, command.EnterpriseId, command.TownId, ct);
         if (!IncidentAccess.MayReport(caller, owner)) throw ApiProblemException.Forbidden("您的角色不能上报此处的事件。");
         var id = Guid.CreateVersion7();
+        var evidence = await session.TakeIntoUseAsync(command.EvidenceIds, caller,
+            EmergencyEvidence.Use(id, owner.EnterpriseId, owner.TownId, owner.Domains), ct);
         var reported = new IncidentReported(id, owner, command.Kind, command.OccurredAt, command.Place.Trim(),
-            command.Latitude, command.Longitude, command.Deaths, command.Injuries, command.Description.Trim(), caller.Actor);
+            command.Latitude, command.Longitude, command.Deaths, command.Injuries, command.Description.Trim(), caller.Actor,
+            evidence.Count == 0 ? null : evidence);
         session.Events.StartStream<IncidentView>(id, reported);
         await IncidentAlert.RaiseAsync(session, reported, ct);
         http.AnswerVersion(1);

@@ -6,7 +6,7 @@ using Wolverine.Http;
 namespace AnJiaXing.Emergency.Incidents;
 
 /// <summary>News on an open incident (续报), with the casualties as now known.</summary>
-public sealed record UpdateIncident(string Note, int Deaths, int Injuries, long? ExpectedVersion = null);
+public sealed record UpdateIncident(string Note, int Deaths, int Injuries, Guid[]? EvidenceIds = null, long? ExpectedVersion = null);
 
 public sealed class UpdateIncidentValidator : AbstractValidator<UpdateIncident>
 {
@@ -15,6 +15,7 @@ public sealed class UpdateIncidentValidator : AbstractValidator<UpdateIncident>
         RuleFor(x => x.Note).NotEmpty().WithMessage("请填写续报内容。").MaximumLength(4000);
         RuleFor(x => x.Deaths).InclusiveBetween(0, 100_000);
         RuleFor(x => x.Injuries).InclusiveBetween(0, 100_000);
+        RuleFor(x => x.EvidenceIds).Must(ids => ids is null || ids.Length <= 20).WithMessage("至多 20 个附件。");
     }
 }
 
@@ -26,7 +27,13 @@ public static class UpdateIncidentEndpoint
         CancellationToken ct)
     {
         var outcome = await http.ExecuteAsync(session, id, command.ExpectedVersion, IncidentAccess.Update,
-            (incident, caller) => CommandPath.One(incident.Update(command.Note, command.Deaths, command.Injuries, caller.Actor)), ct);
+            async (incident, caller) =>
+            {
+                // A closed incident is a 409 before any evidence is looked at.
+                incident.RequireOpen();
+                var evidence = await session.TakeIntoUseAsync(command.EvidenceIds, caller, incident.EvidenceUse(), ct);
+                return [incident.Update(command.Note, command.Deaths, command.Injuries, evidence, caller.Actor)];
+            }, ct);
         return new EmergencyRecordVersion(id, outcome.Version);
     }
 }

@@ -27,6 +27,8 @@ public sealed class EmergencyPlanView : IOwnedRecord
     public string? FilingNumber { get; set; }
     public DateTimeOffset AdoptedAt { get; set; }
 
+    public EmergencyOwner OwnerOf() => new(EnterpriseId, EnterpriseName, TownId, TownName, Domains);
+
     public static EmergencyPlanView Create(IEvent<EmergencyPlanAdopted> e) => new()
     {
         Id = e.Data.PlanId, EnterpriseId = e.Data.Owner.EnterpriseId, EnterpriseName = e.Data.Owner.EnterpriseName, TownId = e.Data.Owner.TownId,
@@ -62,14 +64,13 @@ public static class EmergencyPlanAccess
     public static readonly CommandRules<EmergencyPlanView> Keep = new("Emergency plan", EmergencyAccess.Sees, EmergencyAccess.MayKeep,
         p => $"您的角色不能修改{p.EnterpriseName ?? p.TownName ?? "区级"}的应急预案。", EmergencyPlanView.State);
 
-    /// <summary>Resolves a document id (uploaded with POST /api/evidence) the caller may read into its reference.</summary>
-    public static async Task<EvidenceRef?> DocumentAsync(this IQuerySession session, Guid? id, Caller caller, CancellationToken ct)
-    {
-        if (id is not { } documentId) return null;
-        var file = await session.LoadAsync<EvidenceFile>(documentId, ct);
-        return file is not null && EvidenceAccess.MayRead(caller, file) ? file.Ref
-            : throw ApiProblemException.Validation("documentId", "预案文件不存在，请先通过 POST /api/evidence 上传。");
-    }
+    /// <summary>Takes a document id (uploaded with POST /api/evidence) the caller may read into use by the plan: its reference.</summary>
+    public static async Task<EvidenceRef?> DocumentAsync(this IDocumentSession session, Guid? id, Caller caller, Guid planId, EmergencyOwner owner,
+        CancellationToken ct) =>
+        id is { } documentId
+            ? (await session.TakeIntoUseAsync([documentId], caller, EmergencyEvidence.Use(planId, owner.EnterpriseId, owner.TownId, owner.Domains), ct,
+                "documentId"))[0]
+            : null;
 }
 
 public sealed record AdoptEmergencyPlan(string Title, EmergencyPlanKind Kind, string Scope, string VersionLabel, DateOnly EffectiveOn,
@@ -121,8 +122,8 @@ public static class EmergencyPlanEndpoints
     {
         var caller = Caller.From(http.User);
         var owner = await session.ResolveOwnerAsync(caller, command.EnterpriseId, command.TownId, ct);
-        var document = await session.DocumentAsync(command.DocumentId, caller, ct);
         var id = Guid.CreateVersion7();
+        var document = await session.DocumentAsync(command.DocumentId, caller, id, owner, ct);
         session.Events.StartStream<EmergencyPlanView>(id, new EmergencyPlanAdopted(id, owner, command.Title.Trim(), command.Kind, command.Scope.Trim(),
             new EmergencyPlanVersion(command.VersionLabel.Trim(), document, command.EffectiveOn, command.ReviewDue, null), caller.Actor));
         http.AnswerVersion(1);
@@ -137,7 +138,7 @@ public static class EmergencyPlanEndpoints
     {
         var outcome = await http.ExecuteAsync(session, id, command.ExpectedVersion, EmergencyPlanAccess.Keep, async (plan, caller) =>
         {
-            var document = await session.DocumentAsync(command.DocumentId, caller, ct);
+            var document = await session.DocumentAsync(command.DocumentId, caller, id, plan.OwnerOf(), ct);
             var version = new EmergencyPlanVersion(command.VersionLabel.Trim(), document, command.EffectiveOn, command.ReviewDue, command.Changes?.Trim());
             return [plan.Revise(version, caller.Actor)];
         }, ct);

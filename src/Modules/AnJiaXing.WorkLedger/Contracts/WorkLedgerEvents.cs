@@ -12,6 +12,8 @@ public enum WorkLedgerKind
 /// What a work-ledger record holds. Common: title, the time it is filed under, the text (minutes of a meeting, goals of a
 /// special action, body of an update). A meeting adds place, attendees, decisions; a special action its period, towns,
 /// domains and the inspection plans, inspections and hazards linked to it (its progress is counted from them).
+/// <see cref="Attachments"/>: stored evidence (a meeting's minutes as signed, photos of a night check), absent in records
+/// from before attachments were taken.
 /// </summary>
 public sealed record WorkLedgerContent(
     string Title,
@@ -26,7 +28,8 @@ public sealed record WorkLedgerContent(
     IReadOnlyList<IndustryDomain> Domains,
     IReadOnlyList<Guid> PlanIds,
     IReadOnlyList<Guid> InspectionIds,
-    IReadOnlyList<Guid> HazardIds);
+    IReadOnlyList<Guid> HazardIds,
+    IReadOnlyList<EvidenceRef>? Attachments = null);
 
 /// <summary>A record was entered in the work ledger, for a town or (no town) the district.</summary>
 public sealed record WorkLedgerEntryRecorded(

@@ -24,6 +24,7 @@ public sealed record WorkLedgerData(
     Guid[]? PlanIds = null,
     Guid[]? InspectionIds = null,
     Guid[]? HazardIds = null,
+    Guid[]? AttachmentIds = null,
     long? ExpectedVersion = null);
 
 public sealed class WorkLedgerDataValidator : AbstractValidator<WorkLedgerData>
@@ -39,6 +40,7 @@ public sealed class WorkLedgerDataValidator : AbstractValidator<WorkLedgerData>
         RuleFor(x => x.PlanIds).Must(ids => ids is null || ids.Length <= 100).WithMessage("至多关联 100 个检查计划。");
         RuleFor(x => x.InspectionIds).Must(ids => ids is null || ids.Length <= 1000).WithMessage("至多关联 1000 次检查。");
         RuleFor(x => x.HazardIds).Must(ids => ids is null || ids.Length <= 1000).WithMessage("至多关联 1000 条隐患。");
+        RuleFor(x => x.AttachmentIds).Must(ids => ids is null || ids.Length <= 20).WithMessage("至多 20 个附件。");
     }
 }
 
@@ -66,8 +68,9 @@ public static class RecordWorkLedgerEntryEndpoint
             throw ApiProblemException.Forbidden($"您的角色不能记录{townName ?? "区级"}的工作台账。");
 
         var id = Guid.CreateVersion7();
-        session.Events.StartStream<WorkLedgerEntry>(id,
-            new WorkLedgerEntryRecorded(id, kind, command.TownId, townName, WorkLedgerKinds.Content(kind, command), caller.Actor));
+        var content = WorkLedgerKinds.Content(kind, command);
+        content = await session.WithAttachmentsAsync(content, command.AttachmentIds, caller, id, command.TownId, ct);
+        session.Events.StartStream<WorkLedgerEntry>(id, new WorkLedgerEntryRecorded(id, kind, command.TownId, townName, content, caller.Actor));
         http.AnswerVersion(1);
         return CreatedResponse.At($"/api/work-ledger/{section}/{id}", id, 1);
     }
@@ -78,12 +81,14 @@ public static class RecordWorkLedgerEntryEndpoint
         CancellationToken ct)
     {
         var kind = WorkLedgerKinds.Parse(section);
-        var outcome = await http.ExecuteAsync(session, id, command.ExpectedVersion, WorkLedgerAccess.Keep, (entry, caller) =>
+        var outcome = await http.ExecuteAsync(session, id, command.ExpectedVersion, WorkLedgerAccess.Keep, async (entry, caller) =>
         {
             if (entry.Kind != kind) throw ApiProblemException.NotFound(WorkLedgerKinds.ChineseNames[kind], id);
             if (command.TownId is { } t && t != entry.TownId) throw ApiProblemException.Validation("townId", "记录后不能变更所属街镇。");
             var content = WorkLedgerKinds.Content(kind, command);
-            return CommandPath.One(new WorkLedgerEntryRevised(id, kind, content, caller.Actor));
+            // PUT semantics: the attachments are the ones named now (the earlier ones stay in the stream's history).
+            content = await session.WithAttachmentsAsync(content, command.AttachmentIds, caller, id, entry.TownId, ct);
+            return [new WorkLedgerEntryRevised(id, kind, content, caller.Actor)];
         }, ct);
         return new WorkLedgerVersion(id, outcome.Version);
     }
@@ -97,9 +102,23 @@ public static class RecordWorkLedgerEntryEndpoint
         return entry;
     }
 
+    /// <summary>
+    /// The content with its attachments: evidence ids (uploaded with POST /api/evidence) the caller may read, taken into
+    /// use by the record through the platform (unknown ones: 400 on <c>attachmentIds</c>). Town staff then read a town's
+    /// attachments; the district's only district-wide roles and the uploader.
+    /// </summary>
+    public static async Task<WorkLedgerContent> WithAttachmentsAsync(this IDocumentSession session, WorkLedgerContent content, Guid[]? ids,
+        Caller caller, Guid entryId, Guid? townId, CancellationToken ct)
+    {
+        var use = new EvidenceUse(entryId, Guid.Empty, townId ?? Guid.Empty, content.Domains.Count == 0 ? IndustryDomain.Other : content.Domains[0]);
+        var attachments = await session.TakeIntoUseAsync(ids, caller, use, ct, "attachmentIds");
+        return content with { Attachments = attachments.Count == 0 ? null : attachments };
+    }
+
     public static async Task<WorkLedgerEntry> LoadVisibleAsync(this IQuerySession session, string section, Guid id, Caller caller, CancellationToken ct)
     {
         var kind = WorkLedgerKinds.Parse(section);
+        if (!WorkLedgerAccess.MayUseLedger(caller)) throw ApiProblemException.Forbidden("工作台账仅供监管人员查阅。");
         var entry = await session.LoadAsync<WorkLedgerEntry>(id, ct);
         return entry is not null && entry.Kind == kind && WorkLedgerAccess.Sees(caller, entry)
             ? entry
