@@ -21,7 +21,7 @@ public static class DeliveriesEndpoints
         if (status is not null)
         {
             if (!Enum.TryParse<CityDeliveryStatus>(status, ignoreCase: false, out var s) || !Enum.IsDefined(s))
-                throw ApiProblemException.Validation("status", "status 应为 Pending、Delivered 或 Failed。");
+                throw ApiProblemException.Validation("status", ProblemLanguage.Say("status 应为 Pending、Delivered 或 Failed。", "status must be Pending, Delivered or Failed."));
             wanted = s;
         }
         IQueryable<CityDelivery> query = session.Query<CityDelivery>();
