@@ -55,7 +55,7 @@ public static class SendNoticeEndpoint
         TimeProvider clock, CancellationToken ct)
     {
         var caller = Caller.From(user);
-        Access.RefuseUnless(NoticeAccess.MaySend(caller), "您的角色不能发送通知。");
+        Access.RefuseUnless(NoticeAccess.MaySend(caller), ProblemLanguage.Say("您的角色不能发送通知。", "Your role may not send notices."));
         var id = Guid.CreateVersion7();
         var evidence = await NoticeEvidence.ResolveAsync(session, command.EvidenceIds, caller, ct);
         var recipients = await NoticeRecipientResolver.ResolveAsync(session, caller, command.Recipients, ct);
@@ -79,7 +79,7 @@ public static class SendNoticeEndpoint
         var caller = Caller.From(user);
         var original = await session.Events.AggregateStreamAsync<Notice>(id, token: ct);
         Access.HideUnless(original is not null && NoticeAccess.Sees(caller, original), "Notice", id);
-        Access.RefuseUnless(NoticeAccess.IsRecipient(caller, original!) && NoticeAccess.MaySend(caller), "只有收到通知的监管人员可以转发通知。");
+        Access.RefuseUnless(NoticeAccess.IsRecipient(caller, original!) && NoticeAccess.MaySend(caller), ProblemLanguage.Say("只有收到通知的监管人员可以转发通知。", "Only a supervising official who received the notice may forward it."));
 
         var forwardedId = Guid.CreateVersion7();
         var recipients = await NoticeRecipientResolver.ResolveAsync(session, caller, command.Recipients, ct);

@@ -20,7 +20,7 @@ public static class TriageEndpoints
         CancellationToken ct)
     {
         var caller = Caller.From(user);
-        Access.RefuseUnless(CityAccess.SeesTriage(caller), "只有镇街监管人员、区管理员和审计员可以查看一网统管派单的分拣。");
+        Access.RefuseUnless(CityAccess.SeesTriage(caller), ProblemLanguage.Say("只有镇街监管人员、区管理员和审计员可以查看一网统管派单的分拣。", "Only town supervisors, district admins and auditors see the triage of city dispatches."));
         var paging = Paging.From(page, pageSize);
         var wanted = CityDispatchStatus.Triage;
         if (status is not null && (!Enum.TryParse(status, ignoreCase: false, out wanted) || !Enum.IsDefined(wanted)))
@@ -92,7 +92,7 @@ public static class TriageEndpoints
     {
         var dispatch = await session.LoadAsync<CityDispatch>(dispatchId, ct);
         Access.HideUnless(dispatch is { Triaged: true } && CityAccess.SeesTriage(caller, dispatch.TownId), "CityTriage", dispatchId);
-        Access.RefuseUnless(CityAccess.MaySettle(caller), "只有镇街监管人员和区管理员可以分拣派单。");
+        Access.RefuseUnless(CityAccess.MaySettle(caller), ProblemLanguage.Say("只有镇街监管人员和区管理员可以分拣派单。", "Only town supervisors and district admins triage dispatches."));
         if (dispatch!.Status != CityDispatchStatus.Triage)
             throw ApiProblemException.Conflict(ProblemLanguage.Say($"该派单已分拣（{dispatch.Status}），不能再次处理。", $"The dispatch was already triaged ({dispatch.Status}); it cannot be handled again."));
         return dispatch;
