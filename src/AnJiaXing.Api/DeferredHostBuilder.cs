@@ -1,8 +1,10 @@
+using AnJiaXing.Platform.Logging;
+
 namespace AnJiaXing.Api;
 
 /// <summary>
 /// An <see cref="IHostBuilder"/> over a <see cref="WebApplicationBuilder"/> that is not built yet, for JasperFx commands
-/// that configure the host before they build it. Handed an already built host instead, <c>projections</c> prints
+/// that configure the host before they build it, or need none (<c>ledger verify-bundle</c> builds nothing). Handed an already built host instead, <c>projections</c> prints
 /// "Cannot override services when the IHost is already constructed" and runs with the service's logging (issue 12).
 /// Configuration goes to the web application's builder; <see cref="Build"/> builds it and lays the request pipeline.
 /// </summary>
@@ -52,6 +54,7 @@ public sealed class DeferredHostBuilder(WebApplicationBuilder builder, Action<We
 
     public IHost Build()
     {
+        CommandLineOutput.VerbBegins();
         var app = builder.Build();
         configure(app);
         return app;

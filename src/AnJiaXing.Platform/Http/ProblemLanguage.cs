@@ -27,6 +27,13 @@ public static partial class ProblemLanguage
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
+    /// <summary>
+    /// A message written in a module (an aggregate's refusal, an import row's error) in the request's language: the
+    /// Chinese unless the caller asked for English. The one way a module words a message for both, so no module keeps a
+    /// language switch of its own. The culture flows with the request into aggregates, validators and in-process handlers.
+    /// </summary>
+    public static string Say(string zh, string en) => IsEnglish ? en : zh;
+
     private static readonly Dictionary<int, (string Zh, string En)> Titles = new()
     {
         [400] = ("请求无效", "Bad request"),

@@ -58,7 +58,7 @@ public static class LedgerBundle
             logRoot = head.LogRoot,
             streams = evidence.Events.GroupBy(e => e.StreamId).Select(g => new
             {
-                streamId = g.Key, streamType = g.First().StreamType, fromVersion = g.Min(e => e.Version), toVersion = g.Max(e => e.Version)
+                streamId = g.Key, streamType = g.First().StreamType is { } type ? AuditTrail.DomainStreamType(type) : null, fromVersion = g.Min(e => e.Version), toVersion = g.Max(e => e.Version)
             }),
             events = evidence.Events.Select(e => new
             {

@@ -35,13 +35,18 @@ public class LedgerInput
     [Description("Check the database against heads exported earlier (a ledger-heads.jsonl file)")]
     [FlagAlias("against", 'a')]
     public string AgainstFlag { get; set; } = "";
+
+    [Description("Print the whole result as one JSON document (for jq and scripts) instead of a summary line")]
+    [FlagAlias("json", 'j')]
+    public bool JsonFlag { get; set; }
 }
 
 /// <summary>
 /// <c>dotnet run --project src/AnJiaXing.Api -- ledger verify --connection "…" [--key-file pem | --public-key …] [--against heads.jsonl]</c>:
 /// the same verification as <c>GET /api/ledger/verify</c>, needing only the database (a restored backup will do; the
-/// service may be stopped) and a trust anchor from outside it. Prints the result as JSON; exits non-zero when the
-/// ledger does not verify.
+/// service may be stopped) and a trust anchor from outside it. Prints the result on stdout (a summary line, or with
+/// <c>--json</c> the JSON document <c>GET /api/ledger/verify</c> answers) and nothing else; warnings and errors go to
+/// stderr. Exits 0 when the ledger verifies, 1 when it does not, 2 when it could not be checked (no database, no bundle).
 /// </summary>
 [Description("Verify the tamper-evident ledger (hash chains, personal signatures, signed heads)", Name = "ledger")]
 public class LedgerCommand : JasperFxAsyncCommand<LedgerInput>
@@ -52,24 +57,21 @@ public class LedgerCommand : JasperFxAsyncCommand<LedgerInput>
         Usage("Verify an evidence bundle offline: ledger verify-bundle <zip> [--public-key pem]").Arguments(x => x.Verb, x => x.Bundle);
     }
 
+    /// <summary>JasperFx maps a false result to exit code 1 (did not verify); a check that could not run at all exits 2, so a
+    /// script tells "tampered" from "unreachable".</summary>
+    private const int CouldNotCheck = 2;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
     public override async Task<bool> Execute(LedgerInput input)
     {
-        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true };
-        if (input.Verb == "verify-bundle") return VerifyBundle(input, json);
-        if (input.Verb != "verify")
-        {
-            Console.Error.WriteLine($"Unknown verb '{input.Verb}': use verify or verify-bundle.");
-            return false;
-        }
+        if (input.Verb == "verify-bundle") return VerifyBundle(input);
+        if (input.Verb != "verify") return Refuse($"Unknown verb '{input.Verb}': use verify or verify-bundle.");
 
         var connection = string.IsNullOrWhiteSpace(input.ConnectionFlag)
             ? Environment.GetEnvironmentVariable("ConnectionStrings__AnJiaXing")
             : input.ConnectionFlag;
-        if (string.IsNullOrWhiteSpace(connection))
-        {
-            Console.Error.WriteLine("Give --connection \"Host=…;Database=…;Username=…;Password=…\" or set ConnectionStrings__AnJiaXing.");
-            return false;
-        }
+        if (await CommandLineOutput.DatabaseFaultAsync(connection) is { } fault) return Refuse(fault);
 
         var trusted = new List<TrustedLedgerKey>();
         if (!string.IsNullOrWhiteSpace(input.PublicKeyFlag))
@@ -91,26 +93,58 @@ public class LedgerCommand : JasperFxAsyncCommand<LedgerInput>
         }
 
         Guid? stream = Guid.TryParse(input.StreamFlag, out var s) ? s : null;
-        var result = await new LedgerVerifier(() => new NpgsqlConnection(connection)).VerifyAsync(
-            stream, input.DigestFlag > 0 ? input.DigestFlag : null, new LedgerTrust(trusted), against, CancellationToken.None);
-        Console.WriteLine(JsonSerializer.Serialize(result, json));
+        LedgerVerification result;
+        try
+        {
+            result = await new LedgerVerifier(() => new NpgsqlConnection(connection)).VerifyAsync(
+                stream, input.DigestFlag > 0 ? input.DigestFlag : null, new LedgerTrust(trusted), against, CancellationToken.None);
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.InvalidSchemaName)
+        {
+            return Refuse($"No ledger in this database: {e.MessageText} (is it an AnJiaXing database, schema '{LedgerSchema.S}'?)");
+        }
+        catch (NpgsqlException e)
+        {
+            return Refuse($"The verification stopped: {e.Message.ReplaceLineEndings(" ")}");
+        }
+        Console.WriteLine(input.JsonFlag ? JsonSerializer.Serialize(result, Json) : Summary(result));
         return result.Ok;
     }
 
+    /// <summary>One line a person reads; the JSON has every detail.</summary>
+    internal static string Summary(LedgerVerification r)
+    {
+        var counted = $"{r.EventsChecked} events in {r.StreamsChecked} streams";
+        var heads = r.Heads is { } h ? $", {h.Checked} signed heads" + (h.ExportedChecked > 0 ? $" ({h.ExportedChecked} against the export)" : "") : "";
+        if (r.Ok) return $"OK: {counted}{heads} verified in {r.ElapsedMilliseconds} ms.";
+        var why = r.FirstBreak is { } b ? $"stream {b.StreamId} version {b.Version}: {b.Reason}"
+            : r.Heads is { Reason: { } headReason } hh ? $"head {hh.FailedHeadId}: {headReason}"
+            : r.Digest is { Reason: { } digestReason } d ? $"head {d.Id}: {digestReason}"
+            : "see --json for the details";
+        return $"BROKEN: {why} ({counted}{heads} checked).";
+    }
+
+    private static bool Refuse(string line)
+    {
+        Console.Error.WriteLine(line);
+        // Thrown instead, JasperFx would print the exception with its stack; returned false, it would exit 1.
+        Environment.Exit(CouldNotCheck);
+        return false;
+    }
+
     /// <summary>Needs nothing but the zip (and, to pin the key, --public-key): no database, no configuration.</summary>
-    private static bool VerifyBundle(LedgerInput input, JsonSerializerOptions json)
+    private static bool VerifyBundle(LedgerInput input)
     {
         if (string.IsNullOrWhiteSpace(input.Bundle) || !File.Exists(input.Bundle))
-        {
-            Console.Error.WriteLine($"Give the bundle: ledger verify-bundle <zip> ('{input.Bundle}' does not exist).");
-            return false;
-        }
+            return Refuse($"Give the bundle: ledger verify-bundle <zip> ('{input.Bundle}' does not exist).");
         var pinned = string.IsNullOrWhiteSpace(input.PublicKeyFlag) ? null
             : File.Exists(input.PublicKeyFlag) ? File.ReadAllText(input.PublicKeyFlag) : input.PublicKeyFlag;
         if (pinned is null)
             Console.Error.WriteLine("No --public-key: checking against the key inside the bundle; compare its keyId with a key you trust.");
         var result = LedgerBundle.Verify(File.ReadAllBytes(input.Bundle), pinned);
-        Console.WriteLine(JsonSerializer.Serialize(result, json));
+        Console.WriteLine(input.JsonFlag ? JsonSerializer.Serialize(result, Json)
+            : result.Ok ? $"OK: {result.EventsChecked} events in {result.StreamsChecked} streams, {result.PersonalSignaturesChecked} personal signatures, head {result.HeadId}, key {result.KeyId}{(result.KeyPinned ? " (pinned)" : " (the bundle's own)")}."
+            : $"BROKEN: {(result.File is { } file ? file + ": " : "")}{result.Reason}");
         return result.Ok;
     }
 }

@@ -22,11 +22,14 @@ public static class SerilogSetup
                 .MinimumLevel.Override("JasperFx", LogEventLevel.Warning)
                 .Enrich.FromLogContext()
                 .Enrich.WithProperty("Application", "AnJiaXing");
-            if (Console.IsOutputRedirected)
-                config.WriteTo.Console(new RenderedCompactJsonFormatter());
+            // A command-line verb's stdout is its result alone: its logs go to stderr.
+            LogEventLevel? toStandardError = CommandLineOutput.IsVerb ? LogEventLevel.Verbose : null;
+            if (CommandLineOutput.IsVerb ? Console.IsErrorRedirected : Console.IsOutputRedirected)
+                config.WriteTo.Console(new RenderedCompactJsonFormatter(), standardErrorFromLevel: toStandardError);
             else
                 config.WriteTo.Console(outputTemplate:
-                    "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId} {UserId} {TraceId}{NewLine}{Exception}");
+                    "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId} {UserId} {TraceId}{NewLine}{Exception}",
+                    standardErrorFromLevel: toStandardError);
         });
     }
 

@@ -66,7 +66,7 @@ public static class EmergencyAccess
     {
         var owner = await session.LoadOwnerAsync(caller, enterpriseId, townId, ct);
         if (!MayKeep(caller, owner.EnterpriseId, owner.TownId))
-            throw ApiProblemException.Forbidden($"您的角色不能为{owner.EnterpriseName ?? owner.TownName ?? "区级"}登记应急信息。");
+            throw ApiProblemException.Forbidden(ProblemLanguage.Say($"您的角色不能为{owner.EnterpriseName ?? owner.TownName ?? "区级"}登记应急信息。", $"Your role may not register emergency resources for {owner.EnterpriseName ?? owner.TownName ?? "the district"}."));
         return owner;
     }
 
@@ -81,7 +81,7 @@ public static class EmergencyAccess
             var enterprise = await session.LoadAsync<Organisation>(e, ct);
             if (enterprise is not { Kind: OrganisationKind.Enterprise }) throw ApiProblemException.NotFound("Enterprise", e);
             if (townId is { } t && t != enterprise.TownId)
-                throw ApiProblemException.Validation("townId", "企业不属于所填街镇。");
+                throw ApiProblemException.Validation("townId", ProblemLanguage.Say("企业不属于所填街镇。", "The enterprise is not in the given town."));
             var town = await session.LoadAsync<Organisation>(enterprise.TownId ?? Guid.Empty, ct);
             owner = new EmergencyOwner(enterprise.Id, enterprise.Name, town?.Id, town?.Name, [.. enterprise.Domains]);
         }

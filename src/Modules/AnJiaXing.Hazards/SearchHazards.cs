@@ -26,7 +26,7 @@ public static class SearchHazardsEndpoint
         if (!string.IsNullOrWhiteSpace(q))
         {
             var term = q.Trim();
-            if (term.Length > 100) throw ApiProblemException.Validation("q", "搜索词最多 100 个字符。");
+            if (term.Length > 100) throw ApiProblemException.Validation("q", ProblemLanguage.Say("搜索词最多 100 个字符。", "A search term has at most 100 characters."));
             query = query.Where(h => h.Description.Contains(term, StringComparison.OrdinalIgnoreCase)
                                      || h.EnterpriseName.Contains(term, StringComparison.OrdinalIgnoreCase));
         }

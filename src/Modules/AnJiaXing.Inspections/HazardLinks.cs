@@ -27,23 +27,34 @@ public static class HazardRaisedFromFindingHandler
 public static class InspectionFindings
 {
     /// <summary>
-    /// A checklist item asks (“……是否……”); the hazard it raises states what was found (“……未……”), followed by the
-    /// inspector's notes. A free-text finding is already a finding.
+    /// What the raised hazard says: the checklist item's own finding (“未制定…”) where it has one, else its question
+    /// (“……是否……”) turned into what was found (“……未……”; “是否未设在” into “设在”, “是否仍在使用” into “仍在使用”),
+    /// followed by the inspector's notes. A free-text finding is already a finding.
     /// </summary>
-    public static string Describe(InspectionItem item)
+    public static string Describe(InspectionItem item, string? finding = null)
     {
-        var finding = item.Content.Trim().TrimEnd('。', '？', '?', '；', ';');
-        if (item.FromChecklist)
+        var found = (finding ?? item.Content).Trim().TrimEnd('。', '？', '?', '；', ';');
+        if (item.FromChecklist && string.IsNullOrWhiteSpace(finding))
         {
-            var question = finding.IndexOf("是否", StringComparison.Ordinal);
-            finding = question >= 0 ? finding[..question] + "未" + finding[(question + 2)..] : "不符合：" + finding;
+            var question = found.IndexOf("是否", StringComparison.Ordinal);
+            if (question < 0) found = "不符合：" + found;
+            else
+            {
+                var rest = found[(question + 2)..];
+                // A question that asks after a breach already names it: found NonCompliant, the breach is what was found.
+                var negated = rest.StartsWith('未') || rest.StartsWith('不') ? rest[1..]
+                    : rest.StartsWith('仍') || rest.StartsWith("存在", StringComparison.Ordinal) || rest.StartsWith("出现", StringComparison.Ordinal) ? rest
+                    : "未" + rest;
+                found = found[..question] + negated;
+            }
         }
-        return item.Notes is { Length: > 0 } notes ? $"{finding}：{notes}" : finding;
+        return item.Notes is { Length: > 0 } notes ? $"{found}：{notes}" : found;
     }
 
-    public static RaiseHazardFromFinding MessageFor(Inspection r, InspectionItem item, Caller inspector, DateTimeOffset signedAt) => new(
+    /// <param name="pinned">The checklist version the inspection pinned, for the items' findings (null for a free-text inspection).</param>
+    public static RaiseHazardFromFinding MessageFor(Inspection r, InspectionItem item, Checklist? pinned, Caller inspector, DateTimeOffset signedAt) => new(
         r.Id, item.Code, Inspection.HazardIdFor(r.Id, item.Code), r.EnterpriseId!.Value, Inspection.LevelFor(item), item.Category,
-        Describe(item),
+        Describe(item, item.FromChecklist ? pinned?.FindItem(item.Code)?.Finding : null),
         item.FromChecklist ? item.Code : null, item.LegalBasis, item.Evidence,
         Inspection.SourceFor(r.Kind, inspector.Role), signedAt, inspector);
 }

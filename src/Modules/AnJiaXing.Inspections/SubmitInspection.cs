@@ -45,8 +45,11 @@ public static class SubmitInspectionEndpoint
             }
 
             var signedAt = clock.GetUtcNow();
+            // The pinned version, not the current one: the words of an item are those the inspector checked against.
+            var pinned = submitted.Findings.Count > 0 && r.ChecklistId is { } checklistId
+                ? await ChecklistVersions.LoadAsync(session, checklistId, r.ChecklistVersion, ct) : null;
             foreach (var code in submitted.Findings)
-                messages.Add(InspectionFindings.MessageFor(r, r.FindItem(code)!, caller, signedAt));
+                messages.Add(InspectionFindings.MessageFor(r, r.FindItem(code)!, pinned, caller, signedAt));
             return events;
         }, ct);
         var version = outcome.Version;

@@ -41,7 +41,7 @@ public sealed class InvestigationFindings(LedgerEvidence ledger, TimeProvider cl
         var hazards = (await hazardQuery.OrderBy(h => h.ReportedAt).Take(MaxRecords + 1).ToListAsync(ct)).ToList();
         var inspections = (await inspectionQuery.OrderBy(i => i.StartedAt).Take(MaxRecords + 1).ToListAsync(ct)).ToList();
         if (hazards.Count + inspections.Count > MaxRecords)
-            throw ApiProblemException.Validation("to", $"调查范围内的记录超过 {MaxRecords} 条，请缩小范围或缩短期间。");
+            throw ApiProblemException.Validation("to", ProblemLanguage.Say($"调查范围内的记录超过 {MaxRecords} 条，请缩小范围或缩短期间。", $"More than {MaxRecords} records fall in this investigation; narrow the subject or shorten the period."));
 
         // The typed events of each record up to the cut-off (the hazard lifecycle folds them), and the ledger's proof of each.
         var events = new Dictionary<Guid, IReadOnlyList<IEvent>>();

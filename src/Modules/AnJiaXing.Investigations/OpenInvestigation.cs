@@ -15,12 +15,12 @@ public sealed class OpenInvestigationValidator : AbstractValidator<OpenInvestiga
     public OpenInvestigationValidator()
     {
         RuleFor(x => x).Must(x => x.EnterpriseId is null != (x.TownId is null))
-            .OverridePropertyName("enterpriseId").WithMessage("请指定调查对象：企业（enterpriseId）或街镇（townId），二者选一。");
-        RuleFor(x => x.From).NotNull().WithMessage("请填写调查期间的开始时间。");
-        RuleFor(x => x.To).NotNull().WithMessage("请填写调查期间的结束时间。");
-        RuleFor(x => x.To).Must((x, to) => x.From is null || to is null || to > x.From).WithMessage("调查期间的结束时间必须晚于开始时间。");
-        RuleFor(x => x.To).Must((x, to) => x.From is null || to is null || to - x.From <= LongestPeriod).WithMessage("调查期间最长三年。");
-        RuleFor(x => x.Subject).NotEmpty().WithMessage("请填写调查事由。").MaximumLength(500).WithMessage("调查事由最多 500 字。");
+            .OverridePropertyName("enterpriseId").WithMessage(_ => ProblemLanguage.Say("请指定调查对象：企业（enterpriseId）或街镇（townId），二者选一。", "Give the subject of the investigation: an enterprise (enterpriseId) or a town (townId), one of the two."));
+        RuleFor(x => x.From).NotNull().WithMessage(_ => ProblemLanguage.Say("请填写调查期间的开始时间。", "Give the start of the investigated period."));
+        RuleFor(x => x.To).NotNull().WithMessage(_ => ProblemLanguage.Say("请填写调查期间的结束时间。", "Give the end of the investigated period."));
+        RuleFor(x => x.To).Must((x, to) => x.From is null || to is null || to > x.From).WithMessage(_ => ProblemLanguage.Say("调查期间的结束时间必须晚于开始时间。", "The end of the investigated period must be after its start."));
+        RuleFor(x => x.To).Must((x, to) => x.From is null || to is null || to - x.From <= LongestPeriod).WithMessage(_ => ProblemLanguage.Say("调查期间最长三年。", "An investigated period is at most three years."));
+        RuleFor(x => x.Subject).NotEmpty().WithMessage(_ => ProblemLanguage.Say("请填写调查事由。", "Give the subject of the investigation.")).MaximumLength(500).WithMessage(_ => ProblemLanguage.Say("调查事由最多 500 字。", "The subject has at most 500 characters."));
     }
 }
 
@@ -42,13 +42,13 @@ public static class OpenInvestigationEndpoint
         if (command.EnterpriseId is { } enterpriseId)
         {
             var enterprise = await session.LoadAsync<Organisation>(enterpriseId, ct);
-            if (enterprise is not { Kind: OrganisationKind.Enterprise }) throw ApiProblemException.Validation("enterpriseId", "企业不存在。");
+            if (enterprise is not { Kind: OrganisationKind.Enterprise }) throw ApiProblemException.Validation("enterpriseId", ProblemLanguage.Say("企业不存在。", "The enterprise does not exist."));
             scopeName = enterprise.Name;
         }
         else
         {
             var town = await session.LoadAsync<Organisation>(command.TownId!.Value, ct);
-            if (town is not { Kind: OrganisationKind.Town }) throw ApiProblemException.Validation("townId", "街镇不存在。");
+            if (town is not { Kind: OrganisationKind.Town }) throw ApiProblemException.Validation("townId", ProblemLanguage.Say("街镇不存在。", "The town does not exist."));
             scopeName = town.Name;
         }
 

@@ -40,7 +40,7 @@ public static class ReadInvestigationEndpoints
         var investigation = await LoadAsync(session, id, ct);
         var gathered = await findings.GatherAsync(session, investigation, seal: true, ct);
         if (gathered.Evidence.Head is null || gathered.Evidence.Events.Any(e => e.LeafIndex is null))
-            throw ApiProblemException.ServiceUnavailable("账本树头尚未覆盖全部事件，请稍后重试。", TimeSpan.FromSeconds(5));
+            throw ApiProblemException.ServiceUnavailable(ProblemLanguage.Say("账本树头尚未覆盖全部事件，请稍后重试。", "The ledger's signed head does not cover every event yet; try again shortly."), TimeSpan.FromSeconds(5));
         var zip = LedgerBundle.Write(gathered.Evidence, key,
             new Dictionary<string, byte[]> { ["investigation.json"] = JsonSerializer.SerializeToUtf8Bytes(gathered.Report, Json) });
         var manifest = LedgerBundle.ManifestSha256(zip);

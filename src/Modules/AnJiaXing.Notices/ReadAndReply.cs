@@ -11,8 +11,8 @@ public sealed class ReplyToNoticeValidator : AbstractValidator<ReplyToNotice>
 {
     public ReplyToNoticeValidator()
     {
-        RuleFor(x => x.Body).NotEmpty().WithMessage("请填写回复内容。").MaximumLength(10000);
-        RuleFor(x => x.EvidenceIds).Must(ids => ids is null || ids.Length <= 20).WithMessage("附件最多 20 个。");
+        RuleFor(x => x.Body).NotEmpty().WithMessage(_ => ProblemLanguage.Say("请填写回复内容。", "Give the reply.")).MaximumLength(10000);
+        RuleFor(x => x.EvidenceIds).Must(ids => ids is null || ids.Length <= 20).WithMessage(_ => ProblemLanguage.Say("附件最多 20 个。", "At most 20 attachments."));
     }
 }
 

@@ -15,9 +15,9 @@ public sealed class NoticeRecipientsValidator : AbstractValidator<NoticeRecipien
     public NoticeRecipientsValidator()
     {
         RuleFor(x => x).Must(r => (r.OrganisationIds?.Count ?? 0) + (r.Roles?.Count ?? 0) + (r.UserIds?.Count ?? 0) > 0)
-            .WithName("recipients").WithMessage("请至少指定一个收件组织、角色或人员。");
-        RuleFor(x => x.OrganisationIds).Must(ids => ids is null || ids.Count <= 200).WithMessage("收件组织最多 200 个。");
-        RuleFor(x => x.UserIds).Must(ids => ids is null || ids.Count <= 1000).WithMessage("收件人员最多 1000 个。");
+            .WithName("recipients").WithMessage(_ => ProblemLanguage.Say("请至少指定一个收件组织、角色或人员。", "Give at least one recipient organisation, role or person."));
+        RuleFor(x => x.OrganisationIds).Must(ids => ids is null || ids.Count <= 200).WithMessage(_ => ProblemLanguage.Say("收件组织最多 200 个。", "At most 200 recipient organisations."));
+        RuleFor(x => x.UserIds).Must(ids => ids is null || ids.Count <= 1000).WithMessage(_ => ProblemLanguage.Say("收件人员最多 1000 个。", "At most 1000 recipient people."));
         RuleForEach(x => x.Roles).IsInEnum();
     }
 }
@@ -26,13 +26,13 @@ public sealed class SendNoticeValidator : AbstractValidator<SendNotice>
 {
     public SendNoticeValidator(TimeProvider clock)
     {
-        RuleFor(x => x.Title).NotEmpty().WithMessage("请填写通知标题。").MaximumLength(200);
-        RuleFor(x => x.Body).NotEmpty().WithMessage("请填写通知正文。").MaximumLength(20000);
-        RuleFor(x => x.Recipients).NotNull().WithMessage("请指定收件人。").SetValidator(new NoticeRecipientsValidator());
-        RuleFor(x => x.EvidenceIds).Must(ids => ids is null || ids.Length <= 20).WithMessage("附件最多 20 个。");
-        RuleFor(x => x.ReplyBy).Must(t => t is null || t > clock.GetUtcNow()).WithMessage("回复期限必须晚于当前时间。");
+        RuleFor(x => x.Title).NotEmpty().WithMessage(_ => ProblemLanguage.Say("请填写通知标题。", "Give the notice's title.")).MaximumLength(200);
+        RuleFor(x => x.Body).NotEmpty().WithMessage(_ => ProblemLanguage.Say("请填写通知正文。", "Give the notice's body.")).MaximumLength(20000);
+        RuleFor(x => x.Recipients).NotNull().WithMessage(_ => ProblemLanguage.Say("请指定收件人。", "Give the recipients.")).SetValidator(new NoticeRecipientsValidator());
+        RuleFor(x => x.EvidenceIds).Must(ids => ids is null || ids.Length <= 20).WithMessage(_ => ProblemLanguage.Say("附件最多 20 个。", "At most 20 attachments."));
+        RuleFor(x => x.ReplyBy).Must(t => t is null || t > clock.GetUtcNow()).WithMessage(_ => ProblemLanguage.Say("回复期限必须晚于当前时间。", "The reply deadline must be in the future."));
         RuleFor(x => x).Must(x => x.ReplyBy is null || x.ReplyRequired == true)
-            .WithName("replyBy").WithMessage("只有要求回复的通知才能设置回复期限。");
+            .WithName("replyBy").WithMessage(_ => ProblemLanguage.Say("只有要求回复的通知才能设置回复期限。", "Only a notice that asks for replies has a reply deadline."));
     }
 }
 
@@ -40,7 +40,7 @@ public sealed class ForwardNoticeValidator : AbstractValidator<ForwardNotice>
 {
     public ForwardNoticeValidator()
     {
-        RuleFor(x => x.Recipients).NotNull().WithMessage("请指定收件人。").SetValidator(new NoticeRecipientsValidator());
+        RuleFor(x => x.Recipients).NotNull().WithMessage(_ => ProblemLanguage.Say("请指定收件人。", "Give the recipients.")).SetValidator(new NoticeRecipientsValidator());
         RuleFor(x => x.Note).MaximumLength(2000);
     }
 }
@@ -55,7 +55,7 @@ public static class SendNoticeEndpoint
         TimeProvider clock, CancellationToken ct)
     {
         var caller = Caller.From(user);
-        Access.RefuseUnless(NoticeAccess.MaySend(caller), "您的角色不能发送通知。");
+        Access.RefuseUnless(NoticeAccess.MaySend(caller), ProblemLanguage.Say("您的角色不能发送通知。", "Your role may not send notices."));
         var id = Guid.CreateVersion7();
         var evidence = await NoticeEvidence.ResolveAsync(session, command.EvidenceIds, caller, ct);
         var recipients = await NoticeRecipientResolver.ResolveAsync(session, caller, command.Recipients, ct);
@@ -79,7 +79,7 @@ public static class SendNoticeEndpoint
         var caller = Caller.From(user);
         var original = await session.Events.AggregateStreamAsync<Notice>(id, token: ct);
         Access.HideUnless(original is not null && NoticeAccess.Sees(caller, original), "Notice", id);
-        Access.RefuseUnless(NoticeAccess.IsRecipient(caller, original!) && NoticeAccess.MaySend(caller), "只有收到通知的监管人员可以转发通知。");
+        Access.RefuseUnless(NoticeAccess.IsRecipient(caller, original!) && NoticeAccess.MaySend(caller), ProblemLanguage.Say("只有收到通知的监管人员可以转发通知。", "Only a supervising official who received the notice may forward it."));
 
         var forwardedId = Guid.CreateVersion7();
         var recipients = await NoticeRecipientResolver.ResolveAsync(session, caller, command.Recipients, ct);
@@ -122,7 +122,7 @@ internal static class NoticeEvidence
         var found = (await session.LoadManyAsync<EvidenceFile>(ct, distinct)).ToDictionary(e => e.Id);
         var missing = distinct.Where(id => !found.TryGetValue(id, out var e) || !EvidenceAccess.MayRead(caller, e)).ToArray();
         if (missing.Length > 0)
-            throw ApiProblemException.Validation("evidenceIds", $"附件不存在：{string.Join(", ", missing)}。请先通过 POST /api/evidence 上传。");
+            throw ApiProblemException.Validation("evidenceIds", ProblemLanguage.Say($"附件不存在：{string.Join(", ", missing)}。请先通过 POST /api/evidence 上传。", $"No such attachments: {string.Join(", ", missing)}. Upload them first with POST /api/evidence."));
         return [.. distinct.Select(id => found[id].Ref)];
     }
 }
@@ -154,11 +154,11 @@ internal static class NoticeRecipientResolver
             var named = (await session.LoadManyAsync<Person>(ct, userIds)).Where(p => p.Enabled).ToDictionary(p => p.Id);
             var refused = userIds.Where(id => !named.TryGetValue(id, out var p) || !NoticeAccess.MayAddress(caller, p)).ToArray();
             if (refused.Length > 0)
-                throw ApiProblemException.Validation("recipients.userIds", $"无法向这些人员发送通知：{string.Join(", ", refused)}。");
+                throw ApiProblemException.Validation("recipients.userIds", ProblemLanguage.Say($"无法向这些人员发送通知：{string.Join(", ", refused)}。", $"A notice cannot be sent to these people: {string.Join(", ", refused)}."));
             foreach (var p in named.Values) people[p.Id] = p;
         }
         people.Remove(caller.UserId);
-        if (people.Count == 0) throw ApiProblemException.Validation("recipients", "所选组织和角色下没有可接收通知的人员。");
+        if (people.Count == 0) throw ApiProblemException.Validation("recipients", ProblemLanguage.Say("所选组织和角色下没有可接收通知的人员。", "Nobody in the chosen organisations and roles can receive the notice."));
         return [.. people.Values.OrderBy(p => p.OrganisationName, StringComparer.Ordinal).ThenBy(p => p.DisplayName, StringComparer.Ordinal)
             .Select(p => new NoticeRecipient(p.Id, p.DisplayName, p.Role, p.OrganisationId, p.OrganisationName))];
     }

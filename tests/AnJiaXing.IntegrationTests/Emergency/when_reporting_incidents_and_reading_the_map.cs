@@ -5,6 +5,54 @@ namespace AnJiaXing.IntegrationTests.Emergency;
 
 public class when_reporting_incidents_and_reading_the_map(AppFixture app) : IClassFixture<AppFixture>
 {
+    /// <summary>A validator's own words (issue 13): Chinese by default, English on Accept-Language: en.</summary>
+    [Fact]
+    public async Task a_validation_message_of_the_module_is_in_the_callers_language()
+    {
+        var demo1 = await app.OrganisationOf("ent.demo1");
+        var body = new { enterpriseId = demo1, kind = "Fire", occurredAt = DateTimeOffset.UtcNow.AddHours(-1), place = "", description = "纸箱起火" };
+        var chinese = (await app.As("ent.demo1", s => { s.Post.Json(body).ToUrl("/api/emergency/incidents"); s.StatusCodeShouldBe(400); })).ShouldBeProblem(400);
+        Assert.Equal("请填写事发地点。", chinese.GetProperty("errors").GetProperty("place")[0].GetString());
+        var english = (await app.As("ent.demo1", s =>
+        {
+            s.WithRequestHeader("Accept-Language", "en");
+            s.Post.Json(body).ToUrl("/api/emergency/incidents");
+            s.StatusCodeShouldBe(400);
+        })).ShouldBeProblem(400);
+        Assert.Equal("Give the place where it happened.", english.GetProperty("errors").GetProperty("place")[0].GetString());
+    }
+
+    /// <summary>A refusal the aggregate words itself (issue 13): Chinese by default, English on Accept-Language: en.</summary>
+    [Fact]
+    public async Task a_closed_incident_refuses_in_the_callers_language()
+    {
+        var demo1 = await app.OrganisationOf("ent.demo1");
+        var id = (await app.As("ent.demo1", s =>
+        {
+            s.Post.Json(new { enterpriseId = demo1, kind = "Fire", occurredAt = DateTimeOffset.UtcNow.AddHours(-2), place = "仓库", description = "纸箱起火" })
+                .ToUrl("/api/emergency/incidents");
+            s.StatusCodeShouldBe(201);
+        })).Json().GetProperty("id").GetGuid();
+        await app.As("town.nanxiang", s => { s.Post.Json(new { summary = "已扑灭" }).ToUrl($"/api/emergency/incidents/{id}/close"); s.StatusCodeShouldBe(200); });
+
+        var chinese = (await app.As("town.nanxiang", s =>
+        {
+            s.Post.Json(new { summary = "再次结案" }).ToUrl($"/api/emergency/incidents/{id}/close");
+            s.StatusCodeShouldBe(409);
+        })).ShouldBeProblem(409);
+        Assert.Equal("冲突", chinese.GetProperty("title").GetString());
+        Assert.Equal("事件已结案，不能再续报或结案。", chinese.GetProperty("detail").GetString());
+
+        var english = (await app.As("town.nanxiang", s =>
+        {
+            s.WithRequestHeader("Accept-Language", "en");
+            s.Post.Json(new { summary = "再次结案" }).ToUrl($"/api/emergency/incidents/{id}/close");
+            s.StatusCodeShouldBe(409);
+        })).ShouldBeProblem(409);
+        Assert.Equal("Conflict", english.GetProperty("title").GetString());
+        Assert.Equal("The incident is closed; it takes no more updates and cannot be closed again.", english.GetProperty("detail").GetString());
+    }
+
     [Fact]
     public async Task an_incident_is_reported_updated_and_closed_and_then_takes_nothing_more()
     {

@@ -61,6 +61,20 @@ public class when_inspecting_enterprises(HazardFixture app) : IClassFixture<Haza
         Assert.Equal(3, record.GetProperty("hazards").GetArrayLength());
     }
 
+    /// <summary>Issue 13: the raised hazard states the item's finding and the inspector's note, not the item's question.</summary>
+    [Fact]
+    public async Task a_raised_hazard_reads_as_the_finding_of_its_item()
+    {
+        var id = await app.Start("town.nanxiang", new { kind = "Routine", enterpriseId = app.NanxiangChemicals, checklistId = ChemicalsChecklist });
+        await app.Record("town.nanxiang", id, new { items = new[] { Item("HC-G03", "NonCompliant", "应急演练记录缺失"), Item("HC-08", "NonCompliant") } });
+        await app.Submit("town.nanxiang", id);
+
+        var hazards = (await HazardsOf(id)).ToDictionary(h => h.ChecklistItemCode!, h => h.Description);
+        Assert.Equal("未制定生产安全事故应急预案或未按规定备案，或未按计划组织应急演练、未留有记录：应急演练记录缺失", hazards["HC-G03"]);
+        Assert.Equal("光气、氯气等剧毒气体或硫化氢气体管道穿越厂区（含化工园区、工业园区）以外的公共区域", hazards["HC-08"]);
+        Assert.All(hazards.Values, d => Assert.DoesNotContain("是否", d));
+    }
+
     [Fact]
     public async Task a_retried_submit_or_a_redelivered_finding_raises_nothing_twice()
     {
@@ -82,8 +96,9 @@ public class when_inspecting_enterprises(HazardFixture app) : IClassFixture<Haza
                 (await session.LoadAsync<AnJiaXing.Platform.Organisations.Organisation>(record.TownId))!);
             using var scope = app.Host.Services.CreateScope();
             var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
+            var pinned = await ChecklistVersions.LoadAsync(session, record.ChecklistId!.Value, record.ChecklistVersion, CancellationToken.None);
             foreach (var item in record.Items.Where(i => i.Result == ItemResult.NonCompliant))
-                await bus.InvokeAsync(InspectionFindings.MessageFor(record, item, caller, DateTimeOffset.UtcNow));
+                await bus.InvokeAsync(InspectionFindings.MessageFor(record, item, pinned, caller, DateTimeOffset.UtcNow));
         }
 
         Assert.Equal(3, (await HazardsOf(id)).Count);

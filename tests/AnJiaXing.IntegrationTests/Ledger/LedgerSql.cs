@@ -55,19 +55,29 @@ public static class LedgerSql
     /// <summary>The service's development signing key file in the tests' data folder (its public half is the trust anchor).</summary>
     public static string SigningKeyFile => Path.Combine(Path.GetTempPath(), "anjiaxing-test-data", LedgerOptions.DefaultKeyFile);
 
-    /// <summary>Runs <c>AnJiaXing.Api ledger …</c> as a process: the exit code and the JSON it printed.</summary>
+    /// <summary>
+    /// Runs <c>AnJiaXing.Api ledger … --json</c> as a process: the exit code and the JSON it printed. Stdout must be that
+    /// one JSON document and nothing else (issue 13: <c>ledger verify --json | jq</c>).
+    /// </summary>
     public static async Task<(int ExitCode, JsonElement Result, string Output)> LedgerCliAsync(params string[] arguments)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "AnJiaXing.Api.dll");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
-        foreach (var a in new[] { dll, "ledger" }.Concat(arguments)) info.ArgumentList.Add(a);
+        foreach (var a in new[] { dll, "ledger" }.Concat(arguments).Append("--json")) info.ArgumentList.Add(a);
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         var output = await stdout;
-        var start = output.IndexOf("{\n", StringComparison.Ordinal);
-        Assert.True(start >= 0, output + await stderr);
-        return (process.ExitCode, JsonDocument.Parse(output[start..]).RootElement.Clone(), output);
+        JsonElement result;
+        try
+        {
+            result = JsonDocument.Parse(output).RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            throw new Xunit.Sdk.XunitException($"stdout is not one JSON document ({e.Message}):\n{output}\nstderr:\n{await stderr}");
+        }
+        return (process.ExitCode, result, output);
     }
 }

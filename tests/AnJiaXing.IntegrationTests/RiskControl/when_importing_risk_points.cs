@@ -25,6 +25,31 @@ public class when_importing_risk_points(RiskControlFixture app) : IClassFixture<
         return new MultipartFormDataContent { { file, "file", "risk-points.xlsx" } };
     }
 
+    /// <summary>Row errors the module words itself (issue 13): Chinese by default, English on Accept-Language: en.</summary>
+    [Fact]
+    public async Task row_errors_are_in_the_callers_language()
+    {
+        var demo1 = (await app.Me("ent.demo1")).GetProperty("organisationName").GetString()!;
+        Dictionary<string, object>[] rows = [Row(demo1, "", "语言 方法错", "ABC", "1", "", "", "1"), Row(demo1, "南翔镇", "语言 两者", "LS", "1", "", "", "1")];
+        string[] ErrorsOf(System.Text.Json.JsonElement report, int row) =>
+            report.GetProperty("rejected").EnumerateArray().Single(r => r.GetProperty("row").GetInt32() == row)
+                .GetProperty("errors").EnumerateArray().Select(e => e.GetString()!).ToArray();
+
+        var chinese = (await app.As("town.nanxiang", s => { s.Post.MultipartFormData(Upload(rows)).ToUrl("/api/risk-points/import"); s.StatusCodeShouldBe(200); })).Json();
+        Assert.Equal(["评估方法须为 LEC 或 LS。"], ErrorsOf(chinese, 2));
+        Assert.Equal(["企业名称与公共风险点所属镇只能填写一个。"], ErrorsOf(chinese, 3));
+
+        var english = (await app.As("town.nanxiang", s =>
+        {
+            s.WithRequestHeader("Accept-Language", "en-GB,en;q=0.8");
+            s.Post.MultipartFormData(Upload(rows)).ToUrl("/api/risk-points/import");
+            s.StatusCodeShouldBe(200);
+        })).Json();
+        Assert.Equal(0, english.GetProperty("created").GetInt32());
+        Assert.Equal(["The assessment method must be LEC or LS."], ErrorsOf(english, 2));
+        Assert.Equal(["Fill in either the enterprise or the town of a public risk point, not both."], ErrorsOf(english, 3));
+    }
+
     [Fact]
     public async Task good_rows_are_registered_bad_ones_reported_and_a_second_upload_skips_them()
     {

@@ -42,6 +42,36 @@ public class BuiltInChecklistTests
     }
 
     [Fact]
+    public void every_built_in_item_says_what_a_breach_is_as_a_finding_not_a_question()
+    {
+        foreach (var item in All.SelectMany(c => c.Items))
+        {
+            Assert.False(string.IsNullOrWhiteSpace(item.Finding), $"{item.Code} has no finding");
+            Assert.DoesNotContain("是否", item.Finding);
+            Assert.True(item.Finding!.Any(c => c >= '\u4e00' && c <= '\u9fff'), $"{item.Code}'s finding is not written in Chinese");
+        }
+        Assert.All(All, c => Assert.False(string.IsNullOrWhiteSpace(c.Note)));
+    }
+
+    /// <summary>The generic licence item asked every domain for a 危险化学品经营许可证; each now asks for its own.</summary>
+    [Theory]
+    [InlineData(IndustryDomain.HazardousChemicals, "危险化学品经营许可证")]
+    [InlineData(IndustryDomain.ConstructionSites, "施工许可证")]
+    [InlineData(IndustryDomain.IndustryAndTrade, "特种设备使用登记证")]
+    [InlineData(IndustryDomain.FactoriesAndWarehouses, "消防验收")]
+    public void the_licence_item_asks_for_the_licences_of_its_domain(IndustryDomain domain, string licence)
+    {
+        var item = Assert.Single(All.Single(c => c.Domain == domain).Items, i => i.Category == "证照");
+        Assert.Contains(licence, item.Content);
+        Assert.Contains(licence, item.Finding);
+        if (domain != IndustryDomain.HazardousChemicals)
+        {
+            Assert.DoesNotContain("危险化学品", item.Content);
+            Assert.DoesNotContain("危险化学品", item.LegalBasis);
+        }
+    }
+
+    [Fact]
     public void under_gb_35181_only_direct_determination_factors_suggest_major()
     {
         var fire = All.Single(c => c.Domain == IndustryDomain.FactoriesAndWarehouses);

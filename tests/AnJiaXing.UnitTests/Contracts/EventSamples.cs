@@ -29,7 +29,8 @@ public static class EventSamples
     public const string CreditCode = "91310114MA1GT35K2X";
     public const string PublicKey = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEexampleexampleexampleexampleexampleexampleexampleexampleexampleexampleexampleexample==";
 
-    public static readonly ChecklistItem Item1 = new("HC-01", "储存管理", "危险化学品专库专储，禁配物料分开存放", "《危险化学品安全管理条例》第二十四条", HazardLevel.General);
+    public static readonly ChecklistItem Item1 = new("HC-01", "储存管理", "危险化学品专库专储，禁配物料分开存放", "《危险化学品安全管理条例》第二十四条", HazardLevel.General,
+        "危险化学品未专库专储，或禁配物料混放");
     public static readonly ChecklistItem Item2 = new("HC-02", "重大危险源", "重大危险源未设置压力、温度、液位自动监测", "《化工和危险化学品生产经营单位重大生产安全事故隐患判定标准》第十条", HazardLevel.Major);
 
     public static readonly Actor Sensor = new(DeviceId, "监测设备 1号储罐液位计", Role.EnterpriseUser, HazardSamples.EnterpriseId, "南翔化工有限公司");

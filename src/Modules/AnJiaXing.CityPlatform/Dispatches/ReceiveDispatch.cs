@@ -46,7 +46,7 @@ public static class ReceiveDispatchEndpoint
                 RemoteAddress = http.Connection.RemoteIpAddress?.ToString(), BodySha256 = Convert.ToHexStringLower(SHA256.HashData(body))
             });
             await refusal.SaveChangesAsync(ct);
-            throw ApiProblemException.Unauthorized("签名无效。");
+            throw ApiProblemException.Unauthorized(ProblemLanguage.Say("签名无效。", "The signature is not valid."));
         }
 
         var dispatch = Parse(body);
@@ -114,7 +114,7 @@ public static class ReceiveDispatchEndpoint
         {
             buffer.Write(chunk, 0, read);
             if (buffer.Length > MaxBody)
-                throw new ApiProblemException(StatusCodes.Status413PayloadTooLarge, "Payload too large", $"派单请求体不能超过 {MaxBody / 1024} KB。");
+                throw new ApiProblemException(StatusCodes.Status413PayloadTooLarge, "Payload too large", ProblemLanguage.Say($"派单请求体不能超过 {MaxBody / 1024} KB。", $"A dispatch body may not exceed {MaxBody / 1024} KB."));
         }
         return buffer.ToArray();
     }
@@ -123,8 +123,8 @@ public static class ReceiveDispatchEndpoint
     {
         DispatchBody? d;
         try { d = JsonSerializer.Deserialize<DispatchBody>(body, Json); }
-        catch (JsonException) { throw ApiProblemException.Validation("body", "请求体应为有效的 JSON 派单对象。"); }
-        if (d is null) throw ApiProblemException.Validation("body", "请求体应为派单对象。");
+        catch (JsonException) { throw ApiProblemException.Validation("body", ProblemLanguage.Say("请求体应为有效的 JSON 派单对象。", "The body must be a dispatch object in valid JSON.")); }
+        if (d is null) throw ApiProblemException.Validation("body", ProblemLanguage.Say("请求体应为派单对象。", "The body must be a dispatch object."));
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(d.DispatchId) || d.DispatchId.Length > 100 || d.DispatchId.Any(char.IsControl))
             errors["dispatchId"] = ["请填写派单编号（不超过 100 个字符）。"];

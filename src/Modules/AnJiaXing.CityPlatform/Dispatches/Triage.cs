@@ -20,11 +20,11 @@ public static class TriageEndpoints
         CancellationToken ct)
     {
         var caller = Caller.From(user);
-        Access.RefuseUnless(CityAccess.SeesTriage(caller), "只有镇街监管人员、区管理员和审计员可以查看一网统管派单的分拣。");
+        Access.RefuseUnless(CityAccess.SeesTriage(caller), ProblemLanguage.Say("只有镇街监管人员、区管理员和审计员可以查看一网统管派单的分拣。", "Only town supervisors, district admins and auditors see the triage of city dispatches."));
         var paging = Paging.From(page, pageSize);
         var wanted = CityDispatchStatus.Triage;
         if (status is not null && (!Enum.TryParse(status, ignoreCase: false, out wanted) || !Enum.IsDefined(wanted)))
-            throw ApiProblemException.Validation("status", "status 应为 Triage、Accepted 或 Rejected。");
+            throw ApiProblemException.Validation("status", ProblemLanguage.Say("status 应为 Triage、Accepted 或 Rejected。", "status must be Triage, Accepted or Rejected."));
         var found = await session.Query<CityDispatch>().Where(d => d.Triaged && d.Status == wanted)
             .InScope(caller.Scope.Constraint, nameof(CityDispatch.EnterpriseId), nameof(CityDispatch.TownId))
             .OrderBy(d => d.ReceivedAt).ThenBy(d => d.Id).ToPagedListAsync(paging, ct);
@@ -42,13 +42,13 @@ public static class TriageEndpoints
     {
         var caller = Caller.From(user);
         if (command.EnterpriseId is not { } enterpriseId || enterpriseId == Guid.Empty)
-            throw ApiProblemException.Validation("enterpriseId", "请选择派单所指的企业。");
+            throw ApiProblemException.Validation("enterpriseId", ProblemLanguage.Say("请选择派单所指的企业。", "Choose the enterprise the dispatch is about."));
         await using var serial = await AdvisoryLock.AcquireAsync(store, ReceiveDispatchEndpoint.LockClass, dispatchId, ct);
         var dispatch = await OpenAsync(dispatchId, caller, session, ct);
         var enterprise = await session.LoadAsync<Organisation>(enterpriseId, ct);
         if (enterprise is not { Kind: OrganisationKind.Enterprise } || !caller.Scope.CanSee(enterprise))
-            throw ApiProblemException.Validation("enterpriseId", "企业不存在或不在本镇街。");
-        if (!enterprise.Enabled) throw ApiProblemException.Validation("enterpriseId", "该企业已停用，不能登记隐患。");
+            throw ApiProblemException.Validation("enterpriseId", ProblemLanguage.Say("企业不存在或不在本镇街。", "The enterprise does not exist or is not in this town."));
+        if (!enterprise.Enabled) throw ApiProblemException.Validation("enterpriseId", ProblemLanguage.Say("该企业已停用，不能登记隐患。", "The enterprise is disabled; no hazard can be recorded for it."));
 
         var now = clock.GetUtcNow();
         dispatch.TownId = enterprise.TownId;
@@ -72,7 +72,7 @@ public static class TriageEndpoints
         var caller = Caller.From(user);
         var reason = command.Reason?.Trim();
         if (string.IsNullOrEmpty(reason) || reason.Length > 500)
-            throw ApiProblemException.Validation("reason", "请填写退回原因（不超过 500 个字符），它将反馈给一网统管。");
+            throw ApiProblemException.Validation("reason", ProblemLanguage.Say("请填写退回原因（不超过 500 个字符），它将反馈给一网统管。", "Give the reason for returning it (at most 500 characters); it is sent back to the city platform."));
         await using var serial = await AdvisoryLock.AcquireAsync(store, ReceiveDispatchEndpoint.LockClass, dispatchId, ct);
         var dispatch = await OpenAsync(dispatchId, caller, session, ct);
 
@@ -92,9 +92,9 @@ public static class TriageEndpoints
     {
         var dispatch = await session.LoadAsync<CityDispatch>(dispatchId, ct);
         Access.HideUnless(dispatch is { Triaged: true } && CityAccess.SeesTriage(caller, dispatch.TownId), "CityTriage", dispatchId);
-        Access.RefuseUnless(CityAccess.MaySettle(caller), "只有镇街监管人员和区管理员可以分拣派单。");
+        Access.RefuseUnless(CityAccess.MaySettle(caller), ProblemLanguage.Say("只有镇街监管人员和区管理员可以分拣派单。", "Only town supervisors and district admins triage dispatches."));
         if (dispatch!.Status != CityDispatchStatus.Triage)
-            throw ApiProblemException.Conflict($"该派单已分拣（{dispatch.Status}），不能再次处理。");
+            throw ApiProblemException.Conflict(ProblemLanguage.Say($"该派单已分拣（{dispatch.Status}），不能再次处理。", $"The dispatch was already triaged ({dispatch.Status}); it cannot be handled again."));
         return dispatch;
     }
 }

@@ -15,13 +15,13 @@ public static class DeliveriesEndpoints
         ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var caller = Caller.From(user);
-        Access.RefuseUnless(CityAccess.SeesDeliveries(caller), "只有区管理员和审计员可以查看向一网统管的推送记录。");
+        Access.RefuseUnless(CityAccess.SeesDeliveries(caller), ProblemLanguage.Say("只有区管理员和审计员可以查看向一网统管的推送记录。", "Only district admins and auditors see the deliveries to the city platform."));
         var paging = Paging.From(page, pageSize);
         CityDeliveryStatus? wanted = null;
         if (status is not null)
         {
             if (!Enum.TryParse<CityDeliveryStatus>(status, ignoreCase: false, out var s) || !Enum.IsDefined(s))
-                throw ApiProblemException.Validation("status", "status 应为 Pending、Delivered 或 Failed。");
+                throw ApiProblemException.Validation("status", ProblemLanguage.Say("status 应为 Pending、Delivered 或 Failed。", "status must be Pending, Delivered or Failed."));
             wanted = s;
         }
         IQueryable<CityDelivery> query = session.Query<CityDelivery>();
@@ -43,7 +43,7 @@ public static class DeliveriesEndpoints
         var caller = Caller.From(user);
         Access.HideUnless(CityAccess.SeesDeliveries(caller), "CityDelivery", id);
         var delivery = await session.LoadAsync<CityDelivery>(id, ct) ?? throw ApiProblemException.NotFound("CityDelivery", id);
-        Access.RefuseUnless(CityAccess.MayResend(caller), "只有区管理员可以重新推送。");
+        Access.RefuseUnless(CityAccess.MayResend(caller), ProblemLanguage.Say("只有区管理员可以重新推送。", "Only district admins re-send deliveries."));
         delivery.Status = CityDeliveryStatus.Pending;
         delivery.Attempts = 0;
         delivery.NextAttemptAt = clock.GetUtcNow();

@@ -47,7 +47,7 @@ public sealed class DrillView : IOwnedRecord
     public void RequireNotRecorded()
     {
         if (Status == DrillStatus.Completed)
-            throw ApiProblemException.Conflict("该演练已有记录。", new Dictionary<string, object?> { ["currentStatus"] = Status.ToString(), ["version"] = Version });
+            throw ApiProblemException.Conflict(ProblemLanguage.Say("该演练已有记录。", "This drill is already recorded."), new Dictionary<string, object?> { ["currentStatus"] = Status.ToString(), ["version"] = Version });
     }
 
     public DrillRecorded RecordHeld(RecordDrill command, IReadOnlyList<EvidenceRef> evidence, Actor by)
@@ -71,9 +71,9 @@ public sealed class PlanDrillValidator : AbstractValidator<PlanDrill>
 {
     public PlanDrillValidator()
     {
-        RuleFor(x => x.Title).NotEmpty().WithMessage("请填写演练名称。").MaximumLength(200);
-        RuleFor(x => x.Scenario).NotEmpty().WithMessage("请填写演练场景。").MaximumLength(2000);
-        RuleFor(x => x.Participants).Must(p => p is null || p.Length <= 500).WithMessage("参演人员至多 500 人。");
+        RuleFor(x => x.Title).NotEmpty().WithMessage(_ => ProblemLanguage.Say("请填写演练名称。", "Give the drill's title.")).MaximumLength(200);
+        RuleFor(x => x.Scenario).NotEmpty().WithMessage(_ => ProblemLanguage.Say("请填写演练场景。", "Give the drill's scenario.")).MaximumLength(2000);
+        RuleFor(x => x.Participants).Must(p => p is null || p.Length <= 500).WithMessage(_ => ProblemLanguage.Say("参演人员至多 500 人。", "At most 500 participants."));
     }
 }
 
@@ -84,11 +84,11 @@ public sealed class RecordDrillValidator : AbstractValidator<RecordDrill>
 {
     public RecordDrillValidator(TimeProvider clock)
     {
-        RuleFor(x => x.Summary).NotEmpty().WithMessage("请填写演练经过。").MaximumLength(4000);
-        RuleFor(x => x.Evaluation).NotEmpty().WithMessage("请填写演练评估。").MaximumLength(4000);
+        RuleFor(x => x.Summary).NotEmpty().WithMessage(_ => ProblemLanguage.Say("请填写演练经过。", "Give the drill's summary.")).MaximumLength(4000);
+        RuleFor(x => x.Evaluation).NotEmpty().WithMessage(_ => ProblemLanguage.Say("请填写演练评估。", "Give the drill's evaluation.")).MaximumLength(4000);
         RuleFor(x => x.ParticipantCount).InclusiveBetween(0, 100_000);
-        RuleFor(x => x.HeldOn).Must(d => d <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1)).WithMessage("演练日期不能晚于今天。");
-        RuleFor(x => x.EvidenceIds).Must(ids => ids is null || ids.Length <= 20).WithMessage("至多 20 个附件。");
+        RuleFor(x => x.HeldOn).Must(d => d <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1)).WithMessage(_ => ProblemLanguage.Say("演练日期不能晚于今天。", "The drill's date cannot be after today."));
+        RuleFor(x => x.EvidenceIds).Must(ids => ids is null || ids.Length <= 20).WithMessage(_ => ProblemLanguage.Say("至多 20 个附件。", "At most 20 attachments."));
     }
 }
 
@@ -108,7 +108,7 @@ public static class DrillEndpoints
         if (command.EmergencyPlanId is { } planId)
         {
             var plan = await session.LoadAsync<EmergencyPlanView>(planId, ct);
-            if (plan is null || !EmergencyAccess.Sees(caller, plan)) throw ApiProblemException.Validation("emergencyPlanId", "所演练的应急预案不存在。");
+            if (plan is null || !EmergencyAccess.Sees(caller, plan)) throw ApiProblemException.Validation("emergencyPlanId", ProblemLanguage.Say("所演练的应急预案不存在。", "The emergency plan of the drill does not exist."));
         }
         var id = Guid.CreateVersion7();
         session.Events.StartStream<DrillView>(id, new DrillPlanned(id, owner, command.Title.Trim(), command.PlannedOn, command.Scenario.Trim(),

@@ -84,7 +84,7 @@ public sealed class IncidentView : IOwnedRecord
 
     public void RequireOpen()
     {
-        if (Status == IncidentStatus.Closed) throw ApiProblemException.Conflict("事件已结案，不能再续报或结案。", State(this).ToDictionary());
+        if (Status == IncidentStatus.Closed) throw ApiProblemException.Conflict(ProblemLanguage.Say("事件已结案，不能再续报或结案。", "The incident is closed; it takes no more updates and cannot be closed again."), State(this).ToDictionary());
     }
 
     public static IReadOnlyDictionary<string, object?> State(IncidentView i) =>

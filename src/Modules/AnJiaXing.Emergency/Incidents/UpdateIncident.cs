@@ -12,7 +12,7 @@ public sealed class UpdateIncidentValidator : AbstractValidator<UpdateIncident>
 {
     public UpdateIncidentValidator()
     {
-        RuleFor(x => x.Note).NotEmpty().WithMessage("请填写续报内容。").MaximumLength(4000);
+        RuleFor(x => x.Note).NotEmpty().WithMessage(_ => ProblemLanguage.Say("请填写续报内容。", "Give the update.")).MaximumLength(4000);
         RuleFor(x => x.Deaths).InclusiveBetween(0, 100_000);
         RuleFor(x => x.Injuries).InclusiveBetween(0, 100_000);
         RuleFor(x => x.EvidenceIds).Must(ids => ids is null || ids.Length <= 20).WithMessage("至多 20 个附件。");
@@ -43,7 +43,7 @@ public sealed record CloseIncident(string Summary, long? ExpectedVersion = null)
 
 public sealed class CloseIncidentValidator : AbstractValidator<CloseIncident>
 {
-    public CloseIncidentValidator() => RuleFor(x => x.Summary).NotEmpty().WithMessage("请填写结案总结。").MaximumLength(4000);
+    public CloseIncidentValidator() => RuleFor(x => x.Summary).NotEmpty().WithMessage(_ => ProblemLanguage.Say("请填写结案总结。", "Give the closing summary.")).MaximumLength(4000);
 }
 
 public static class CloseIncidentEndpoint

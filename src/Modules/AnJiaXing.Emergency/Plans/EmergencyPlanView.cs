@@ -51,7 +51,7 @@ public sealed class EmergencyPlanView : IOwnedRecord
     public EmergencyPlanRevised Revise(EmergencyPlanVersion version, Actor by)
     {
         if (Versions.Any(v => v.Label == version.Label))
-            throw ApiProblemException.Conflict($"预案已有版本 {version.Label}。", State(this).ToDictionary());
+            throw ApiProblemException.Conflict(ProblemLanguage.Say($"预案已有版本 {version.Label}。", $"The plan already has version {version.Label}."), State(this).ToDictionary());
         return new EmergencyPlanRevised(Id, version, by);
     }
 
@@ -80,11 +80,11 @@ public sealed class AdoptEmergencyPlanValidator : AbstractValidator<AdoptEmergen
 {
     public AdoptEmergencyPlanValidator()
     {
-        RuleFor(x => x.Title).NotEmpty().WithMessage("请填写预案名称。").MaximumLength(200);
+        RuleFor(x => x.Title).NotEmpty().WithMessage(_ => ProblemLanguage.Say("请填写预案名称。", "Give the plan's title.")).MaximumLength(200);
         RuleFor(x => x.Kind).IsInEnum();
-        RuleFor(x => x.Scope).NotEmpty().WithMessage("请填写适用范围。").MaximumLength(2000);
-        RuleFor(x => x.VersionLabel).NotEmpty().WithMessage("请填写版本号。").MaximumLength(50);
-        RuleFor(x => x).Must(x => x.ReviewDue > x.EffectiveOn).WithName("reviewDue").WithMessage("评审日期须晚于生效日期。");
+        RuleFor(x => x.Scope).NotEmpty().WithMessage(_ => ProblemLanguage.Say("请填写适用范围。", "Give the scope.")).MaximumLength(2000);
+        RuleFor(x => x.VersionLabel).NotEmpty().WithMessage(_ => ProblemLanguage.Say("请填写版本号。", "Give the version label.")).MaximumLength(50);
+        RuleFor(x => x).Must(x => x.ReviewDue > x.EffectiveOn).WithName("reviewDue").WithMessage(_ => ProblemLanguage.Say("评审日期须晚于生效日期。", "The review date must be after the effective date."));
     }
 }
 
@@ -95,9 +95,9 @@ public sealed class ReviseEmergencyPlanValidator : AbstractValidator<ReviseEmerg
 {
     public ReviseEmergencyPlanValidator()
     {
-        RuleFor(x => x.VersionLabel).NotEmpty().WithMessage("请填写版本号。").MaximumLength(50);
+        RuleFor(x => x.VersionLabel).NotEmpty().WithMessage(_ => ProblemLanguage.Say("请填写版本号。", "Give the version label.")).MaximumLength(50);
         RuleFor(x => x.Changes).MaximumLength(4000);
-        RuleFor(x => x).Must(x => x.ReviewDue > x.EffectiveOn).WithName("reviewDue").WithMessage("评审日期须晚于生效日期。");
+        RuleFor(x => x).Must(x => x.ReviewDue > x.EffectiveOn).WithName("reviewDue").WithMessage(_ => ProblemLanguage.Say("评审日期须晚于生效日期。", "The review date must be after the effective date."));
     }
 }
 
@@ -109,7 +109,7 @@ public sealed class RecordPlanFilingValidator : AbstractValidator<RecordPlanFili
     {
         RuleFor(x => x.Status).IsInEnum();
         RuleFor(x => x.FilingNumber).MaximumLength(100);
-        RuleFor(x => x.FilingNumber).NotEmpty().When(x => x.Status == PlanFilingStatus.Filed).WithMessage("已备案须填写备案编号。");
+        RuleFor(x => x.FilingNumber).NotEmpty().When(x => x.Status == PlanFilingStatus.Filed).WithMessage(_ => ProblemLanguage.Say("已备案须填写备案编号。", "A filed plan needs its filing number."));
     }
 }
 

@@ -39,7 +39,7 @@ public sealed class EmergencyResourceDataValidator : AbstractValidator<Emergency
 {
     public EmergencyResourceDataValidator()
     {
-        RuleFor(x => x.Name).NotEmpty().WithMessage("请填写名称。").MaximumLength(200);
+        RuleFor(x => x.Name).NotEmpty().WithMessage(_ => ProblemLanguage.Say("请填写名称。", "Give the name.")).MaximumLength(200);
         RuleFor(x => x.Category).MaximumLength(100);
         RuleFor(x => x.Location).MaximumLength(500);
         RuleFor(x => x.Unit).MaximumLength(20);
@@ -50,12 +50,12 @@ public sealed class EmergencyResourceDataValidator : AbstractValidator<Emergency
         RuleFor(x => x.Speciality).MaximumLength(200);
         RuleFor(x => x.WorkUnit).MaximumLength(200);
         RuleFor(x => x.Remarks).MaximumLength(2000);
-        RuleFor(x => x.Quantity).GreaterThanOrEqualTo(0).WithMessage("数量不能为负。");
-        RuleFor(x => x.Members).InclusiveBetween(0, 10_000).WithMessage("人数应在 0–10000 之间。");
+        RuleFor(x => x.Quantity).GreaterThanOrEqualTo(0).WithMessage(_ => ProblemLanguage.Say("数量不能为负。", "The quantity cannot be negative."));
+        RuleFor(x => x.Members).InclusiveBetween(0, 10_000).WithMessage(_ => ProblemLanguage.Say("人数应在 0–10000 之间。", "Members must be between 0 and 10000."));
         RuleFor(x => x.Latitude).InclusiveBetween(-90, 90);
         RuleFor(x => x.Longitude).InclusiveBetween(-180, 180);
         RuleFor(x => x).Must(x => x.Latitude.HasValue == x.Longitude.HasValue)
-            .WithName("latitude").WithMessage("经纬度须同时填写或同时不填。");
+            .WithName("latitude").WithMessage(_ => ProblemLanguage.Say("经纬度须同时填写或同时不填。", "Give both latitude and longitude, or neither."));
     }
 }
 

@@ -18,7 +18,7 @@ public static class SearchEmergencyResourcesEndpoint
     {
         var kind = EmergencyResources.Parse(register);
         var paging = Paging.From(page, pageSize);
-        if (expiringWithin is < 0 or > 3650) throw ApiProblemException.Validation("expiringWithin", "expiringWithin 应在 0–3650 天之间。");
+        if (expiringWithin is < 0 or > 3650) throw ApiProblemException.Validation("expiringWithin", ProblemLanguage.Say("expiringWithin 应在 0–3650 天之间。", "expiringWithin must be between 0 and 3650 days."));
 
         var query = session.Query<EmergencyResourceView>().Where(r => r.Register == kind).InScope(Caller.From(http.User));
         if (enterpriseId is { } e) query = query.Where(r => r.EnterpriseId == e);

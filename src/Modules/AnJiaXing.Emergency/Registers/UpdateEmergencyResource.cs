@@ -20,7 +20,7 @@ public static class UpdateEmergencyResourceEndpoint
         {
             if (current.Register != kind) throw ApiProblemException.NotFound(EmergencyResources.ChineseNames[kind], id);
             if ((command.EnterpriseId is { } e && e != current.EnterpriseId) || (command.TownId is { } t && t != current.TownId))
-                throw ApiProblemException.Validation("enterpriseId", "登记后不能变更归属单位。");
+                throw ApiProblemException.Validation("enterpriseId", ProblemLanguage.Say("登记后不能变更归属单位。", "The owner of a registered resource cannot change."));
             return ValueTask.FromResult(EmergencyResources.Update(current, command.Details, caller.Actor));
         }, ct);
         return new EmergencyRecordVersion(id, outcome.Version);

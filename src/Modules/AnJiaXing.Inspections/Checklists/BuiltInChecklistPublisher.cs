@@ -1,33 +1,52 @@
 using Marten;
+using JasperFx;
 using Marten.Exceptions;
 
 namespace AnJiaXing.Inspections.Checklists;
 
 /// <summary>
-/// Publishes the built-in checklists at start-up through the domain code when their stream is absent. Keyed by a
-/// stable id, so restarts, several instances and later edits by district admins are all left alone.
+/// Publishes the built-in checklists at start-up through the domain code: version 1 when their stream is absent (keyed by
+/// a stable id, so restarts and several instances publish once). A shipped edition whose content differs from what the
+/// system published before becomes a new version of the same stream (ADR 0014: never an overwrite, so inspections that
+/// pinned the earlier version keep reading it). A checklist a district admin revised or retired is theirs and left alone.
 /// </summary>
 public sealed class BuiltInChecklistPublisher(IDocumentStore store, ILogger<BuiltInChecklistPublisher> logger) : IHostedService
 {
-    public async Task StartAsync(CancellationToken ct)
+    public Task StartAsync(CancellationToken ct) => PublishAsync(BuiltInChecklists.Load(), ct);
+
+    public async Task PublishAsync(IReadOnlyList<BuiltInChecklist> builtIns, CancellationToken ct)
     {
-        foreach (var builtIn in BuiltInChecklists.Load())
+        foreach (var builtIn in builtIns)
         {
             await using var session = store.LightweightSession();
-            if (await session.Events.FetchStreamStateAsync(builtIn.Id, ct) is not null) continue;
-
             session.LastModifiedBy = Actor.System.Name;
-            session.Events.StartStream<Checklist>(builtIn.Id,
-                Checklist.Publish(builtIn.Id, builtIn.Name, builtIn.Kind, builtIn.Domain, builtIn.Items, Actor.System, builtIn.Key));
-            try
+            var state = await session.Events.FetchStreamStateAsync(builtIn.Id, ct);
+            if (state is null)
             {
-                await session.SaveChangesAsync(ct);
-                logger.LogInformation("Published built-in checklist {Key} ({Count} items)", builtIn.Key, builtIn.Items.Count);
+                session.Events.StartStream<Checklist>(builtIn.Id,
+                    Checklist.Publish(builtIn.Id, builtIn.Name, builtIn.Kind, builtIn.Domain, builtIn.Items, Actor.System, builtIn.Key));
+                await SaveAsync(session, builtIn, "Published built-in checklist {Key} ({Count} items)", ct);
+                continue;
             }
-            catch (ExistingStreamIdCollisionException)
-            {
-                // Another instance published it in the meantime: the outcome is the same.
-            }
+
+            var current = await session.LoadAsync<Checklist>(builtIn.Id, ct);
+            if (current is null || current.Retired || current.UpdatedBy != Actor.System.Name) continue;
+            if (current.Revise(builtIn.Name, builtIn.Items, builtIn.Note ?? "内置检查表更新", Actor.System) is not { } revised) continue;
+            session.Events.Append(builtIn.Id, state.Version + 1, revised);
+            await SaveAsync(session, builtIn, "Published a new edition of built-in checklist {Key} ({Count} items)", ct);
+        }
+    }
+
+    private async Task SaveAsync(IDocumentSession session, BuiltInChecklist builtIn, string message, CancellationToken ct)
+    {
+        try
+        {
+            await session.SaveChangesAsync(ct);
+            logger.LogInformation(message, builtIn.Key, builtIn.Items.Count);
+        }
+        catch (Exception e) when (e is ExistingStreamIdCollisionException or ConcurrencyException)
+        {
+            // Another instance published it in the meantime: the outcome is the same.
         }
     }
 

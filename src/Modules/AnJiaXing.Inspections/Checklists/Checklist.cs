@@ -99,7 +99,8 @@ public sealed class Checklist
     }
 
     private static List<ChecklistItem> Normalise(IEnumerable<ChecklistItem> items) =>
-        items.Select(i => new ChecklistItem(i.Code.Trim(), i.Category.Trim(), i.Content.Trim(), (i.LegalBasis ?? "").Trim(), i.SuggestedLevel))
+        items.Select(i => new ChecklistItem(i.Code.Trim(), i.Category.Trim(), i.Content.Trim(), (i.LegalBasis ?? "").Trim(), i.SuggestedLevel,
+                string.IsNullOrWhiteSpace(i.Finding) ? null : i.Finding.Trim()))
             .ToList();
 
     private Dictionary<string, object?> State => new() { ["retired"] = Retired, ["version"] = Version };

@@ -32,5 +32,6 @@ public sealed class ChecklistItemValidator : AbstractValidator<ChecklistItem>
         RuleFor(i => i.Content).NotEmpty().MaximumLength(1000);
         RuleFor(i => i.LegalBasis).MaximumLength(500);
         RuleFor(i => i.SuggestedLevel).IsInEnum();
+        RuleFor(i => i.Finding).MaximumLength(1000);
     }
 }

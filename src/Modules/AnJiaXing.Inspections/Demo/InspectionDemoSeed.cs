@@ -79,7 +79,7 @@ public sealed class InspectionDemoSeed(TimeProvider clock, IServiceProvider serv
         var signedAt = DateTimeOffset.UtcNow;
         foreach (var code in submitted.Findings)
         {
-            await bus.InvokeAsync(InspectionFindings.MessageFor(record, record.FindItem(code)!, inspector, signedAt), ct);
+            await bus.InvokeAsync(InspectionFindings.MessageFor(record, record.FindItem(code)!, checklist, inspector, signedAt), ct);
         }
     }
 

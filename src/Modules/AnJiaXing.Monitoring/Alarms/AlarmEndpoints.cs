@@ -13,7 +13,7 @@ public sealed class HandleAlarmValidator : AbstractValidator<HandleAlarm>
 {
     public HandleAlarmValidator()
     {
-        RuleFor(x => x.Remarks).MaximumLength(2000).WithMessage("备注最多 2000 字");
+        RuleFor(x => x.Remarks).MaximumLength(2000).WithMessage(_ => ProblemLanguage.Say("备注最多 2000 字", "Remarks have at most 2000 characters"));
     }
 }
 

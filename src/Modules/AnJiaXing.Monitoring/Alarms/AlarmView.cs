@@ -53,13 +53,15 @@ public sealed class AlarmView
     // Decisions: they return events and never change the view.
     public AlarmAcknowledged Acknowledge(string? remarks, Actor by) => Status == AlarmStatus.Open
         ? new AlarmAcknowledged(Id, EnterpriseId, remarks, by)
-        : throw ApiProblemException.Conflict(Status == AlarmStatus.Acknowledged ? "该报警已确认。" : "该报警已解除。", State(this));
+        : throw ApiProblemException.Conflict(Status == AlarmStatus.Acknowledged
+            ? ProblemLanguage.Say("该报警已确认。", "The alarm is already acknowledged.")
+            : ProblemLanguage.Say("该报警已解除。", "The alarm is already resolved."), State(this));
 
     /// <param name="stillActive">Whether the point's latest reading still holds the alarm's condition (within the deadband).</param>
     public AlarmResolved Resolve(string? remarks, bool stillActive, Actor by)
     {
-        if (Status == AlarmStatus.Resolved) throw ApiProblemException.Conflict("该报警已解除。", State(this));
-        if (stillActive) throw ApiProblemException.Conflict("测点读数仍处于报警范围，恢复正常后方可解除报警。", State(this));
+        if (Status == AlarmStatus.Resolved) throw ApiProblemException.Conflict(ProblemLanguage.Say("该报警已解除。", "The alarm is already resolved."), State(this));
+        if (stillActive) throw ApiProblemException.Conflict(ProblemLanguage.Say("测点读数仍处于报警范围，恢复正常后方可解除报警。", "The point's reading is still in the alarm range; resolve the alarm once it is back to normal."), State(this));
         return new AlarmResolved(Id, EnterpriseId, remarks, by);
     }
 

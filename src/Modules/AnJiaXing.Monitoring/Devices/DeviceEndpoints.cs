@@ -13,7 +13,7 @@ public sealed class RevokeDeviceKeyValidator : AbstractValidator<RevokeDeviceKey
 {
     public RevokeDeviceKeyValidator()
     {
-        RuleFor(x => x.Reason).NotEmpty().WithMessage("请填写吊销原因").MaximumLength(500);
+        RuleFor(x => x.Reason).NotEmpty().WithMessage(_ => ProblemLanguage.Say("请填写吊销原因", "Give the reason for the revocation")).MaximumLength(500);
     }
 }
 

@@ -34,8 +34,8 @@ public sealed class DeviceView
     public DeviceKeyRevoked RevokeKey(string reason, Actor by)
     {
         if (Kind != DeviceKind.Sensor || KeyFingerprint is null)
-            throw ApiProblemException.Conflict("摄像头没有设备密钥。", State(this));
-        if (KeyRevoked) throw ApiProblemException.Conflict("该设备密钥已吊销。", State(this));
+            throw ApiProblemException.Conflict(ProblemLanguage.Say("摄像头没有设备密钥。", "A camera has no device key."), State(this));
+        if (KeyRevoked) throw ApiProblemException.Conflict(ProblemLanguage.Say("该设备密钥已吊销。", "The device key is already revoked."), State(this));
         return new DeviceKeyRevoked(Id, EnterpriseId, reason, KeyFingerprint, by);
     }
 

@@ -13,24 +13,24 @@ public sealed class RegisterDeviceValidator : AbstractValidator<RegisterDevice>
 {
     public RegisterDeviceValidator()
     {
-        RuleFor(x => x.EnterpriseId).NotEmpty().WithMessage("请选择企业");
+        RuleFor(x => x.EnterpriseId).NotEmpty().WithMessage(_ => ProblemLanguage.Say("请选择企业", "Choose the enterprise"));
         RuleFor(x => x.Kind).IsInEnum();
-        RuleFor(x => x.Name).NotEmpty().WithMessage("请填写设备名称").MaximumLength(200).WithMessage("名称最多 200 字");
-        RuleFor(x => x.MonitoringPointCodes).Must(c => c is null || c.Length <= 200).WithMessage("一个设备最多绑定 200 个监测点")
-            .Must(c => c is null || c.Distinct(StringComparer.Ordinal).Count() == c.Length).WithMessage("监测点不能重复");
+        RuleFor(x => x.Name).NotEmpty().WithMessage(_ => ProblemLanguage.Say("请填写设备名称", "Give the equipment's name")).MaximumLength(200).WithMessage(_ => ProblemLanguage.Say("名称最多 200 字", "A name has at most 200 characters"));
+        RuleFor(x => x.MonitoringPointCodes).Must(c => c is null || c.Length <= 200).WithMessage(_ => ProblemLanguage.Say("一个设备最多绑定 200 个监测点", "A device is bound to at most 200 monitoring points"))
+            .Must(c => c is null || c.Distinct(StringComparer.Ordinal).Count() == c.Length).WithMessage(_ => ProblemLanguage.Say("监测点不能重复", "Monitoring points must be distinct"));
         When(x => x.Kind == DeviceKind.Sensor, () =>
         {
-            RuleFor(x => x.MonitoringPointCodes).NotEmpty().WithMessage("传感器至少绑定一个监测点");
-            RuleFor(x => x.StreamUrl).Empty().WithMessage("传感器没有视频流地址");
+            RuleFor(x => x.MonitoringPointCodes).NotEmpty().WithMessage(_ => ProblemLanguage.Say("传感器至少绑定一个监测点", "A sensor is bound to at least one monitoring point"));
+            RuleFor(x => x.StreamUrl).Empty().WithMessage(_ => ProblemLanguage.Say("传感器没有视频流地址", "A sensor has no stream address"));
         });
         When(x => x.Kind == DeviceKind.Video, () =>
         {
-            RuleFor(x => x.StreamUrl).NotEmpty().WithMessage("请填写视频流地址（HLS .m3u8）")
+            RuleFor(x => x.StreamUrl).NotEmpty().WithMessage(_ => ProblemLanguage.Say("请填写视频流地址（HLS .m3u8）", "Give the stream address (HLS .m3u8)"))
                 .MaximumLength(1000)
                 .Must(u => Uri.TryCreate(u, UriKind.RelativeOrAbsolute, out var uri)
                            && (!uri.IsAbsoluteUri || uri.Scheme is "http" or "https"))
-                .WithMessage("视频流地址应为 http(s) 地址或本站路径");
-            RuleFor(x => x.MonitoringPointCodes).Empty().WithMessage("摄像头不绑定监测点");
+                .WithMessage(_ => ProblemLanguage.Say("视频流地址应为 http(s) 地址或本站路径", "The stream address must be an http(s) address or a path on this site"));
+            RuleFor(x => x.MonitoringPointCodes).Empty().WithMessage(_ => ProblemLanguage.Say("摄像头不绑定监测点", "A camera is bound to no monitoring point"));
         });
     }
 }
@@ -55,7 +55,7 @@ public static class RegisterDeviceEndpoint
         if (enterprise is not { Kind: OrganisationKind.Enterprise }) throw ApiProblemException.NotFound("Enterprise", command.EnterpriseId);
         var townId = enterprise.TownId ?? Guid.Empty;
         caller.Scope.HideUnlessCoversEnterprise(enterprise.Id, townId, enterprise.Domains, "Enterprise");
-        if (!MajorHazardSourceAccess.MayRegister(caller)) throw ApiProblemException.Forbidden("您的角色不能登记设备。");
+        if (!MajorHazardSourceAccess.MayRegister(caller)) throw ApiProblemException.Forbidden(ProblemLanguage.Say("您的角色不能登记设备。", "Your role may not register devices."));
 
         var codes = command.MonitoringPointCodes ?? [];
         if (codes.Length > 0)
@@ -63,7 +63,7 @@ public static class RegisterDeviceEndpoint
             var points = await session.LoadManyAsync<MonitoringPoint>(ct, codes);
             var foreign = codes.Except(points.Where(p => p.EnterpriseId == enterprise.Id).Select(p => p.Id)).ToList();
             if (foreign.Count > 0)
-                throw ApiProblemException.Validation("monitoringPointCodes", $"本企业没有这些监测点：{string.Join("、", foreign)}");
+                throw ApiProblemException.Validation("monitoringPointCodes", ProblemLanguage.Say($"本企业没有这些监测点：{string.Join("、", foreign)}", $"The enterprise has no such monitoring points: {string.Join(", ", foreign)}"));
         }
 
         var id = Guid.CreateVersion7();

@@ -69,12 +69,12 @@ public static class MonitoringFiguresEndpoint
     {
         var caller = Caller.From(user);
         var days = within ?? 30;
-        if (days is < 0 or > 3650) throw ApiProblemException.Validation("within", "within 为 0 至 3650 天");
+        if (days is < 0 or > 3650) throw ApiProblemException.Validation("within", ProblemLanguage.Say("within 为 0 至 3650 天", "within is 0 to 3650 days"));
         if (townId is { } t)
         {
-            if (caller.Role == Role.EnterpriseUser) throw ApiProblemException.Forbidden("企业用户只能查看本企业的数据，不能选择镇街。");
+            if (caller.Role == Role.EnterpriseUser) throw ApiProblemException.Forbidden(ProblemLanguage.Say("企业用户只能查看本企业的数据，不能选择镇街。", "An enterprise user sees only the enterprise's own data and cannot choose a town."));
             if (caller.Scope.Constraint is { Kind: ScopeKind.Town, Id: var own } && own != t)
-                throw ApiProblemException.Forbidden("镇街人员只能查看本镇街的数据。");
+                throw ApiProblemException.Forbidden(ProblemLanguage.Say("镇街人员只能查看本镇街的数据。", "Town staff see only their own town's data."));
             var town = await session.LoadAsync<Organisation>(t, ct);
             if (town is not { Kind: OrganisationKind.Town }) throw ApiProblemException.NotFound("town", t);
         }

@@ -35,12 +35,12 @@ public static class ImportCertificatesEndpoint
     public static async Task<EquipmentImportReport> Post(Guid? enterpriseId, HttpContext http, ClaimsPrincipal user, IDocumentSession session,
         CancellationToken ct)
     {
-        if (enterpriseId is not { } id || id == Guid.Empty) throw ApiProblemException.Validation("enterpriseId", "请选择企业（?enterpriseId=）");
+        if (enterpriseId is not { } id || id == Guid.Empty) throw ApiProblemException.Validation("enterpriseId", ProblemLanguage.Say("请选择企业（?enterpriseId=）", "Choose the enterprise (?enterpriseId=)"));
         var caller = Caller.From(user);
         var enterprise = await session.LoadAsync<Organisation>(id, ct);
         if (enterprise is not { Kind: OrganisationKind.Enterprise }) throw ApiProblemException.NotFound("Enterprise", id);
         caller.Scope.HideUnlessCoversEnterprise(enterprise.Id, enterprise.TownId ?? Guid.Empty, enterprise.Domains, "Enterprise");
-        if (!MajorHazardSourceAccess.MayRegister(caller)) throw ApiProblemException.Forbidden("您的角色不能登记台账。");
+        if (!MajorHazardSourceAccess.MayRegister(caller)) throw ApiProblemException.Forbidden(ProblemLanguage.Say("您的角色不能登记台账。", "Your role may not keep these registers."));
 
         var rows = EquipmentSheet.Read(await ImportEquipmentEndpoint.ReadUploadAsync(http, ct), CertificateSheet.Required, CertificateSheet.Template);
         var known = (await session.Query<CertificateView>().Where(c => c.EnterpriseId == id).Select(c => new { c.Kind, c.Number }).ToListAsync(ct))
@@ -53,16 +53,16 @@ public static class ImportCertificatesEndpoint
             var holder = EquipmentSheet.Text(cells, CertificateSheet.Holder);
             var kind = EquipmentSheet.Text(cells, CertificateSheet.Kind);
             var number = EquipmentSheet.Text(cells, CertificateSheet.Number);
-            if (holder is null) errors.Add($"{CertificateSheet.Holder}：必填");
-            else if (holder.Length > 200) errors.Add($"{CertificateSheet.Holder}：最多 200 字");
-            if (kind is null) errors.Add($"{CertificateSheet.Kind}：必填");
-            else if (kind.Length > 100) errors.Add($"{CertificateSheet.Kind}：最多 100 字");
-            if (number is null) errors.Add($"{CertificateSheet.Number}：必填");
-            else if (number.Length > 100) errors.Add($"{CertificateSheet.Number}：最多 100 字");
+            if (holder is null) errors.Add(ProblemLanguage.Say($"{CertificateSheet.Holder}：必填", $"{CertificateSheet.Holder}: required"));
+            else if (holder.Length > 200) errors.Add(ProblemLanguage.Say($"{CertificateSheet.Holder}：最多 200 字", $"{CertificateSheet.Holder}: at most 200 characters"));
+            if (kind is null) errors.Add(ProblemLanguage.Say($"{CertificateSheet.Kind}：必填", $"{CertificateSheet.Kind}: required"));
+            else if (kind.Length > 100) errors.Add(ProblemLanguage.Say($"{CertificateSheet.Kind}：最多 100 字", $"{CertificateSheet.Kind}: at most 100 characters"));
+            if (number is null) errors.Add(ProblemLanguage.Say($"{CertificateSheet.Number}：必填", $"{CertificateSheet.Number}: required"));
+            else if (number.Length > 100) errors.Add(ProblemLanguage.Say($"{CertificateSheet.Number}：最多 100 字", $"{CertificateSheet.Number}: at most 100 characters"));
             var issued = EquipmentSheet.Date(cells, CertificateSheet.IssuedOn, errors);
             var expires = EquipmentSheet.Date(cells, CertificateSheet.ExpiresOn, errors);
-            if (expires is null && !errors.Any(e => e.StartsWith(CertificateSheet.ExpiresOn, StringComparison.Ordinal))) errors.Add($"{CertificateSheet.ExpiresOn}：必填");
-            if (issued is { } i && expires is { } x && i > x) errors.Add($"{CertificateSheet.IssuedOn}：不能晚于有效期");
+            if (expires is null && !errors.Any(e => e.StartsWith(CertificateSheet.ExpiresOn, StringComparison.Ordinal))) errors.Add(ProblemLanguage.Say($"{CertificateSheet.ExpiresOn}：必填", $"{CertificateSheet.ExpiresOn}: required"));
+            if (issued is { } i && expires is { } x && i > x) errors.Add(ProblemLanguage.Say($"{CertificateSheet.IssuedOn}：不能晚于有效期", $"{CertificateSheet.IssuedOn}: may not be after the expiry"));
             if (errors.Count > 0)
             {
                 rejected.Add(new ImportRejection(row, errors));

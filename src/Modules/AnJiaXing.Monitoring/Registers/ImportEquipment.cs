@@ -58,8 +58,8 @@ public static class EquipmentSheet
         var headers = raw.Count > 0 ? raw[0].Keys.Select(k => k.Trim().TrimStart('\uFEFF')).ToHashSet() : [];
         var missing = required.Where(c => !headers.Contains(c)).ToArray();
         if (missing.Length > 0)
-            throw ApiProblemException.Validation("file", $"表格缺少列：{string.Join("、", missing)}；请从 {template} 下载模板");
-        if (raw.Count > MaxRows) throw ApiProblemException.Validation("file", $"一次最多导入 {MaxRows} 行");
+            throw ApiProblemException.Validation("file", ProblemLanguage.Say($"表格缺少列：{string.Join("、", missing)}；请从 {template} 下载模板", $"The sheet lacks the columns {string.Join(", ", missing)}; download the template from {template}"));
+        if (raw.Count > MaxRows) throw ApiProblemException.Validation("file", ProblemLanguage.Say($"一次最多导入 {MaxRows} 行", $"At most {MaxRows} rows are imported at once"));
         return raw.Select((cells, i) => (i + 2, (IDictionary<string, object?>)cells.ToDictionary(kv => kv.Key.Trim().TrimStart('\uFEFF'), kv => kv.Value)))
             .Where(r => r.Item2.Values.Any(v => !string.IsNullOrWhiteSpace(Convert.ToString(v, CultureInfo.InvariantCulture))))
             .ToList();
@@ -73,7 +73,7 @@ public static class EquipmentSheet
         if (cells.TryGetValue(column, out var v) && v is DateTime dt) return DateOnly.FromDateTime(dt);
         if (Text(cells, column) is not { } s) return null;
         if (DateOnly.TryParseExact(s, ["yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d", "yyyy.M.d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-        errors.Add($"{column}：日期格式应为 2026-12-31");
+        errors.Add(ProblemLanguage.Say($"{column}：日期格式应为 2026-12-31", $"{column}: a date is written like 2026-12-31"));
         return null;
     }
 
@@ -94,12 +94,12 @@ public static class ImportEquipmentEndpoint
     public static async Task<EquipmentImportReport> Post(Guid? enterpriseId, HttpContext http, ClaimsPrincipal user, IDocumentSession session,
         CancellationToken ct)
     {
-        if (enterpriseId is not { } id || id == Guid.Empty) throw ApiProblemException.Validation("enterpriseId", "请选择企业（?enterpriseId=）");
+        if (enterpriseId is not { } id || id == Guid.Empty) throw ApiProblemException.Validation("enterpriseId", ProblemLanguage.Say("请选择企业（?enterpriseId=）", "Choose the enterprise (?enterpriseId=)"));
         var caller = Caller.From(user);
         var enterprise = await session.LoadAsync<Organisation>(id, ct);
         if (enterprise is not { Kind: OrganisationKind.Enterprise }) throw ApiProblemException.NotFound("Enterprise", id);
         caller.Scope.HideUnlessCoversEnterprise(enterprise.Id, enterprise.TownId ?? Guid.Empty, enterprise.Domains, "Enterprise");
-        if (!MajorHazardSourceAccess.MayRegister(caller)) throw ApiProblemException.Forbidden("您的角色不能登记台账。");
+        if (!MajorHazardSourceAccess.MayRegister(caller)) throw ApiProblemException.Forbidden(ProblemLanguage.Say("您的角色不能登记台账。", "Your role may not keep these registers."));
 
         var rows = EquipmentSheet.Read(await ReadUploadAsync(http, ct));
         var codes = (await session.Query<EquipmentView>().Where(e => e.EnterpriseId == id && e.Code != null).Select(e => e.Code!).ToListAsync(ct))
@@ -113,20 +113,20 @@ public static class ImportEquipmentEndpoint
             var kind = EquipmentSheet.Text(cells, EquipmentSheet.Kind);
             var code = EquipmentSheet.Text(cells, EquipmentSheet.Code);
             var location = EquipmentSheet.Text(cells, EquipmentSheet.Location);
-            if (name is null) errors.Add($"{EquipmentSheet.Name}：必填");
-            else if (name.Length > 200) errors.Add($"{EquipmentSheet.Name}：最多 200 字");
-            if (kind is null) errors.Add($"{EquipmentSheet.Kind}：必填");
-            else if (kind.Length > 100) errors.Add($"{EquipmentSheet.Kind}：最多 100 字");
-            if (code is { Length: > 100 }) errors.Add($"{EquipmentSheet.Code}：最多 100 字");
-            if (location is { Length: > 500 }) errors.Add($"{EquipmentSheet.Location}：最多 500 字");
+            if (name is null) errors.Add(ProblemLanguage.Say($"{EquipmentSheet.Name}：必填", $"{EquipmentSheet.Name}: required"));
+            else if (name.Length > 200) errors.Add(ProblemLanguage.Say($"{EquipmentSheet.Name}：最多 200 字", $"{EquipmentSheet.Name}: at most 200 characters"));
+            if (kind is null) errors.Add(ProblemLanguage.Say($"{EquipmentSheet.Kind}：必填", $"{EquipmentSheet.Kind}: required"));
+            else if (kind.Length > 100) errors.Add(ProblemLanguage.Say($"{EquipmentSheet.Kind}：最多 100 字", $"{EquipmentSheet.Kind}: at most 100 characters"));
+            if (code is { Length: > 100 }) errors.Add(ProblemLanguage.Say($"{EquipmentSheet.Code}：最多 100 字", $"{EquipmentSheet.Code}: at most 100 characters"));
+            if (location is { Length: > 500 }) errors.Add(ProblemLanguage.Say($"{EquipmentSheet.Location}：最多 500 字", $"{EquipmentSheet.Location}: at most 500 characters"));
             var inspected = EquipmentSheet.Date(cells, EquipmentSheet.InspectedOn, errors);
             var expires = EquipmentSheet.Date(cells, EquipmentSheet.ExpiresOn, errors);
-            if (expires is null && !errors.Any(e => e.StartsWith(EquipmentSheet.ExpiresOn, StringComparison.Ordinal))) errors.Add($"{EquipmentSheet.ExpiresOn}：必填");
-            if (inspected is { } i && expires is { } x && i > x) errors.Add($"{EquipmentSheet.InspectedOn}：不能晚于有效期");
+            if (expires is null && !errors.Any(e => e.StartsWith(EquipmentSheet.ExpiresOn, StringComparison.Ordinal))) errors.Add(ProblemLanguage.Say($"{EquipmentSheet.ExpiresOn}：必填", $"{EquipmentSheet.ExpiresOn}: required"));
+            if (inspected is { } i && expires is { } x && i > x) errors.Add(ProblemLanguage.Say($"{EquipmentSheet.InspectedOn}：不能晚于有效期", $"{EquipmentSheet.InspectedOn}: may not be after the expiry"));
             var remind = RegisterEndpoints.DefaultRemindDays;
             if (EquipmentSheet.Text(cells, EquipmentSheet.RemindDaysBefore) is { } r
                 && (!int.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out remind) || remind > 365))
-                errors.Add($"{EquipmentSheet.RemindDaysBefore}：应为 0 至 365 的整数");
+                errors.Add(ProblemLanguage.Say($"{EquipmentSheet.RemindDaysBefore}：应为 0 至 365 的整数", $"{EquipmentSheet.RemindDaysBefore}: a whole number from 0 to 365"));
             if (errors.Count > 0)
             {
                 rejected.Add(new ImportRejection(row, errors));

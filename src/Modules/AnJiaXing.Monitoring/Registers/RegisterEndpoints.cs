@@ -14,14 +14,14 @@ public sealed class RegisterEquipmentValidator : AbstractValidator<RegisterEquip
 {
     public RegisterEquipmentValidator()
     {
-        RuleFor(x => x.EnterpriseId).NotEmpty().WithMessage("请选择企业");
-        RuleFor(x => x.Name).NotEmpty().WithMessage("请填写设备名称").MaximumLength(200);
-        RuleFor(x => x.Kind).NotEmpty().WithMessage("请填写设备类别").MaximumLength(100);
+        RuleFor(x => x.EnterpriseId).NotEmpty().WithMessage(_ => ProblemLanguage.Say("请选择企业", "Choose the enterprise"));
+        RuleFor(x => x.Name).NotEmpty().WithMessage(_ => ProblemLanguage.Say("请填写设备名称", "Give the equipment's name")).MaximumLength(200);
+        RuleFor(x => x.Kind).NotEmpty().WithMessage(_ => ProblemLanguage.Say("请填写设备类别", "Give the equipment kind")).MaximumLength(100);
         RuleFor(x => x.Code).MaximumLength(100);
         RuleFor(x => x.Location).MaximumLength(500);
-        RuleFor(x => x.ExpiresOn).NotEmpty().WithMessage("请填写有效期至");
-        RuleFor(x => x).Must(x => x.InspectedOn is null || x.InspectedOn <= x.ExpiresOn).WithName("inspectedOn").WithMessage("检验日期不能晚于有效期");
-        RuleFor(x => x.RemindDaysBefore).InclusiveBetween(0, 365).WithMessage("提前提醒天数为 0 至 365");
+        RuleFor(x => x.ExpiresOn).NotEmpty().WithMessage(_ => ProblemLanguage.Say("请填写有效期至", "Give the expiry date"));
+        RuleFor(x => x).Must(x => x.InspectedOn is null || x.InspectedOn <= x.ExpiresOn).WithName("inspectedOn").WithMessage(_ => ProblemLanguage.Say("检验日期不能晚于有效期", "The inspection date cannot be after the expiry"));
+        RuleFor(x => x.RemindDaysBefore).InclusiveBetween(0, 365).WithMessage(_ => ProblemLanguage.Say("提前提醒天数为 0 至 365", "Reminder days before are 0 to 365"));
     }
 }
 
@@ -31,12 +31,12 @@ public sealed class RegisterCertificateValidator : AbstractValidator<RegisterCer
 {
     public RegisterCertificateValidator()
     {
-        RuleFor(x => x.EnterpriseId).NotEmpty().WithMessage("请选择企业");
-        RuleFor(x => x.HolderName).NotEmpty().WithMessage("请填写持证人或持证单位").MaximumLength(200);
-        RuleFor(x => x.Kind).NotEmpty().WithMessage("请填写证书类别").MaximumLength(100);
-        RuleFor(x => x.Number).NotEmpty().WithMessage("请填写证书编号").MaximumLength(100);
-        RuleFor(x => x.ExpiresOn).NotEmpty().WithMessage("请填写有效期至");
-        RuleFor(x => x).Must(x => x.IssuedOn is null || x.IssuedOn <= x.ExpiresOn).WithName("issuedOn").WithMessage("发证日期不能晚于有效期");
+        RuleFor(x => x.EnterpriseId).NotEmpty().WithMessage(_ => ProblemLanguage.Say("请选择企业", "Choose the enterprise"));
+        RuleFor(x => x.HolderName).NotEmpty().WithMessage(_ => ProblemLanguage.Say("请填写持证人或持证单位", "Give the holder (person or organisation)")).MaximumLength(200);
+        RuleFor(x => x.Kind).NotEmpty().WithMessage(_ => ProblemLanguage.Say("请填写证书类别", "Give the certificate kind")).MaximumLength(100);
+        RuleFor(x => x.Number).NotEmpty().WithMessage(_ => ProblemLanguage.Say("请填写证书编号", "Give the certificate number")).MaximumLength(100);
+        RuleFor(x => x.ExpiresOn).NotEmpty().WithMessage(_ => ProblemLanguage.Say("请填写有效期至", "Give the expiry date"));
+        RuleFor(x => x).Must(x => x.IssuedOn is null || x.IssuedOn <= x.ExpiresOn).WithName("issuedOn").WithMessage(_ => ProblemLanguage.Say("发证日期不能晚于有效期", "The issue date cannot be after the expiry"));
     }
 }
 
@@ -50,7 +50,7 @@ public static class RegisterEndpoints
         var enterprise = await session.LoadAsync<Organisation>(enterpriseId, ct);
         if (enterprise is not { Kind: OrganisationKind.Enterprise }) throw ApiProblemException.NotFound("Enterprise", enterpriseId);
         caller.Scope.HideUnlessCoversEnterprise(enterprise.Id, enterprise.TownId ?? Guid.Empty, enterprise.Domains, "Enterprise");
-        if (!MajorHazardSourceAccess.MayRegister(caller)) throw ApiProblemException.Forbidden("您的角色不能登记台账。");
+        if (!MajorHazardSourceAccess.MayRegister(caller)) throw ApiProblemException.Forbidden(ProblemLanguage.Say("您的角色不能登记台账。", "Your role may not keep these registers."));
         return (caller, enterprise);
     }
 
@@ -82,7 +82,7 @@ public static class RegisterEndpoints
     }
 
     private static int Within(int? days, string field) =>
-        days is null or (>= 0 and <= 3650) ? days ?? DefaultRemindDays : throw ApiProblemException.Validation(field, $"{field} 为 0 至 3650 天");
+        days is null or (>= 0 and <= 3650) ? days ?? DefaultRemindDays : throw ApiProblemException.Validation(field, ProblemLanguage.Say($"{field} 为 0 至 3650 天", $"{field} is 0 to 3650 days"));
 
     /// <summary>The equipment register in scope; <c>expiringWithin</c> days keeps what expires by then (expired included), soonest first.</summary>
     [Authorize]

@@ -46,7 +46,7 @@ public static class GetReadingsEndpoint
     {
         var stride = TimeSpan.Zero;
         if (resolution is not (null or ReadingResolutions.Raw) && !ReadingResolutions.Buckets.TryGetValue(resolution, out stride))
-            throw ApiProblemException.Validation("resolution", $"resolution 应为 raw、{string.Join("、", ReadingResolutions.Buckets.Keys)} 之一");
+            throw ApiProblemException.Validation("resolution", ProblemLanguage.Say($"resolution 应为 raw、{string.Join("、", ReadingResolutions.Buckets.Keys)} 之一", $"resolution must be one of raw, {string.Join(", ", ReadingResolutions.Buckets.Keys)}"));
         var caller = Caller.From(user);
         var point = await session.LoadAsync<MonitoringPoint>(code, ct);
         if (point is null || !MajorHazardSourceAccess.Sees(caller, point.EnterpriseId, point.TownId, point.Domains))
@@ -54,8 +54,8 @@ public static class GetReadingsEndpoint
 
         var until = to ?? clock.GetUtcNow();
         var since = from ?? until.AddDays(-1);
-        if (since >= until) throw ApiProblemException.Validation("from", "from 应早于 to");
-        if (until - since > MaxWindow) throw ApiProblemException.Validation("to", "一次最多查询 31 天的读数");
+        if (since >= until) throw ApiProblemException.Validation("from", ProblemLanguage.Say("from 应早于 to", "from must be before to"));
+        if (until - since > MaxWindow) throw ApiProblemException.Validation("to", ProblemLanguage.Say("一次最多查询 31 天的读数", "At most 31 days of readings are read at once"));
 
         if (stride > TimeSpan.Zero)
             return new PointReadings(point.Id, point.Quantity, point.Unit, point.LowLow, point.Low, point.High, point.HighHigh,

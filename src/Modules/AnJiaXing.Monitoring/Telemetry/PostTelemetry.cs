@@ -69,7 +69,7 @@ public static class PostTelemetryEndpoint
         var device = await AuthenticateAsync(http, store, ct);
 
         if (http.Request.ContentType is { Length: > 0 } type && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
-            throw new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "读数批次应为 application/json");
+            throw new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", ProblemLanguage.Say("读数批次应为 application/json", "A batch of readings must be application/json"));
         TelemetryReading?[]? batch;
         try
         {
@@ -77,9 +77,9 @@ public static class PostTelemetryEndpoint
         }
         catch (JsonException)
         {
-            throw ApiProblemException.Validation("body", "请求体应为读数数组 [{ point, value, at }]，且为有效 JSON");
+            throw ApiProblemException.Validation("body", ProblemLanguage.Say("请求体应为读数数组 [{ point, value, at }]，且为有效 JSON", "The body must be an array of readings [{ point, value, at }] in valid JSON"));
         }
-        if (batch is null) throw ApiProblemException.Validation("body", "请求体应为读数数组 [{ point, value, at }]");
+        if (batch is null) throw ApiProblemException.Validation("body", ProblemLanguage.Say("请求体应为读数数组 [{ point, value, at }]", "The body must be an array of readings [{ point, value, at }]"));
 
         var (rows, errors) = TelemetryRules.Check(batch, device, clock.GetUtcNow());
         if (errors.Count > 0) throw new ValidationProblemException(errors);
@@ -90,7 +90,7 @@ public static class PostTelemetryEndpoint
 
     private static async Task<DeviceView> AuthenticateAsync(HttpContext http, IDocumentStore store, CancellationToken ct)
     {
-        var refused = ApiProblemException.Unauthorized("设备密钥无效或已吊销。");
+        var refused = ApiProblemException.Unauthorized(ProblemLanguage.Say("设备密钥无效或已吊销。", "The device key is not valid or was revoked."));
         if (DeviceKeys.Parse(http.Request.Headers[DeviceKeys.Header].ToString()) is not var (id, secret)) throw refused;
         await using var session = store.QuerySession();
         var credential = await session.LoadAsync<DeviceCredential>(id, ct);

@@ -26,19 +26,19 @@ public sealed class ConfigurePatrolTaskValidator : AbstractValidator<ConfigurePa
     {
         // The scheduler catches up on every window since the start: a year back at most.
         RuleFor(x => x.StartsAt).Must(t => t is null || (t >= clock.GetUtcNow().AddDays(-366) && t <= clock.GetUtcNow().AddDays(366)))
-            .WithMessage("开始时间须在前后一年之内。");
+            .WithMessage(_ => ProblemLanguage.Say("开始时间须在前后一年之内。", "The start must be within a year of now."));
         RuleFor(x => x.Name).MaximumLength(200);
-        RuleFor(x => x.RiskPointIds).NotEmpty().WithMessage("请至少选择一个风险点。")
-            .Must(ids => ids is null || ids.Length <= 100).WithMessage("一个巡查任务最多 100 个风险点。");
-        RuleFor(x => x.AssigneeUserIds).NotEmpty().WithMessage("请至少指定一名巡查人员。")
-            .Must(ids => ids is null || ids.Length <= 50).WithMessage("一个巡查任务最多 50 名巡查人员。");
-        RuleFor(x => x.Schedule).NotNull().WithMessage("请设置巡查周期。");
+        RuleFor(x => x.RiskPointIds).NotEmpty().WithMessage(_ => ProblemLanguage.Say("请至少选择一个风险点。", "Choose at least one risk point."))
+            .Must(ids => ids is null || ids.Length <= 100).WithMessage(_ => ProblemLanguage.Say("一个巡查任务最多 100 个风险点。", "A patrol task has at most 100 risk points."));
+        RuleFor(x => x.AssigneeUserIds).NotEmpty().WithMessage(_ => ProblemLanguage.Say("请至少指定一名巡查人员。", "Assign at least one patroller."))
+            .Must(ids => ids is null || ids.Length <= 50).WithMessage(_ => ProblemLanguage.Say("一个巡查任务最多 50 名巡查人员。", "A patrol task has at most 50 patrollers."));
+        RuleFor(x => x.Schedule).NotNull().WithMessage(_ => ProblemLanguage.Say("请设置巡查周期。", "Set the patrol period."));
         RuleFor(x => x.Schedule.Every).IsInEnum().When(x => x.Schedule is not null).WithName("schedule.every");
         RuleFor(x => x.Schedule.Times).InclusiveBetween(1, 31).When(x => x.Schedule is not null).WithName("schedule.times")
-            .WithMessage("每个周期的巡查次数应为 1 至 31 次。");
-        RuleFor(x => x.CheckItems).NotEmpty().WithMessage("请至少填写一个巡查项目。")
-            .Must(items => items is null || items.Length <= 100).WithMessage("巡查项目最多 100 项。")
-            .Must(items => items is null || items.Select(i => i?.Trim()).Distinct().Count() == items.Length).WithMessage("巡查项目不能重复。");
+            .WithMessage(_ => ProblemLanguage.Say("每个周期的巡查次数应为 1 至 31 次。", "Patrols per period must be 1 to 31."));
+        RuleFor(x => x.CheckItems).NotEmpty().WithMessage(_ => ProblemLanguage.Say("请至少填写一个巡查项目。", "Give at least one patrol check."))
+            .Must(items => items is null || items.Length <= 100).WithMessage(_ => ProblemLanguage.Say("巡查项目最多 100 项。", "At most 100 patrol checks."))
+            .Must(items => items is null || items.Select(i => i?.Trim()).Distinct().Count() == items.Length).WithMessage(_ => ProblemLanguage.Say("巡查项目不能重复。", "Patrol checks must be distinct."));
         RuleForEach(x => x.CheckItems).NotEmpty().MaximumLength(200);
     }
 }
@@ -58,9 +58,9 @@ public static class ConfigurePatrolTaskEndpoint
             if (!points.TryGetValue(id, out var p) || !RiskPointAccess.Sees(caller, p)) throw ApiProblemException.NotFound("RiskPoint", id);
         var first = points[ids[0]];
         if (points.Values.Any(p => p.EnterpriseId != first.EnterpriseId || p.TownId != first.TownId || p.Public != first.Public))
-            throw ApiProblemException.Validation("riskPointIds", "一个巡查任务的风险点须属于同一企业（公共风险点须属于同一镇）。");
+            throw ApiProblemException.Validation("riskPointIds", ProblemLanguage.Say("一个巡查任务的风险点须属于同一企业（公共风险点须属于同一镇）。", "The risk points of one patrol task must belong to one enterprise (public ones to one town)."));
         if (!PatrolAccess.MayConfigure(caller, first.Public))
-            throw ApiProblemException.Forbidden("您的角色不能配置该巡查任务。");
+            throw ApiProblemException.Forbidden(ProblemLanguage.Say("您的角色不能配置该巡查任务。", "Your role may not configure this patrol task."));
 
         var people = (await session.LoadManyAsync<Person>(ct, command.AssigneeUserIds.Distinct().ToArray())).ToDictionary(p => p.Id);
         var assignees = new List<RiskResponsible>();
@@ -69,7 +69,7 @@ public static class ConfigurePatrolTaskEndpoint
             var ok = people.TryGetValue(uid, out var person) && person.Enabled && (first.EnterpriseId is { } e
                 ? person.OrganisationId == e || (person.TownId == first.TownId && person.OrganisationKind == OrganisationKind.Town)
                 : person.TownId == first.TownId && person.OrganisationKind == OrganisationKind.Town);
-            if (!ok) throw ApiProblemException.Validation("assigneeUserIds", $"巡查人员 {uid} 须为该企业或所在镇在用的账号。");
+            if (!ok) throw ApiProblemException.Validation("assigneeUserIds", ProblemLanguage.Say($"巡查人员 {uid} 须为该企业或所在镇在用的账号。", $"Patroller {uid} must be an active account of the enterprise or its town."));
             assignees.Add(new RiskResponsible(person!.Id, person.DisplayName));
         }
 
@@ -127,8 +127,8 @@ public static class ReadPatrolTasksEndpoints
         var now = clock.GetUtcNow();
         var until = to ?? now;
         var since = from ?? until.AddDays(-30);
-        if (since >= until) throw ApiProblemException.Validation("from", "from 须早于 to。");
-        if (until - since > TimeSpan.FromDays(366)) throw ApiProblemException.Validation("to", "一次最多查询 366 天。");
+        if (since >= until) throw ApiProblemException.Validation("from", ProblemLanguage.Say("from 须早于 to。", "from must be before to."));
+        if (until - since > TimeSpan.FromDays(366)) throw ApiProblemException.Validation("to", ProblemLanguage.Say("一次最多查询 366 天。", "At most 366 days are read at once."));
         var windowStart = PatrolCalendar.WindowStart(task.Schedule.Every, since);
         var records = await session.Query<PatrolRecordView>()
             .Where(r => r.TaskId == id && r.PatrolledAt >= windowStart && r.PatrolledAt < until.AddDays(32))

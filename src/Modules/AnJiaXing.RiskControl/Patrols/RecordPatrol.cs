@@ -18,18 +18,18 @@ public sealed class RecordPatrolValidator : AbstractValidator<RecordPatrol>
     public RecordPatrolValidator(TimeProvider clock)
     {
         RuleFor(x => x.RiskPointId).NotEmpty();
-        RuleFor(x => x.Results).NotEmpty().WithMessage("请至少记录一个巡查项目的结果。")
-            .Must(r => r is null || r.Length <= 100).WithMessage("一次巡查最多 100 项。")
+        RuleFor(x => x.Results).NotEmpty().WithMessage(_ => ProblemLanguage.Say("请至少记录一个巡查项目的结果。", "Record the result of at least one patrol check."))
+            .Must(r => r is null || r.Length <= 100).WithMessage(_ => ProblemLanguage.Say("一次巡查最多 100 项。", "At most 100 checks per patrol."))
             .Must(r => r is null || r.Where(x => x is not null).Select(x => x.Item?.Trim()).Distinct().Count() == r.Length)
-            .WithMessage("同一巡查项目只能记录一次。");
+            .WithMessage(_ => ProblemLanguage.Say("同一巡查项目只能记录一次。", "A patrol check is recorded once only."));
         RuleForEach(x => x.Results).ChildRules(r =>
         {
-            r.RuleFor(x => x.Item).NotEmpty().WithMessage("请填写巡查项目。").MaximumLength(200);
+            r.RuleFor(x => x.Item).NotEmpty().WithMessage(_ => ProblemLanguage.Say("请填写巡查项目。", "Give the patrol check.")).MaximumLength(200);
             r.RuleFor(x => x.Notes).MaximumLength(1000);
-            r.RuleFor(x => x.Notes).NotEmpty().When(x => !x.Ok).WithMessage("异常项请说明情况。");
-            r.RuleFor(x => x.EvidenceIds).Must(ids => ids is null || ids.Length <= 20).WithMessage("每项最多 20 个附件。");
+            r.RuleFor(x => x.Notes).NotEmpty().When(x => !x.Ok).WithMessage(_ => ProblemLanguage.Say("异常项请说明情况。", "Describe what is wrong for a check that is not OK."));
+            r.RuleFor(x => x.EvidenceIds).Must(ids => ids is null || ids.Length <= 20).WithMessage(_ => ProblemLanguage.Say("每项最多 20 个附件。", "At most 20 attachments per check."));
         });
-        RuleFor(x => x.PatrolledAt).Must(t => t is null || t <= clock.GetUtcNow().AddMinutes(5)).WithMessage("巡查时间不能晚于现在。");
+        RuleFor(x => x.PatrolledAt).Must(t => t is null || t <= clock.GetUtcNow().AddMinutes(5)).WithMessage(_ => ProblemLanguage.Say("巡查时间不能晚于现在。", "The patrol time cannot be later than now."));
     }
 }
 
@@ -57,11 +57,11 @@ public static class RecordPatrolEndpoint
             var task = await session.LoadAsync<PatrolTaskView>(taskId, ct);
             if (task is null || !PatrolAccess.Sees(caller, task)) throw ApiProblemException.NotFound("PatrolTask", taskId);
             if (!task.RiskPointIds.Contains(point.Id))
-                throw ApiProblemException.Validation("riskPointId", $"风险点“{point.Name}”不在该巡查任务中。");
+                throw ApiProblemException.Validation("riskPointId", ProblemLanguage.Say($"风险点“{point.Name}”不在该巡查任务中。", $"The risk point '{point.Name}' is not in this patrol task."));
             assignees = task.Assignees.Select(a => a.UserId).ToList();
         }
         if (!RiskPointAccess.MayPatrol(caller, point, assignees))
-            throw ApiProblemException.Forbidden($"您的角色不能记录风险点“{point.Name}”的巡查。");
+            throw ApiProblemException.Forbidden(ProblemLanguage.Say($"您的角色不能记录风险点“{point.Name}”的巡查。", $"Your role may not record a patrol of the risk point '{point.Name}'."));
 
         var id = Guid.CreateVersion7();
         var use = new EvidenceUse(id, point.EnterpriseId ?? Guid.Empty, point.TownId, point.Domain);

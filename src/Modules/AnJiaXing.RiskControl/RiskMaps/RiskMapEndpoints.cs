@@ -12,14 +12,14 @@ public sealed class PublishRiskMapValidator : AbstractValidator<PublishRiskMap>
 {
     public PublishRiskMapValidator()
     {
-        RuleFor(x => x.EvidenceId).NotEmpty().WithMessage("请先上传厂区平面图（/api/evidence），再填写其 evidenceId。");
-        RuleFor(x => x.Placements).NotNull().Must(p => p is null || p.Length <= 500).WithMessage("一张四色图最多标注 500 个风险点。")
-            .Must(p => p is null || p.Select(x => x?.RiskPointId).Distinct().Count() == p.Length).WithMessage("同一风险点只能标注一次。");
+        RuleFor(x => x.EvidenceId).NotEmpty().WithMessage(_ => ProblemLanguage.Say("请先上传厂区平面图（/api/evidence），再填写其 evidenceId。", "Upload the site plan first (/api/evidence), then give its evidenceId."));
+        RuleFor(x => x.Placements).NotNull().Must(p => p is null || p.Length <= 500).WithMessage(_ => ProblemLanguage.Say("一张四色图最多标注 500 个风险点。", "A risk map places at most 500 risk points."))
+            .Must(p => p is null || p.Select(x => x?.RiskPointId).Distinct().Count() == p.Length).WithMessage(_ => ProblemLanguage.Say("同一风险点只能标注一次。", "A risk point is placed once only."));
         RuleForEach(x => x.Placements).ChildRules(p =>
         {
             p.RuleFor(x => x.RiskPointId).NotEmpty();
-            p.RuleFor(x => x.X).InclusiveBetween(0, 1).WithMessage("x 须在 0 至 1 之间（占图片宽度的比例）。");
-            p.RuleFor(x => x.Y).InclusiveBetween(0, 1).WithMessage("y 须在 0 至 1 之间（占图片高度的比例）。");
+            p.RuleFor(x => x.X).InclusiveBetween(0, 1).WithMessage(_ => ProblemLanguage.Say("x 须在 0 至 1 之间（占图片宽度的比例）。", "x must be between 0 and 1 (a fraction of the image's width)."));
+            p.RuleFor(x => x.Y).InclusiveBetween(0, 1).WithMessage(_ => ProblemLanguage.Say("y 须在 0 至 1 之间（占图片高度的比例）。", "y must be between 0 and 1 (a fraction of the image's height)."));
         });
     }
 }
@@ -49,13 +49,13 @@ public static class RiskMapEndpoints
         var enterprise = await session.LoadAsync<Organisation>(id, ct) is { Kind: OrganisationKind.Enterprise } e ? e : throw ApiProblemException.NotFound("Enterprise", id);
         var domain = enterprise.Domains.FirstOrDefault(IndustryDomain.Other);
         caller.Scope.HideUnlessCoversEnterprise(enterprise.Id, enterprise.TownId ?? Guid.Empty, enterprise.Domains, "Enterprise");
-        if (!RiskPointAccess.MayManage(caller, false)) throw ApiProblemException.Forbidden("您的角色不能发布该企业的四色图。");
+        if (!RiskPointAccess.MayManage(caller, false)) throw ApiProblemException.Forbidden(ProblemLanguage.Say("您的角色不能发布该企业的四色图。", "Your role may not publish this enterprise's risk map."));
 
         var ids = command.Placements.Select(p => p.RiskPointId).ToArray();
         var points = (await session.LoadManyAsync<RiskPointView>(ct, ids)).ToDictionary(p => p.Id);
         foreach (var pid in ids)
             if (!points.TryGetValue(pid, out var p) || p.EnterpriseId != enterprise.Id)
-                throw ApiProblemException.Validation("placements", $"风险点 {pid} 不是“{enterprise.Name}”的风险点。");
+                throw ApiProblemException.Validation("placements", ProblemLanguage.Say($"风险点 {pid} 不是“{enterprise.Name}”的风险点。", $"Risk point {pid} is not a risk point of '{enterprise.Name}'."));
 
         var mapId = MapIdOf(enterprise.Id);
         var plan = (await session.TakeIntoUseAsync([command.EvidenceId], caller,
@@ -66,7 +66,7 @@ public static class RiskMapEndpoints
         if (await session.Events.FetchStreamStateAsync(mapId, ct) is null)
         {
             if (ExpectedVersion.From(http, command.ExpectedVersion) is > 0 and var v)
-                throw ApiProblemException.Conflict($"四色图尚未发布，版本 {v} 不存在。", new Dictionary<string, object?> { ["currentVersion"] = 0 });
+                throw ApiProblemException.Conflict(ProblemLanguage.Say($"四色图尚未发布，版本 {v} 不存在。", $"No risk map is published yet; version {v} does not exist."), new Dictionary<string, object?> { ["currentVersion"] = 0 });
             session.Events.StartStream<RiskMapView>(mapId, published);
             version = 1;
             http.AnswerVersion(1);

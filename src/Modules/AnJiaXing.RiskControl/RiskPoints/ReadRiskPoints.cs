@@ -30,7 +30,7 @@ public static class SearchRiskPointsEndpoint
     {
         // ?public= is read by hand: Wolverine's generated code would name a local after the parameter, and `public` is a keyword.
         bool? @public = http.Request.Query["public"].ToString() is { Length: > 0 } raw
-            ? bool.TryParse(raw, out var b) ? b : throw ApiProblemException.Validation("public", "public 须为 true 或 false。")
+            ? bool.TryParse(raw, out var b) ? b : throw ApiProblemException.Validation("public", ProblemLanguage.Say("public 须为 true 或 false。", "public must be true or false."))
             : null;
         var paging = Paging.From(page, pageSize);
         var caller = Caller.From(user);

@@ -11,7 +11,7 @@ public sealed class ReassessRiskPointValidator : AbstractValidator<ReassessRiskP
 {
     public ReassessRiskPointValidator()
     {
-        RuleFor(x => x.Assessment).NotNull().WithMessage("请提供风险评估（LEC 或 LS）。").SetValidator(new RiskAssessmentValidator());
+        RuleFor(x => x.Assessment).NotNull().WithMessage(_ => ProblemLanguage.Say("请提供风险评估（LEC 或 LS）。", "Give the risk assessment (LEC or LS).")).SetValidator(new RiskAssessmentValidator());
         RuleFor(x => x.Reason).MaximumLength(1000);
     }
 }

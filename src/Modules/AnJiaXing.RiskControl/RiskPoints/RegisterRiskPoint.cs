@@ -35,14 +35,14 @@ public sealed class RegisterRiskPointValidator : AbstractValidator<RegisterRiskP
     {
         When(x => x.Public == true, () =>
         {
-            RuleFor(x => x.TownId).NotEmpty().WithMessage("公共风险点须指定所属镇（townId）。");
-            RuleFor(x => x.EnterpriseId).Null().WithMessage("公共风险点不属于任何企业，请勿填写 enterpriseId。");
+            RuleFor(x => x.TownId).NotEmpty().WithMessage(_ => ProblemLanguage.Say("公共风险点须指定所属镇（townId）。", "A public risk point needs its town (townId)."));
+            RuleFor(x => x.EnterpriseId).Null().WithMessage(_ => ProblemLanguage.Say("公共风险点不属于任何企业，请勿填写 enterpriseId。", "A public risk point belongs to no enterprise; give no enterpriseId."));
         }).Otherwise(() =>
         {
-            RuleFor(x => x.EnterpriseId).NotEmpty().WithMessage("企业风险点须指定企业（enterpriseId）；公共风险点请设 public: true。");
+            RuleFor(x => x.EnterpriseId).NotEmpty().WithMessage(_ => ProblemLanguage.Say("企业风险点须指定企业（enterpriseId）；公共风险点请设 public: true。", "An enterprise's risk point needs its enterprise (enterpriseId); for a public one set public: true."));
         });
-        RuleFor(x => x.Name).NotEmpty().WithMessage("请填写风险点名称。").MaximumLength(200);
-        RuleFor(x => x.Category).NotEmpty().WithMessage("请填写风险类别。").MaximumLength(100);
+        RuleFor(x => x.Name).NotEmpty().WithMessage(_ => ProblemLanguage.Say("请填写风险点名称。", "Give the risk point's name.")).MaximumLength(200);
+        RuleFor(x => x.Category).NotEmpty().WithMessage(_ => ProblemLanguage.Say("请填写风险类别。", "Give the risk category.")).MaximumLength(100);
         RuleFor(x => x.Location).MaximumLength(500);
         RuleFor(x => x.HazardFactors).MaximumLength(2000);
         RuleFor(x => x.PossibleAccidents).MaximumLength(1000);
@@ -52,11 +52,11 @@ public sealed class RegisterRiskPointValidator : AbstractValidator<RegisterRiskP
         RuleFor(x => x.Latitude).InclusiveBetween(-90, 90);
         RuleFor(x => x.Longitude).InclusiveBetween(-180, 180);
         RuleFor(x => x).Must(x => x.Latitude.HasValue == x.Longitude.HasValue)
-            .WithName("latitude").WithMessage("经纬度须同时填写或同时不填。");
-        RuleFor(x => x.ControlMeasures).NotEmpty().WithMessage("请至少填写一条管控措施。")
-            .Must(m => m is null || m.Length <= 30).WithMessage("管控措施最多 30 条。");
-        RuleForEach(x => x.ControlMeasures).NotEmpty().WithMessage("管控措施不能为空。").MaximumLength(500);
-        RuleFor(x => x.Assessment).NotNull().WithMessage("请提供风险评估（LEC 或 LS）。").SetValidator(new RiskAssessmentValidator());
+            .WithName("latitude").WithMessage(_ => ProblemLanguage.Say("经纬度须同时填写或同时不填。", "Give both latitude and longitude, or neither."));
+        RuleFor(x => x.ControlMeasures).NotEmpty().WithMessage(_ => ProblemLanguage.Say("请至少填写一条管控措施。", "Give at least one control measure."))
+            .Must(m => m is null || m.Length <= 30).WithMessage(_ => ProblemLanguage.Say("管控措施最多 30 条。", "At most 30 control measures."));
+        RuleForEach(x => x.ControlMeasures).NotEmpty().WithMessage(_ => ProblemLanguage.Say("管控措施不能为空。", "A control measure cannot be empty.")).MaximumLength(500);
+        RuleFor(x => x.Assessment).NotNull().WithMessage(_ => ProblemLanguage.Say("请提供风险评估（LEC 或 LS）。", "Give the risk assessment (LEC or LS).")).SetValidator(new RiskAssessmentValidator());
     }
 }
 
@@ -93,9 +93,9 @@ public static class RiskPointRegistration
                 ? t : throw ApiProblemException.NotFound("Town", command.TownId!.Value);
             domain = command.Domain ?? IndustryDomain.Other;
             if (!RiskPointAccess.Covers(caller.Scope, null, town.Id, domain))
-                throw ApiProblemException.Forbidden($"{town.Name}的{domain}领域公共风险点不在您的管辖范围内。");
+                throw ApiProblemException.Forbidden(ProblemLanguage.Say($"{town.Name}的{domain}领域公共风险点不在您的管辖范围内。", $"Public risk points of {town.Name} in the domain {domain} are outside your jurisdiction."));
             if (!RiskPointAccess.MayManage(caller, true))
-                throw ApiProblemException.Forbidden("您的角色不能登记公共风险点（镇街监管人员、职能部门或区安委办可以）。");
+                throw ApiProblemException.Forbidden(ProblemLanguage.Say("您的角色不能登记公共风险点（镇街监管人员、职能部门或区安委办可以）。", "Your role may not register public risk points (town supervisors, departments and the district office may)."));
         }
         else
         {
@@ -103,11 +103,11 @@ public static class RiskPointRegistration
                 ? e : throw ApiProblemException.NotFound("Enterprise", command.EnterpriseId!.Value);
             domain = command.Domain ?? enterprise.Domains.FirstOrDefault(IndustryDomain.Other);
             if (command.TownId is { } given && given != enterprise.TownId)
-                throw ApiProblemException.Validation("townId", "企业风险点的所属镇即企业所在镇，请勿填写其他镇。");
+                throw ApiProblemException.Validation("townId", ProblemLanguage.Say("企业风险点的所属镇即企业所在镇，请勿填写其他镇。", "An enterprise's risk point is in the enterprise's town; give no other town."));
             caller.Scope.HideUnlessCoversEnterprise(enterprise.Id, enterprise.TownId ?? Guid.Empty, [domain], "Enterprise");
             if (!RiskPointAccess.MayManage(caller, false))
-                throw ApiProblemException.Forbidden($"您的角色不能为“{enterprise.Name}”登记风险点。");
-            if (!enterprise.Enabled) throw ApiProblemException.Conflict($"企业“{enterprise.Name}”已停用，不能登记风险点。");
+                throw ApiProblemException.Forbidden(ProblemLanguage.Say($"您的角色不能为“{enterprise.Name}”登记风险点。", $"Your role may not register risk points for '{enterprise.Name}'."));
+            if (!enterprise.Enabled) throw ApiProblemException.Conflict(ProblemLanguage.Say($"企业“{enterprise.Name}”已停用，不能登记风险点。", $"'{enterprise.Name}' is disabled; no risk point can be registered for it."));
             town = await session.LoadAsync<Organisation>(enterprise.TownId ?? Guid.Empty, ct)
                    ?? throw new InvalidOperationException($"Enterprise {enterprise.Id} has no town.");
         }

@@ -13,20 +13,20 @@ public sealed class RiskAssessmentValidator : AbstractValidator<RiskAssessment>
         RuleFor(x => x.Method).IsInEnum();
         When(x => x.Method == AssessmentMethod.LEC, () =>
         {
-            RuleFor(x => x.L).InclusiveBetween(0.1, 10).WithName("l").WithMessage("LEC 的 L（事故发生的可能性）应在 0.1 至 10 之间。");
-            RuleFor(x => x.E).NotNull().WithName("e").WithMessage("LEC 评估需要 E（暴露于危险环境的频繁程度）。")
-                .InclusiveBetween(0.5, 10).WithName("e").WithMessage("LEC 的 E 应在 0.5 至 10 之间。");
-            RuleFor(x => x.C).NotNull().WithName("c").WithMessage("LEC 评估需要 C（发生事故产生的后果）。")
-                .InclusiveBetween(1, 100).WithName("c").WithMessage("LEC 的 C 应在 1 至 100 之间。");
-            RuleFor(x => x.S).Null().WithName("s").WithMessage("LEC 评估没有 S。");
+            RuleFor(x => x.L).InclusiveBetween(0.1, 10).WithName("l").WithMessage(_ => ProblemLanguage.Say("LEC 的 L（事故发生的可能性）应在 0.1 至 10 之间。", "The L (likelihood of an accident) of LEC must be between 0.1 and 10."));
+            RuleFor(x => x.E).NotNull().WithName("e").WithMessage(_ => ProblemLanguage.Say("LEC 评估需要 E（暴露于危险环境的频繁程度）。", "An LEC assessment needs E (how often people are exposed)."))
+                .InclusiveBetween(0.5, 10).WithName("e").WithMessage(_ => ProblemLanguage.Say("LEC 的 E 应在 0.5 至 10 之间。", "The E of LEC must be between 0.5 and 10."));
+            RuleFor(x => x.C).NotNull().WithName("c").WithMessage(_ => ProblemLanguage.Say("LEC 评估需要 C（发生事故产生的后果）。", "An LEC assessment needs C (the consequences of an accident)."))
+                .InclusiveBetween(1, 100).WithName("c").WithMessage(_ => ProblemLanguage.Say("LEC 的 C 应在 1 至 100 之间。", "The C of LEC must be between 1 and 100."));
+            RuleFor(x => x.S).Null().WithName("s").WithMessage(_ => ProblemLanguage.Say("LEC 评估没有 S。", "An LEC assessment has no S."));
         });
         When(x => x.Method == AssessmentMethod.LS, () =>
         {
-            RuleFor(x => x.L).Must(WholeOneToFive).WithName("l").WithMessage("LS 的 L（可能性）应为 1 至 5 的整数。");
-            RuleFor(x => x.S).NotNull().WithName("s").WithMessage("LS 评估需要 S（严重性）。")
-                .Must(s => s is { } v && WholeOneToFive(v)).WithName("s").WithMessage("LS 的 S（严重性）应为 1 至 5 的整数。");
-            RuleFor(x => x.E).Null().WithName("e").WithMessage("LS 评估没有 E。");
-            RuleFor(x => x.C).Null().WithName("c").WithMessage("LS 评估没有 C。");
+            RuleFor(x => x.L).Must(WholeOneToFive).WithName("l").WithMessage(_ => ProblemLanguage.Say("LS 的 L（可能性）应为 1 至 5 的整数。", "The L (likelihood) of LS must be a whole number from 1 to 5."));
+            RuleFor(x => x.S).NotNull().WithName("s").WithMessage(_ => ProblemLanguage.Say("LS 评估需要 S（严重性）。", "An LS assessment needs S (severity)."))
+                .Must(s => s is { } v && WholeOneToFive(v)).WithName("s").WithMessage(_ => ProblemLanguage.Say("LS 的 S（严重性）应为 1 至 5 的整数。", "The S (severity) of LS must be a whole number from 1 to 5."));
+            RuleFor(x => x.E).Null().WithName("e").WithMessage(_ => ProblemLanguage.Say("LS 评估没有 E。", "An LS assessment has no E."));
+            RuleFor(x => x.C).Null().WithName("c").WithMessage(_ => ProblemLanguage.Say("LS 评估没有 C。", "An LS assessment has no C."));
         });
     }
 

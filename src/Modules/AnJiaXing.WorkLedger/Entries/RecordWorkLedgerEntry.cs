@@ -31,16 +31,16 @@ public sealed class WorkLedgerDataValidator : AbstractValidator<WorkLedgerData>
 {
     public WorkLedgerDataValidator()
     {
-        RuleFor(x => x.Title).NotEmpty().WithMessage("请填写标题。").MaximumLength(200);
-        RuleFor(x => x.Text).NotEmpty().WithMessage("请填写内容。").MaximumLength(20_000);
+        RuleFor(x => x.Title).NotEmpty().WithMessage(_ => ProblemLanguage.Say("请填写标题。", "Give the title.")).MaximumLength(200);
+        RuleFor(x => x.Text).NotEmpty().WithMessage(_ => ProblemLanguage.Say("请填写内容。", "Give the text.")).MaximumLength(20_000);
         RuleFor(x => x.Place).MaximumLength(200);
         RuleFor(x => x.Decisions).MaximumLength(10_000);
-        RuleFor(x => x.Attendees).Must(a => a is null || (a.Length <= 200 && a.All(n => n.Length <= 50))).WithMessage("参会人员至多 200 人，每人至多 50 字。");
+        RuleFor(x => x.Attendees).Must(a => a is null || (a.Length <= 200 && a.All(n => n.Length <= 50))).WithMessage(_ => ProblemLanguage.Say("参会人员至多 200 人，每人至多 50 字。", "At most 200 attendees, each at most 50 characters."));
         RuleForEach(x => x.Domains).IsInEnum();
-        RuleFor(x => x.PlanIds).Must(ids => ids is null || ids.Length <= 100).WithMessage("至多关联 100 个检查计划。");
-        RuleFor(x => x.InspectionIds).Must(ids => ids is null || ids.Length <= 1000).WithMessage("至多关联 1000 次检查。");
-        RuleFor(x => x.HazardIds).Must(ids => ids is null || ids.Length <= 1000).WithMessage("至多关联 1000 条隐患。");
-        RuleFor(x => x.AttachmentIds).Must(ids => ids is null || ids.Length <= 20).WithMessage("至多 20 个附件。");
+        RuleFor(x => x.PlanIds).Must(ids => ids is null || ids.Length <= 100).WithMessage(_ => ProblemLanguage.Say("至多关联 100 个检查计划。", "At most 100 linked inspection plans."));
+        RuleFor(x => x.InspectionIds).Must(ids => ids is null || ids.Length <= 1000).WithMessage(_ => ProblemLanguage.Say("至多关联 1000 次检查。", "At most 1000 linked inspections."));
+        RuleFor(x => x.HazardIds).Must(ids => ids is null || ids.Length <= 1000).WithMessage(_ => ProblemLanguage.Say("至多关联 1000 条隐患。", "At most 1000 linked hazards."));
+        RuleFor(x => x.AttachmentIds).Must(ids => ids is null || ids.Length <= 20).WithMessage(_ => ProblemLanguage.Say("至多 20 个附件。", "At most 20 attachments."));
     }
 }
 
@@ -56,7 +56,7 @@ public static class RecordWorkLedgerEntryEndpoint
     {
         var kind = WorkLedgerKinds.Parse(section);
         var caller = Caller.From(http.User);
-        if (!WorkLedgerAccess.MayUseLedger(caller)) throw ApiProblemException.Forbidden("工作台账仅供监管人员使用。");
+        if (!WorkLedgerAccess.MayUseLedger(caller)) throw ApiProblemException.Forbidden(ProblemLanguage.Say("工作台账仅供监管人员使用。", "The work ledger is for supervising officials only."));
         string? townName = null;
         if (command.TownId is { } townId)
         {
@@ -65,7 +65,7 @@ public static class RecordWorkLedgerEntryEndpoint
             townName = town.Name;
         }
         if (!WorkLedgerAccess.MayKeep(caller, command.TownId))
-            throw ApiProblemException.Forbidden($"您的角色不能记录{townName ?? "区级"}的工作台账。");
+            throw ApiProblemException.Forbidden(ProblemLanguage.Say($"您的角色不能记录{townName ?? "区级"}的工作台账。", $"Your role may not record the work ledger of {townName ?? "the district"}."));
 
         var id = Guid.CreateVersion7();
         var content = WorkLedgerKinds.Content(kind, command);
@@ -84,7 +84,7 @@ public static class RecordWorkLedgerEntryEndpoint
         var outcome = await http.ExecuteAsync(session, id, command.ExpectedVersion, WorkLedgerAccess.Keep, async (entry, caller) =>
         {
             if (entry.Kind != kind) throw ApiProblemException.NotFound(WorkLedgerKinds.ChineseNames[kind], id);
-            if (command.TownId is { } t && t != entry.TownId) throw ApiProblemException.Validation("townId", "记录后不能变更所属街镇。");
+            if (command.TownId is { } t && t != entry.TownId) throw ApiProblemException.Validation("townId", ProblemLanguage.Say("记录后不能变更所属街镇。", "The town of a recorded entry cannot change."));
             var content = WorkLedgerKinds.Content(kind, command);
             // PUT semantics: the attachments are the ones named now (the earlier ones stay in the stream's history).
             content = await session.WithAttachmentsAsync(content, command.AttachmentIds, caller, id, entry.TownId, ct);

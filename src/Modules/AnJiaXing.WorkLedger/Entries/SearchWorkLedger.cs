@@ -28,7 +28,7 @@ public static class SearchWorkLedgerEndpoint
     public static IQueryable<WorkLedgerEntry> Filter(IQuerySession session, Caller caller, WorkLedgerKind? kind, DateTimeOffset? from,
         DateTimeOffset? to, string? q, Guid? townId)
     {
-        if (from is { } f && to is { } t && t < f) throw ApiProblemException.Validation("to", "结束时间不能早于开始时间。");
+        if (from is { } f && to is { } t && t < f) throw ApiProblemException.Validation("to", ProblemLanguage.Say("结束时间不能早于开始时间。", "The end may not be before the start."));
         var query = session.Query<WorkLedgerEntry>().InScope(caller);
         if (kind is { } k) query = query.Where(e => e.Kind == k);
         if (from is { } start) query = query.Where(e => e.At >= start);

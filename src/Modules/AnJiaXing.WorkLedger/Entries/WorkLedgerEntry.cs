@@ -80,7 +80,7 @@ public static class WorkLedgerAccess
     /// </summary>
     public static IQueryable<WorkLedgerEntry> InScope(this IQueryable<WorkLedgerEntry> query, Caller caller)
     {
-        if (!MayUseLedger(caller)) throw ApiProblemException.Forbidden("工作台账仅供监管人员查阅。");
+        if (!MayUseLedger(caller)) throw ApiProblemException.Forbidden(ProblemLanguage.Say("工作台账仅供监管人员查阅。", "The work ledger is for supervising officials only."));
         Expression<Func<WorkLedgerEntry, bool>>? alsoVisible = caller.Scope.Constraint.Kind switch
         {
             ScopeKind.Town => e => e.TownId == null,

@@ -19,7 +19,7 @@ public static class ExportWorkLedgerEndpoint
         CancellationToken ct)
     {
         var entries = await SearchWorkLedgerEndpoint.Filter(session, Caller.From(http.User), null, from, to, q, townId).Take(MaxRows + 1).ToListAsync(ct);
-        if (entries.Count > MaxRows) throw ApiProblemException.Validation("from", $"导出至多 {MaxRows} 条，请缩短时间范围。");
+        if (entries.Count > MaxRows) throw ApiProblemException.Validation("from", ProblemLanguage.Say($"导出至多 {MaxRows} 条，请缩短时间范围。", $"At most {MaxRows} entries are exported; choose a shorter period."));
 
         var china = TimeSpan.FromHours(8);
         var rows = entries.Select(e => new Dictionary<string, object?>

@@ -81,7 +81,7 @@ public static class ImportEmergencyResourcesEndpoint
     {
         var content = (await http.Request.ReadSingleFileAsync(MaxUploadBytes, ".xlsx", ct)).Content;
         if (content.Length < 4 || !content.AsSpan(0, 4).SequenceEqual(ZipMagic))
-            throw new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "文件不是 .xlsx 工作簿。");
+            throw new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", ProblemLanguage.Say("文件不是 .xlsx 工作簿。", "The file is not an .xlsx workbook."));
 
         SpreadsheetLimits.RequireWithinLimits(content);
         List<IDictionary<string, object?>> raw;
@@ -92,13 +92,13 @@ public static class ImportEmergencyResourcesEndpoint
         }
         catch (Exception e) when (e is not ApiProblemException)
         {
-            throw new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "无法读取该 .xlsx 工作簿。");
+            throw new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", ProblemLanguage.Say("无法读取该 .xlsx 工作簿。", "The .xlsx workbook cannot be read."));
         }
         var headers = raw.FirstOrDefault()?.Keys.ToHashSet() ?? [];
         var missing = columns.Where(c => c.Required && !headers.Contains(c.Header)).Select(c => c.Header).ToArray();
         if (raw.Count > 0 && missing.Length > 0)
-            throw ApiProblemException.Validation("file", $"缺少列：{string.Join("、", missing)}；请使用导入模板。");
-        if (raw.Count > MaxRows) throw ApiProblemException.Validation("file", $"一次至多导入 {MaxRows} 行。");
+            throw ApiProblemException.Validation("file", ProblemLanguage.Say($"缺少列：{string.Join("、", missing)}；请使用导入模板。", $"Missing columns: {string.Join(", ", missing)}; use the import template."));
+        if (raw.Count > MaxRows) throw ApiProblemException.Validation("file", ProblemLanguage.Say($"一次至多导入 {MaxRows} 行。", $"At most {MaxRows} rows are imported at once."));
 
         return raw.Select((cells, i) => (Number: i + 2, Cells: cells))
             .Where(r => r.Cells.Values.Any(v => !string.IsNullOrWhiteSpace(Convert.ToString(v))))

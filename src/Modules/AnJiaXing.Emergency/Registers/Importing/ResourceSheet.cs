@@ -39,6 +39,8 @@ public static class ResourceSheet
         Guid? enterpriseId, Guid? townId)
     {
         var errors = new List<string>();
+        var aNumber = ProblemLanguage.Say("数字", "a number");
+        var aDate = ProblemLanguage.Say("日期", "a date");
         string? Text(string field)
         {
             var header = columns.FirstOrDefault(c => c.Field == field)?.Header;
@@ -51,7 +53,7 @@ public static class ResourceSheet
             var text = Text(field);
             if (text is null) return null;
             var parsed = parse(text);
-            if (parsed is null) errors.Add($"{HeaderOf(columns, field)}: '{text}' 不是{expected}。");
+            if (parsed is null) errors.Add(ProblemLanguage.Say($"{HeaderOf(columns, field)}: '{text}' 不是{expected}。", $"{HeaderOf(columns, field)}: '{text}' is not {expected}."));
             return parsed;
         }
         double? Number(string s) => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;
@@ -59,10 +61,10 @@ public static class ResourceSheet
             : DateTime.TryParse(s, CultureInfo.InvariantCulture, out var t) ? DateOnly.FromDateTime(t) : null;
 
         var data = new EmergencyResourceData(Text("name") ?? "", enterpriseId, townId, Text("category"), Text("location"),
-            Parse("latitude", Number, "数字"), Parse("longitude", Number, "数字"),
-            Parse("quantity", s => decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var q) ? q : (decimal?)null, "数字"),
-            Text("unit"), Text("keeper"), Parse("expiresOn", Date, "日期"), null, null, null, Text("phone"), Text("speciality"), Text("workUnit"),
-            Parse("lastInspectedOn", Date, "日期"), Text("remarks"));
+            Parse("latitude", Number, aNumber), Parse("longitude", Number, aNumber),
+            Parse("quantity", s => decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var q) ? q : (decimal?)null, aNumber),
+            Text("unit"), Text("keeper"), Parse("expiresOn", Date, aDate), null, null, null, Text("phone"), Text("speciality"), Text("workUnit"),
+            Parse("lastInspectedOn", Date, aDate), Text("remarks"));
         return (data, errors);
     }
 

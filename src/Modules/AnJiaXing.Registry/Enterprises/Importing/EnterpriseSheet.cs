@@ -55,7 +55,9 @@ public static class EnterpriseSheet
         var headers = raw.Count > 0 ? raw[0].Keys.Select(k => k.Trim()).ToHashSet() : ReadHeaderOnly(content, type);
         var missing = Required.Where(c => !headers.Contains(c)).ToArray();
         if (missing.Length > 0)
-            throw ApiProblemException.Validation("file", $"The sheet lacks the column(s) {string.Join("、", missing)}; download the template from /api/enterprises/import/template.");
+            throw ApiProblemException.Validation("file", ProblemLanguage.Say(
+                $"表格缺少列：{string.Join("、", missing)}；请使用 /api/enterprises/import/template 模板。",
+                $"The sheet lacks the column(s) {string.Join("、", missing)}; download the template from /api/enterprises/import/template."));
 
         var rows = new List<Row>(raw.Count);
         for (var i = 0; i < raw.Count; i++)

@@ -17,14 +17,15 @@ public sealed class ImportRowReader(IReadOnlyDictionary<string, Organisation> to
         if (townName is not null)
         {
             if (townsByName.TryGetValue(townName, out var town)) townId = town.Id;
-            else errors.Add($"{EnterpriseSheet.Town}: '{townName}' is not a town of the district.");
+            else errors.Add(ProblemLanguage.Say($"{EnterpriseSheet.Town}：“{townName}”不是本区的镇（街道）。", $"{EnterpriseSheet.Town}: '{townName}' is not a town of the district."));
         }
 
         var domains = new List<IndustryDomain>();
         foreach (var part in (row[EnterpriseSheet.Domains] ?? "").Split(DomainSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (DomainNames.TryGetValue(part, out var domain)) { if (!domains.Contains(domain)) domains.Add(domain); }
-            else errors.Add($"{EnterpriseSheet.Domains}: '{part}' is not an industry domain (use e.g. 危化 or HazardousChemicals).");
+            else errors.Add(ProblemLanguage.Say($"{EnterpriseSheet.Domains}：“{part}”不是行业领域（可填 危化 或 HazardousChemicals 等）。",
+                $"{EnterpriseSheet.Domains}: '{part}' is not an industry domain (use e.g. 危化 or HazardousChemicals)."));
         }
 
         var command = new RegisterEnterprise(

@@ -43,7 +43,7 @@ public static class RiskPointSheet
     public static IReadOnlyList<Row> Read(byte[] content)
     {
         if (content.Length < 4 || !content.AsSpan(0, 4).SequenceEqual(ZipMagic))
-            throw new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "请上传 .xlsx 工作簿（可先下载导入模板）。");
+            throw new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", ProblemLanguage.Say("请上传 .xlsx 工作簿（可先下载导入模板）。", "Upload an .xlsx workbook (the import template is a good start)."));
         SpreadsheetLimits.RequireWithinLimits(content);
         List<IDictionary<string, object?>> raw;
         try
@@ -53,12 +53,12 @@ public static class RiskPointSheet
         }
         catch (Exception e) when (e is not ApiProblemException)
         {
-            throw new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "文件无法作为 .xlsx 工作簿读取。");
+            throw new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", ProblemLanguage.Say("文件无法作为 .xlsx 工作簿读取。", "The file cannot be read as an .xlsx workbook."));
         }
         var headers = raw.Count > 0 ? raw[0].Keys.Select(k => k.Trim()).ToHashSet() : [];
         var missing = Required.Where(c => !headers.Contains(c)).ToArray();
         if (raw.Count > 0 && missing.Length > 0)
-            throw ApiProblemException.Validation("file", $"表格缺少列：{string.Join("、", missing)}；请使用 /api/risk-points/import/template 模板。");
+            throw ApiProblemException.Validation("file", ProblemLanguage.Say($"表格缺少列：{string.Join("、", missing)}；请使用 /api/risk-points/import/template 模板。", $"The sheet lacks the columns {string.Join(", ", missing)}; use the template at /api/risk-points/import/template."));
         var rows = new List<Row>();
         for (var i = 0; i < raw.Count; i++)
         {
@@ -109,9 +109,9 @@ public static class ImportRiskPointsEndpoints
     public static async Task<RiskPointImportReport> Post(HttpContext http, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
     {
         var caller = Caller.From(user);
-        if (caller.Role is Role.Auditor or Role.ThirdPartyInspector) throw ApiProblemException.Forbidden("您的角色不能导入风险点。");
+        if (caller.Role is Role.Auditor or Role.ThirdPartyInspector) throw ApiProblemException.Forbidden(ProblemLanguage.Say("您的角色不能导入风险点。", "Your role may not import risk points."));
         var rows = RiskPointSheet.Read(await ReadUploadAsync(http, ct));
-        if (rows.Count > MaxRows) throw ApiProblemException.Validation("file", $"一次最多导入 {MaxRows} 行。");
+        if (rows.Count > MaxRows) throw ApiProblemException.Validation("file", ProblemLanguage.Say($"一次最多导入 {MaxRows} 行。", $"At most {MaxRows} rows are imported at once."));
 
         var orgs = await session.Query<Organisation>().Where(o => o.Kind == OrganisationKind.Enterprise || o.Kind == OrganisationKind.Town).ToListAsync(ct);
         var enterprises = orgs.Where(o => o.Kind == OrganisationKind.Enterprise).GroupBy(o => o.Name).ToDictionary(g => g.Key, g => g.ToList());
@@ -161,19 +161,19 @@ public static class ImportRiskPointsEndpoints
         Guid? enterpriseId = null, townId = null;
         var enterpriseName = row[RiskPointSheet.Enterprise];
         var townName = row[RiskPointSheet.PublicTown];
-        if (enterpriseName is not null && townName is not null) errors.Add("企业名称与公共风险点所属镇只能填写一个。");
+        if (enterpriseName is not null && townName is not null) errors.Add(ProblemLanguage.Say("企业名称与公共风险点所属镇只能填写一个。", "Fill in either the enterprise or the town of a public risk point, not both."));
         else if (enterpriseName is not null)
         {
-            if (!enterprises.TryGetValue(enterpriseName, out var found)) errors.Add($"企业“{enterpriseName}”不存在。");
-            else if (found.Count > 1) errors.Add($"企业名称“{enterpriseName}”不唯一。");
+            if (!enterprises.TryGetValue(enterpriseName, out var found)) errors.Add(ProblemLanguage.Say($"企业“{enterpriseName}”不存在。", $"The enterprise '{enterpriseName}' does not exist."));
+            else if (found.Count > 1) errors.Add(ProblemLanguage.Say($"企业名称“{enterpriseName}”不唯一。", $"The enterprise name '{enterpriseName}' is not unique."));
             else enterpriseId = found[0].Id;
         }
         else if (townName is not null)
         {
             if (towns.TryGetValue(townName, out var town)) townId = town.Id;
-            else errors.Add($"“{townName}”不是本区的镇（街道）。");
+            else errors.Add(ProblemLanguage.Say($"“{townName}”不是本区的镇（街道）。", $"'{townName}' is not a town of the district."));
         }
-        else errors.Add("请填写企业名称，或公共风险点所属镇。");
+        else errors.Add(ProblemLanguage.Say("请填写企业名称，或公共风险点所属镇。", "Fill in the enterprise, or the town of a public risk point."));
 
         AssessmentMethod? method = row[RiskPointSheet.Method]?.ToUpperInvariant() switch
         {
@@ -182,20 +182,20 @@ public static class ImportRiskPointsEndpoints
             null => null,
             _ => null
         };
-        if (method is null) errors.Add("评估方法须为 LEC 或 LS。");
+        if (method is null) errors.Add(ProblemLanguage.Say("评估方法须为 LEC 或 LS。", "The assessment method must be LEC or LS."));
         double? Number(string column)
         {
             var text = row[column];
             if (text is null) return null;
             if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)) return v;
-            errors.Add($"{column} 须为数字。");
+            errors.Add(ProblemLanguage.Say($"{column} 须为数字。", $"{column} must be a number."));
             return null;
         }
         var l = Number(RiskPointSheet.L);
         var e = Number(RiskPointSheet.E);
         var c = Number(RiskPointSheet.C);
         var s = Number(RiskPointSheet.S);
-        if (l is null) errors.Add("请填写 L。");
+        if (l is null) errors.Add(ProblemLanguage.Say("请填写 L。", "Fill in L."));
         if (errors.Count > 0) return null;
 
         var measures = row[RiskPointSheet.ControlMeasures]?.Split(RiskPointSheet.MeasureSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
