@@ -68,8 +68,13 @@ stop_service() { kill "$service_pid"; wait "$service_pid" 2>/dev/null || true; }
 
 echo "== start to ready" >&2
 start_service; cold=$ready_after; stop_service
+sql "select pg_stat_statements_reset()" >/dev/null
 start_service; warm=$ready_after
-printf 'START cold=%.2fs (empty database: schema and demo district) warm=%.2fs\n' "$cold" "$warm"
+# What the warm start costs besides waiting: the service's CPU time and its statements (load-independent, issue 12).
+warm_cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$service_pid/stat")
+warm_sql=$(sql "select sum(calls) || ' statements, ' || round(sum(total_exec_time)::numeric) || ' ms in PostgreSQL'
+                from pg_stat_statements where query not like '%pg_stat_statements%'")
+printf 'START cold=%.2fs (empty database: schema and demo district) warm=%.2fs (%s s CPU; %s)\n' "$cold" "$warm" "$warm_cpu" "$warm_sql"
 
 ASPNETCORE_URLS="$raw" dotnet "$bench" raw-server "$raw" >"$dir/raw.log" 2>&1 &
 pids+=("$!")

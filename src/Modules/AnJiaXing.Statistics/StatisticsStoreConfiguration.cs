@@ -8,10 +8,10 @@ public static class StatisticsStoreConfiguration
     /// <summary>Statistics read models: both async, on the daemon; both rebuildable with <c>projections --rebuild</c>.</summary>
     public static void ConfigureStatistics(this StoreOptions opts)
     {
-        // Batches of 2,000 events: one round trip for the tallies, one for the scope documents, one write (ADR 0018).
+        // One round trip for the tallies, one for the scope documents, one write per batch, whatever its size (ADR 0018).
         opts.Projections.Add(new ScopeStatisticsProjection(), ProjectionLifecycle.Async, ScopeStatisticsProjection.ProjectionTitle, o =>
         {
-            o.BatchSize = 2_000;
+            o.BatchSize = ScopeStatisticsProjection.BatchSize;
             o.DeleteViewTypeOnTeardown<ScopeStatistics>();
             o.DeleteViewTypeOnTeardown<HazardTally>();
             o.DeleteViewTypeOnTeardown<InspectionTally>();
