@@ -54,7 +54,7 @@ public class StatisticsFixture : HazardFixture
         var h5 = await this.Report("ent.a1", HazardSteps.GeneralReport(NanxiangChemicals, description: "逾期测试隐患"));
         await this.Act("town.nanxiang", h5, "assign", new
         {
-            responsibleUserId = Users["ent.a2"], deadline = Clock.GetUtcNow().AddHours(1), measures = "立即整改"
+            responsibleUserId = Users["ent.a2"], deadline = Clock.GetUtcNow().AddMinutes(1), measures = "立即整改"
         });
 
         var h6 = await this.Report("ent.b1", HazardSteps.GeneralReport(AntingConstruction, description: "误录入"));
@@ -69,8 +69,10 @@ public class StatisticsFixture : HazardFixture
 
         await InspectAsync();
 
-        Clock.Advance(TimeSpan.FromHours(2));
-        Today = StatisticsCalendar.DayOf(DateTimeOffset.UtcNow);
+        // Just past the deadline: two hours here put the service's clock on tomorrow whenever the suite ran after 22:00
+        // district time, while the events stayed dated today.
+        Clock.Advance(TimeSpan.FromMinutes(2));
+        Today = StatisticsCalendar.DayOf(Clock.GetUtcNow());
         await Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
     }
 
