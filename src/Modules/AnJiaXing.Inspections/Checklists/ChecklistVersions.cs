@@ -12,7 +12,7 @@ public static class ChecklistVersions
     {
         var current = await session.LoadAsync<Checklist>(id, ct) ?? throw ApiProblemException.NotFound("Checklist", id);
         if (version is null || version == current.Version) return current;
-        if (version < 1) throw ApiProblemException.Validation("version", "version must be 1 or more.");
+        if (version < 1) throw ApiProblemException.Validation("version", ProblemLanguage.Say("version 须不小于 1。", "version must be 1 or more."));
         if (version > current.Version)
             throw ApiProblemException.NotFound("Checklist version", $"{id} v{version}");
         return await session.Events.AggregateStreamAsync<Checklist>(id, version: version.Value, token: ct)

@@ -20,7 +20,7 @@ public static class SearchKnowledgeEndpoints
     {
         var paging = Paging.From(page, pageSize);
         var term = q?.Trim() ?? "";
-        if (term.Length > MaxQueryLength) throw ApiProblemException.Validation("q", $"q is at most {MaxQueryLength} characters.");
+        if (term.Length > MaxQueryLength) throw ApiProblemException.Validation("q", ProblemLanguage.Say($"q 至多 {MaxQueryLength} 个字符。", $"q is at most {MaxQueryLength} characters."));
 
         var query = session.Query<KnowledgeDocument>().AsQueryable();
         if (term.Length > 0) query = query.Where(d => d.SearchText.Contains(term, StringComparison.OrdinalIgnoreCase));
