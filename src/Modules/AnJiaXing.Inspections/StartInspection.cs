@@ -68,7 +68,7 @@ public static class StartInspectionEndpoint
         if (command.PlanId is { } planId)
         {
             plan = await session.LoadAsync<InspectionPlan>(planId, ct);
-            if (plan is null || !plan.VisibleTo(caller)) throw ApiProblemException.NotFound("Inspection plan", planId);
+            if (plan is null || !plan.VisibleTo(caller)) throw ApiProblemException.NotFound("检查计划", "Inspection plan", planId);
             if (plan.Type.Kind() != command.Kind)
                 throw ApiProblemException.Validation("kind", ProblemLanguage.Say($"检查计划“{plan.Name}”的类型为 {plan.Type}，其检查的 kind 须为 {plan.Type.Kind()}。", $"Plan '{plan.Name}' is a {plan.Type} plan; its inspections are of kind {plan.Type.Kind()}."));
             if (checklistId is { } c && c != plan.ChecklistId)
@@ -91,7 +91,7 @@ public static class StartInspectionEndpoint
         if (enterpriseId is { } eid)
         {
             enterprise = await session.LoadAsync<Organisation>(eid, ct);
-            if (enterprise is not { Kind: OrganisationKind.Enterprise }) throw ApiProblemException.NotFound("Enterprise", eid);
+            if (enterprise is not { Kind: OrganisationKind.Enterprise }) throw ApiProblemException.NotFound("企业", "Enterprise", eid);
             townId = enterprise.TownId ?? Guid.Empty;
         }
         else
@@ -112,7 +112,7 @@ public static class StartInspectionEndpoint
 
         var target = new InspectionTarget(enterprise?.Id, town.Id,
             enterprise?.Domains ?? (checklist?.Domain is { } d ? [d] : []));
-        if (!InspectionAccess.Covers(caller, target)) throw ApiProblemException.NotFound("Enterprise", (object?)enterprise?.Id ?? town.Id);
+        if (!InspectionAccess.Covers(caller, target)) throw ApiProblemException.NotFound("企业", "Enterprise", (object?)enterprise?.Id ?? town.Id);
         if (!InspectionAccess.MayConduct(caller, target)) throw ApiProblemException.Forbidden(ProblemLanguage.Say("您的角色无权检查该企业。", "Your role may not inspect this enterprise."));
         plan?.RequireCovers(enterprise?.Id, caller, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
 

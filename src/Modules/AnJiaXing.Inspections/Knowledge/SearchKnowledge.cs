@@ -37,7 +37,7 @@ public static class SearchKnowledgeEndpoints
     [WolverineGet("/api/knowledge/{id}", OperationId = "GetKnowledgeDocument")]
     public static async Task<KnowledgeDocumentDto> Get(Guid id, IQuerySession session, HttpContext http, CancellationToken ct)
     {
-        var document = await session.LoadAsync<KnowledgeDocument>(id, ct) ?? throw ApiProblemException.NotFound("Knowledge document", id);
+        var document = await session.LoadAsync<KnowledgeDocument>(id, ct) ?? throw ApiProblemException.NotFound("知识文档", "Knowledge document", id);
         http.AnswerVersion(document.Version);
         return KnowledgeDocumentDto.From(document);
     }
