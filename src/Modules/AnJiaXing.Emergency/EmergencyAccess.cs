@@ -94,7 +94,7 @@ public static class EmergencyAccess
         else owner = EmergencyOwner.District;
 
         if (!Sees(caller, owner.EnterpriseId, owner.TownId, owner.Domains))
-            throw ApiProblemException.NotFound(owner.EnterpriseId is null ? "Town" : "Enterprise", (object?)owner.EnterpriseId ?? owner.TownId!);
+            throw ApiProblemException.NotFound(owner.EnterpriseId is null ? "街镇" : "企业", owner.EnterpriseId is null ? "Town" : "Enterprise", (object?)owner.EnterpriseId ?? owner.TownId!);
         return owner;
     }
 

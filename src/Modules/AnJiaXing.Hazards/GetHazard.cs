@@ -27,15 +27,15 @@ public static class GetHazardEndpoint
         var hazard = current;
         if (version is { } v)
         {
-            if (v > current.Version) throw ApiProblemException.NotFound($"Version {v} of hazard", id);
+            if (v > current.Version) throw ApiProblemException.NotFound($"隐患第 {v} 版", $"Version {v} of hazard", id);
             hazard = await session.Events.AggregateStreamAsync<HazardView>(id, version: v, token: ct)
-                     ?? throw ApiProblemException.NotFound($"Version {v} of hazard", id);
+                     ?? throw ApiProblemException.NotFound($"隐患第 {v} 版", $"Version {v} of hazard", id);
         }
         else if (asOf is { } t)
         {
             // Npgsql writes only UTC offsets to timestamptz: "+08:00" from a client would otherwise be a 500.
             hazard = await session.Events.AggregateStreamAsync<HazardView>(id, timestamp: t.ToUniversalTime(), token: ct)
-                     ?? throw ApiProblemException.NotFound($"Hazard at {t:O}", id);
+                     ?? throw ApiProblemException.NotFound($"{t:O} 时的隐患", $"Hazard at {t:O}", id);
         }
 
         hazard.Overdue = HazardLifecycle.IsOverdue(hazard.Status, hazard.Deadline, asOf ?? clock.GetUtcNow());
