@@ -64,7 +64,7 @@ public static class AuditEndpoints
     private static void RequireAuditAccess(Caller caller, Guid? actorId)
     {
         if (caller.Scope.IsDistrictWide || actorId == caller.UserId) return;
-        throw ApiProblemException.Forbidden("Only auditors and district admins read other people's audit trail; you may read your own (actorId = your id).");
+        throw ApiProblemException.Forbidden(ProblemLanguage.Say("只有审计人员和区级管理员可以查阅他人的操作记录；您可以查阅自己的（actorId 为您的编号）。", "Only auditors and district admins read other people's audit trail; you may read your own (actorId = your id)."));
     }
 
     private static void Record(IDocumentSession session, Caller caller, HttpContext http, long count)

@@ -23,7 +23,7 @@ public static class EvidenceAccess
         var found = (await session.LoadManyAsync<EvidenceFile>(ct, distinct)).ToDictionary(e => e.Id);
         var missing = distinct.Where(id => !found.TryGetValue(id, out var e) || !MayRead(caller, e)).ToArray();
         if (missing.Length > 0)
-            throw ApiProblemException.Validation(field, $"Unknown evidence: {string.Join(", ", missing)}. Upload it first with POST /api/evidence.");
+            throw ApiProblemException.Validation(field, ProblemLanguage.Say($"以下证据不存在：{string.Join("、", missing)}。请先用 POST /api/evidence 上传。", $"Unknown evidence: {string.Join(", ", missing)}. Upload it first with POST /api/evidence."));
 
         var refs = new List<EvidenceRef>();
         foreach (var id in distinct)

@@ -14,7 +14,7 @@ public static class GetEvidenceEndpoint
     {
         var evidence = await session.LoadAsync<EvidenceFile>(id, ct);
         if (evidence is null || !EvidenceAccess.MayRead(Caller.From(user), evidence))
-            throw ApiProblemException.NotFound("Evidence", id);
+            throw ApiProblemException.NotFound("证据", "Evidence", id);
         var content = await blobs.ReadAsync(evidence.Sha256, ct)
                       ?? throw new InvalidOperationException($"Evidence {id} has no stored content for {evidence.Sha256}.");
         return Results.File(content, evidence.ContentType, evidence.FileName, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{evidence.Sha256}\""));

@@ -15,6 +15,10 @@ public class ApiProblemException(int status, string title, string? detail = null
     public static ApiProblemException NotFound(string what, object id) =>
         new(StatusCodes.Status404NotFound, "Not found", $"{what} '{id}' does not exist.");
 
+    /// <summary>A 404 whose detail names the missing thing in the request's language (the module gives both words).</summary>
+    public static ApiProblemException NotFound(string whatZh, string whatEn, object id) =>
+        new(StatusCodes.Status404NotFound, "Not found", ProblemLanguage.Say($"{whatZh}“{id}”不存在。", $"{whatEn} '{id}' does not exist."));
+
     public static ApiProblemException Forbidden(string detail) =>
         new(StatusCodes.Status403Forbidden, "Forbidden", detail);
 

@@ -14,9 +14,9 @@ public static class ExpectedVersion
         if (raw.StartsWith("W/", StringComparison.Ordinal)) raw = raw[2..];
         raw = raw.Trim('"');
         if (!long.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var version) || version < 0)
-            throw ApiProblemException.Validation("If-Match", "If-Match must be the quoted version from the ETag, e.g. \"3\".");
+            throw ApiProblemException.Validation("If-Match", ProblemLanguage.Say("If-Match 须为 ETag 中带引号的版本号，例如 \"3\"。", "If-Match must be the quoted version from the ETag, e.g. \"3\"."));
         if (bodyExpectedVersion is { } body && body != version)
-            throw ApiProblemException.Validation("expectedVersion", "expectedVersion and If-Match disagree.");
+            throw ApiProblemException.Validation("expectedVersion", ProblemLanguage.Say("expectedVersion 与 If-Match 不一致。", "expectedVersion and If-Match disagree."));
         return version;
     }
 

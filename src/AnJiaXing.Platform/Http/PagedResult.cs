@@ -12,8 +12,8 @@ public readonly record struct Paging(int Page, int PageSize)
     public static Paging From(int? page, int? pageSize)
     {
         var errors = new Dictionary<string, string[]>();
-        if (page is < 1) errors["page"] = ["page must be 1 or more."];
-        if (pageSize is < 1 or > MaxPageSize) errors["pageSize"] = [$"pageSize must be between 1 and {MaxPageSize}."];
+        if (page is < 1) errors["page"] = [ProblemLanguage.Say("page 须不小于 1。", "page must be 1 or more.")];
+        if (pageSize is < 1 or > MaxPageSize) errors["pageSize"] = [ProblemLanguage.Say($"pageSize 须在 1 至 {MaxPageSize} 之间。", $"pageSize must be between 1 and {MaxPageSize}.")];
         if (errors.Count > 0) throw new ValidationProblemException(errors);
         return new Paging(page ?? 1, pageSize ?? DefaultPageSize);
     }

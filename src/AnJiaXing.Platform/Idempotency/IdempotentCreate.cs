@@ -133,7 +133,7 @@ internal sealed class IdempotencyClaim(string recordId, string requestHash)
         var key = http.Request.Headers[IdempotentCreate.Header].ToString();
         if (string.IsNullOrEmpty(key)) return null;
         if (key.Length > 200 || key.Any(char.IsControl))
-            throw ApiProblemException.Validation(IdempotentCreate.Header, "An Idempotency-Key has at most 200 printable characters.");
+            throw ApiProblemException.Validation(IdempotentCreate.Header, ProblemLanguage.Say("Idempotency-Key 至多 200 个可打印字符。", "An Idempotency-Key has at most 200 printable characters."));
 
         var caller = Caller.From(http.User);
         var body = JsonSerializer.SerializeToUtf8Bytes(request, IdempotentCreate.JsonOptionsOf(http));

@@ -50,7 +50,7 @@ public static class PersonalSignatureMiddleware
         var parts = header.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(p => p.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0].ToLowerInvariant(), p => p[1]);
         if (!parts.TryGetValue("keyid", out var keyId) || !parts.TryGetValue("signature", out var value))
-            throw ApiProblemException.Validation(PersonalSignature.HttpHeader, "Expected 'keyId=<id>; signature=<base64>'.");
+            throw ApiProblemException.Validation(PersonalSignature.HttpHeader, ProblemLanguage.Say("格式应为“keyId=<id>; signature=<base64>”。", "Expected 'keyId=<id>; signature=<base64>'."));
 
         http.Request.EnableBuffering();
         using var buffer = new MemoryStream();
@@ -63,9 +63,9 @@ public static class PersonalSignatureMiddleware
         var account = await session.LoadAsync<Person>(caller.UserId, http.RequestAborted);
         var key = account?.SigningKeys.FirstOrDefault(k => k.KeyId == keyId);
         if (key is null)
-            throw ApiProblemException.Validation(PersonalSignature.HttpHeader, $"You have no registered signing key '{keyId}'.");
+            throw ApiProblemException.Validation(PersonalSignature.HttpHeader, ProblemLanguage.Say($"您没有已登记的签名密钥“{keyId}”。", $"You have no registered signing key '{keyId}'."));
         if (!LedgerSigningKey.Verify(key.PublicKey, payload, value))
-            throw ApiProblemException.Validation(PersonalSignature.HttpHeader, "The signature does not verify for this request.");
+            throw ApiProblemException.Validation(PersonalSignature.HttpHeader, ProblemLanguage.Say("签名与本请求不符，验证未通过。", "The signature does not verify for this request."));
 
         PersonalSignature.Remember(http, new PersonalSignature(keyId, payload, value));
         await next(http);

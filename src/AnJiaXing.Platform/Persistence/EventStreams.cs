@@ -25,7 +25,7 @@ public static class EventStreams
             if (state is not null)
                 foreach (var (key, value) in state(aggregate)) extensions[key] = value;
             throw ApiProblemException.Conflict(
-                $"{what} '{id}' is at version {current}, not {expected}; read it again before retrying.", extensions);
+                ProblemLanguage.Say($"{what}“{id}”当前为第 {current} 版，而不是第 {expected} 版；请重新读取后再试。", $"{what} '{id}' is at version {current}, not {expected}; read it again before retrying."), extensions);
         }
         return stream;
     }

@@ -25,10 +25,10 @@ public sealed record Caller(
     public static Caller From(ClaimsPrincipal user)
     {
         if (user.Identity?.IsAuthenticated != true)
-            throw Http.ApiProblemException.Unauthorized("Authentication is required.");
+            throw Http.ApiProblemException.Unauthorized(Http.ProblemLanguage.Say("请先登录。", "Authentication is required."));
 
         string Get(string type) => user.FindFirst(type)?.Value
-            ?? throw Http.ApiProblemException.Unauthorized($"The token lacks the '{type}' claim.");
+            ?? throw Http.ApiProblemException.Unauthorized(Http.ProblemLanguage.Say($"访问令牌缺少“{type}”声明。", $"The token lacks the '{type}' claim."));
         Guid? OptionalGuid(string type) => Guid.TryParse(user.FindFirst(type)?.Value, out var g) ? g : null;
 
         return new Caller(

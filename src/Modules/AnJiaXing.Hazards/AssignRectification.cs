@@ -36,7 +36,7 @@ public static class AssignRectificationEndpoint
             async (hazard, caller) =>
             {
                 var responsible = await people.PersonAsync(session, command.ResponsibleUserId, ct)
-                                  ?? throw ApiProblemException.Validation("responsibleUserId", "Unknown user.");
+                                  ?? throw ApiProblemException.Validation("responsibleUserId", ProblemLanguage.Say("该用户不存在。", "Unknown user."));
                 return [hazard.Assign(responsible, command.Deadline, command.Measures, command.Funds, command.ContingencyPlan,
                     clock.GetUtcNow(), caller.Actor)];
             }, ct);

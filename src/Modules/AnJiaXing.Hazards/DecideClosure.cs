@@ -13,7 +13,7 @@ public sealed class DecideClosureValidator : AbstractValidator<DecideClosure>
     public DecideClosureValidator()
     {
         RuleFor(x => x.Remarks).MaximumLength(2000);
-        RuleFor(x => x.Remarks).NotEmpty().When(x => !x.Approved).WithMessage("A rejected closure must give its reasons.");
+        RuleFor(x => x.Remarks).NotEmpty().When(x => !x.Approved).WithMessage(_ => ProblemLanguage.Say("驳回销号须说明理由。", "A rejected closure must give its reasons."));
     }
 }
 

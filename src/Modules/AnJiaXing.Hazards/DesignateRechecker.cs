@@ -23,7 +23,7 @@ public static class DesignateRecheckerEndpoint
             async (hazard, caller) =>
             {
                 var rechecker = await people.PersonAsync(session, command.UserId, ct)
-                                ?? throw ApiProblemException.Validation("userId", "Unknown user.");
+                                ?? throw ApiProblemException.Validation("userId", ProblemLanguage.Say("该用户不存在。", "Unknown user."));
                 return [hazard.DesignateRechecker(rechecker, caller.Actor)];
             }, ct);
 }

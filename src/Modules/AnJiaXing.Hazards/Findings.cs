@@ -45,9 +45,9 @@ public static class CheckRecheckHandler
         if (h is null || !HazardAccess.Sees(question.Caller, h))
             return new RecheckClearance(404, $"Hazard '{question.HazardId}' does not exist.", Guid.Empty, null, 0);
         if (!HazardAccess.May(question.Caller, HazardAction.Recheck, h))
-            return new RecheckClearance(403, "Your role may not recheck this hazard.", h.EnterpriseId, h.Status, h.Version);
+            return new RecheckClearance(403, ProblemLanguage.Say("您的角色无权复查该隐患。", "Your role may not recheck this hazard."), h.EnterpriseId, h.Status, h.Version);
         if (h.Status != HazardStatus.AwaitingRecheck)
-            return new RecheckClearance(409, $"Only a hazard awaiting recheck can be rechecked; this one is {h.Status}.", h.EnterpriseId, h.Status, h.Version);
+            return new RecheckClearance(409, ProblemLanguage.Say($"只有待复查的隐患才能复查；该隐患状态为 {h.Status}。", $"Only a hazard awaiting recheck can be rechecked; this one is {h.Status}."), h.EnterpriseId, h.Status, h.Version);
         return new RecheckClearance(200, null, h.EnterpriseId, h.Status, h.Version);
     }
 }

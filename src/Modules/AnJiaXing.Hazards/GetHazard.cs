@@ -18,24 +18,24 @@ public static class GetHazardEndpoint
         TimeProvider clock, CancellationToken ct)
     {
         if (version is not null && asOf is not null)
-            throw ApiProblemException.Validation("version", "Ask for a version or a point in time, not both.");
-        if (version is < 1) throw ApiProblemException.Validation("version", "Versions start at 1.");
+            throw ApiProblemException.Validation("version", ProblemLanguage.Say("请指定版本或时间点，不能两者都指定。", "Ask for a version or a point in time, not both."));
+        if (version is < 1) throw ApiProblemException.Validation("version", ProblemLanguage.Say("版本号从 1 开始。", "Versions start at 1."));
 
-        var current = await session.LoadAsync<HazardView>(id, ct) ?? throw ApiProblemException.NotFound("Hazard", id);
-        if (!HazardAccess.Sees(Caller.From(user), current)) throw ApiProblemException.NotFound("Hazard", id);
+        var current = await session.LoadAsync<HazardView>(id, ct) ?? throw ApiProblemException.NotFound("隐患", "Hazard", id);
+        if (!HazardAccess.Sees(Caller.From(user), current)) throw ApiProblemException.NotFound("隐患", "Hazard", id);
 
         var hazard = current;
         if (version is { } v)
         {
-            if (v > current.Version) throw ApiProblemException.NotFound($"Version {v} of hazard", id);
+            if (v > current.Version) throw ApiProblemException.NotFound($"隐患第 {v} 版", $"Version {v} of hazard", id);
             hazard = await session.Events.AggregateStreamAsync<HazardView>(id, version: v, token: ct)
-                     ?? throw ApiProblemException.NotFound($"Version {v} of hazard", id);
+                     ?? throw ApiProblemException.NotFound($"隐患第 {v} 版", $"Version {v} of hazard", id);
         }
         else if (asOf is { } t)
         {
             // Npgsql writes only UTC offsets to timestamptz: "+08:00" from a client would otherwise be a 500.
             hazard = await session.Events.AggregateStreamAsync<HazardView>(id, timestamp: t.ToUniversalTime(), token: ct)
-                     ?? throw ApiProblemException.NotFound($"Hazard at {t:O}", id);
+                     ?? throw ApiProblemException.NotFound($"{t:O} 时的隐患", $"Hazard at {t:O}", id);
         }
 
         hazard.Overdue = HazardLifecycle.IsOverdue(hazard.Status, hazard.Deadline, asOf ?? clock.GetUtcNow());

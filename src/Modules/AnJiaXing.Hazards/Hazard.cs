@@ -101,13 +101,13 @@ public sealed class Hazard
         DateTimeOffset foundAt, Caller caller)
     {
         if (!enterprise.Enabled)
-            throw ApiProblemException.Conflict($"'{enterprise.Name}' is disabled; no new hazards can be reported against it.");
+            throw ApiProblemException.Conflict(ProblemLanguage.Say($"企业“{enterprise.Name}”已停用，不能再上报其隐患。", $"'{enterprise.Name}' is disabled; no new hazards can be reported against it."));
         // An enterprise's own risk patrol (风险巡查) of its risk points is a self-inspection too; it keeps its source.
         if (caller.Role == Role.EnterpriseUser && source is not (HazardSource.SelfInspection or HazardSource.RiskPatrol))
-            throw ApiProblemException.Validation("source", "An enterprise reports its own hazards with source SelfInspection (or RiskPatrol).");
+            throw ApiProblemException.Validation("source", ProblemLanguage.Say("企业上报自身隐患请使用 source SelfInspection（或 RiskPatrol）。", "An enterprise reports its own hazards with source SelfInspection (or RiskPatrol)."));
         var hazardDomain = domain ?? enterprise.Domains.FirstOrDefault(IndustryDomain.Other);
         if (enterprise.Domains.Count > 0 && !enterprise.Domains.Contains(hazardDomain))
-            throw ApiProblemException.Validation("domain", $"'{enterprise.Name}' is not active in {hazardDomain}.");
+            throw ApiProblemException.Validation("domain", ProblemLanguage.Say($"企业“{enterprise.Name}”不属于 {hazardDomain} 领域。", $"'{enterprise.Name}' is not active in {hazardDomain}."));
 
         return new HazardReported(id, enterprise.Id, enterprise.Name, town.Id, town.Name, hazardDomain, level, category,
             description.Trim(), location?.Trim(), latitude, longitude, source, inspectionId, checklistItemCode, legalBasis,
@@ -134,15 +134,15 @@ public sealed class Hazard
 
     public HazardEscalated Escalate(string reason, Actor by)
     {
-        if (Level != HazardLevel.General) throw Conflict(this, "Only a general hazard can be escalated to major.");
-        if (!HazardLifecycle.IsOpen(Status)) throw Conflict(this, $"A {Status} hazard cannot be escalated.");
+        if (Level != HazardLevel.General) throw Conflict(this, ProblemLanguage.Say("只有一般隐患才能升级为重大隐患。", "Only a general hazard can be escalated to major."));
+        if (!HazardLifecycle.IsOpen(Status)) throw Conflict(this, ProblemLanguage.Say($"状态为 {Status} 的隐患不能升级。", $"A {Status} hazard cannot be escalated."));
         return new HazardEscalated(Id, EnterpriseId, reason, by);
     }
 
     public HazardWithdrawn Withdraw(string reason, Actor by)
     {
-        if (!HazardLifecycle.IsOpen(Status)) throw Conflict(this, $"A {Status} hazard cannot be withdrawn.");
-        if (ActedOnByOthers) throw Conflict(this, "Others have acted on this hazard; it can no longer be withdrawn.");
+        if (!HazardLifecycle.IsOpen(Status)) throw Conflict(this, ProblemLanguage.Say($"状态为 {Status} 的隐患不能撤回。", $"A {Status} hazard cannot be withdrawn."));
+        if (ActedOnByOthers) throw Conflict(this, ProblemLanguage.Say("他人已处理过该隐患，不能再撤回。", "Others have acted on this hazard; it can no longer be withdrawn."));
         return new HazardWithdrawn(Id, EnterpriseId, reason, by);
     }
 
@@ -155,12 +155,12 @@ public sealed class Hazard
             : Status is HazardStatus.Reported or HazardStatus.Rectifying;
         if (!allowed)
             throw Conflict(this, Level == HazardLevel.Major && Status == HazardStatus.PendingConfirmation
-                ? "A major hazard is assigned for rectification only after the department confirms it."
-                : $"Rectification cannot be assigned while the hazard is {Status}.");
+                ? ProblemLanguage.Say("重大隐患须经部门确认后才能交办整改。", "A major hazard is assigned for rectification only after the department confirms it.")
+                : ProblemLanguage.Say($"隐患状态为 {Status} 时不能交办整改。", $"Rectification cannot be assigned while the hazard is {Status}."));
 
         RequireEnterpriseUser(responsible, "responsibleUserId");
         var errors = new Dictionary<string, string[]>();
-        if (deadline <= now) errors["deadline"] = ["The deadline must lie in the future."];
+        if (deadline <= now) errors["deadline"] = [ProblemLanguage.Say("整改期限须晚于当前时间。", "The deadline must lie in the future.")];
         if (Level == HazardLevel.Major)
         {
             // 五落实: responsibility, measures, funds, time limit and contingency plan must all be in place.
@@ -176,10 +176,10 @@ public sealed class Hazard
 
     public DeadlineExtended ExtendDeadline(DateTimeOffset newDeadline, string reason, Actor by)
     {
-        if (!HazardLifecycle.IsOpen(Status)) throw Conflict(this, $"A {Status} hazard has no deadline to extend.");
-        if (Deadline is not { } current) throw Conflict(this, "The hazard has no rectification deadline yet; assign rectification first.");
+        if (!HazardLifecycle.IsOpen(Status)) throw Conflict(this, ProblemLanguage.Say($"状态为 {Status} 的隐患没有可延期的整改期限。", $"A {Status} hazard has no deadline to extend."));
+        if (Deadline is not { } current) throw Conflict(this, ProblemLanguage.Say("该隐患尚无整改期限，请先交办整改。", "The hazard has no rectification deadline yet; assign rectification first."));
         if (newDeadline <= current)
-            throw ApiProblemException.Validation("newDeadline", $"The new deadline must be later than the current one ({current:O}).");
+            throw ApiProblemException.Validation("newDeadline", ProblemLanguage.Say($"新的整改期限须晚于当前期限（{current:O}）。", $"The new deadline must be later than the current one ({current:O})."));
         return new DeadlineExtended(Id, EnterpriseId, current, newDeadline, reason, by);
     }
 
@@ -187,7 +187,7 @@ public sealed class Hazard
     {
         if (Status is not (HazardStatus.Reported or HazardStatus.PendingConfirmation or HazardStatus.Confirmed
             or HazardStatus.Rectifying or HazardStatus.AwaitingRecheck))
-            throw Conflict(this, $"A rechecker cannot be designated while the hazard is {Status}.");
+            throw Conflict(this, ProblemLanguage.Say($"隐患状态为 {Status} 时不能指定复查人。", $"A rechecker cannot be designated while the hazard is {Status}."));
         RequireEnterpriseUser(rechecker, "userId");
         return new RecheckerDesignated(Id, EnterpriseId, rechecker.Id, rechecker.DisplayName, by);
     }
@@ -196,7 +196,7 @@ public sealed class Hazard
     {
         var onTheSpot = Level == HazardLevel.General && Status == HazardStatus.Reported;
         if (Status != HazardStatus.Rectifying && !onTheSpot)
-            throw Conflict(this, $"Rectification cannot be submitted while the hazard is {Status}.");
+            throw Conflict(this, ProblemLanguage.Say($"隐患状态为 {Status} 时不能提交整改。", $"Rectification cannot be submitted while the hazard is {Status}."));
         return new RectificationSubmitted(Id, EnterpriseId, description, evidence, onTheSpot, by);
     }
 
@@ -207,11 +207,11 @@ public sealed class Hazard
     public IReadOnlyList<object> Recheck(bool passed, string? remarks, IReadOnlyList<EvidenceRef> evidence, Caller caller)
     {
         if (Status != HazardStatus.AwaitingRecheck)
-            throw Conflict(this, $"Only a hazard awaiting recheck can be rechecked; this one is {Status}.");
+            throw Conflict(this, ProblemLanguage.Say($"只有待复查的隐患才能复查；该隐患状态为 {Status}。", $"Only a hazard awaiting recheck can be rechecked; this one is {Status}."));
         if (!passed)
         {
             if (string.IsNullOrWhiteSpace(remarks))
-                throw ApiProblemException.Validation("remarks", "A failed recheck must give its reasons.");
+                throw ApiProblemException.Validation("remarks", ProblemLanguage.Say("复查不通过须说明理由。", "A failed recheck must give its reasons."));
             return [new RecheckFailed(Id, EnterpriseId, remarks, evidence, caller.Actor)];
         }
 
@@ -239,8 +239,8 @@ public sealed class Hazard
 
     public ClosureRequested RequestClosure(string? remarks, Actor by)
     {
-        if (Level != HazardLevel.Major) throw Conflict(this, "Only a major hazard needs a closure request; a general one is closed by the town.");
-        if (Status != HazardStatus.Rechecked) throw Conflict(this, $"Closure can be requested only after a passed recheck; the hazard is {Status}.");
+        if (Level != HazardLevel.Major) throw Conflict(this, ProblemLanguage.Say("只有重大隐患才需申请销号；一般隐患由街镇销号。", "Only a major hazard needs a closure request; a general one is closed by the town."));
+        if (Status != HazardStatus.Rechecked) throw Conflict(this, ProblemLanguage.Say($"复查通过后才能申请销号；该隐患状态为 {Status}。", $"Closure can be requested only after a passed recheck; the hazard is {Status}."));
         return new ClosureRequested(Id, EnterpriseId, remarks, by);
     }
 
@@ -248,11 +248,11 @@ public sealed class Hazard
     {
         var expected = Level == HazardLevel.Major ? HazardStatus.ClosureRequested : HazardStatus.Rechecked;
         if (Status != expected)
-            throw Conflict(this, $"A closure decision on a {Level} hazard needs status {expected}; it is {Status}.");
+            throw Conflict(this, ProblemLanguage.Say($"{Level} 隐患的销号审批须在状态 {expected} 时进行；当前状态为 {Status}。", $"A closure decision on a {Level} hazard needs status {expected}; it is {Status}."));
         if (!approved)
         {
             if (string.IsNullOrWhiteSpace(remarks))
-                throw ApiProblemException.Validation("remarks", "A rejected closure must give its reasons.");
+                throw ApiProblemException.Validation("remarks", ProblemLanguage.Say("驳回销号须说明理由。", "A rejected closure must give its reasons."));
             return [new ClosureRejected(Id, EnterpriseId, remarks, by)];
         }
 
@@ -266,14 +266,14 @@ public sealed class Hazard
     private void RequireMajorPending(string what)
     {
         if (Status != HazardStatus.PendingConfirmation)
-            throw Conflict(this, $"Only a major hazard pending confirmation can be {what}; this one is {Level} and {Status}.");
+            throw Conflict(this, ProblemLanguage.Say($"只有待确认的重大隐患才能执行此操作；该隐患为 {Level}，状态 {Status}。", $"Only a major hazard pending confirmation can be {what}; this one is {Level} and {Status}."));
     }
 
     private void RequireEnterpriseUser(Person user, string field)
     {
         if (user.Role != Role.EnterpriseUser || user.OrganisationId != EnterpriseId)
-            throw ApiProblemException.Validation(field, $"{user.DisplayName} is not a user of {EnterpriseName}.");
-        if (!user.Enabled) throw ApiProblemException.Validation(field, $"{user.DisplayName}'s account is disabled.");
+            throw ApiProblemException.Validation(field, ProblemLanguage.Say($"{user.DisplayName} 不是企业“{EnterpriseName}”的用户。", $"{user.DisplayName} is not a user of {EnterpriseName}."));
+        if (!user.Enabled) throw ApiProblemException.Validation(field, ProblemLanguage.Say($"{user.DisplayName} 的账号已停用。", $"{user.DisplayName}'s account is disabled."));
     }
 
     public static ApiProblemException Conflict(Hazard h, string detail) =>

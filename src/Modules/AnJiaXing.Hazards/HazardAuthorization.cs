@@ -48,5 +48,5 @@ public static class HazardAccess
     /// <summary>The command path's rules for one action on a hazard.</summary>
     public static CommandRules<Hazard> For(HazardAction action) => new(
         "Hazard", Sees, (caller, h) => May(caller, action, h),
-        h => $"Your role may not {action} this {h.Level} hazard.", Hazard.State);
+        h => ProblemLanguage.Say($"您的角色无权对该 {h.Level} 隐患执行 {action}。", $"Your role may not {action} this {h.Level} hazard."), Hazard.State);
 }

@@ -13,8 +13,8 @@ public sealed class RecheckHazardValidator : AbstractValidator<RecheckHazard>
     public RecheckHazardValidator()
     {
         RuleFor(x => x.Remarks).MaximumLength(4000);
-        RuleFor(x => x.Remarks).NotEmpty().When(x => !x.Passed).WithMessage("A failed recheck must give its reasons.");
-        RuleFor(x => x.EvidenceIds).Must(ids => ids is null || ids.Length <= 20).WithMessage("At most 20 pieces of evidence.");
+        RuleFor(x => x.Remarks).NotEmpty().When(x => !x.Passed).WithMessage(_ => ProblemLanguage.Say("复查不通过须说明理由。", "A failed recheck must give its reasons."));
+        RuleFor(x => x.EvidenceIds).Must(ids => ids is null || ids.Length <= 20).WithMessage(_ => ProblemLanguage.Say("证据至多 20 份。", "At most 20 pieces of evidence."));
     }
 }
 

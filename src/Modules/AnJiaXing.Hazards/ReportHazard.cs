@@ -38,10 +38,10 @@ public sealed class ReportHazardValidator : AbstractValidator<ReportHazard>
         RuleFor(x => x.Latitude).InclusiveBetween(-90, 90);
         RuleFor(x => x.Longitude).InclusiveBetween(-180, 180);
         RuleFor(x => x).Must(x => x.Latitude.HasValue == x.Longitude.HasValue)
-            .WithName("latitude").WithMessage("Give both latitude and longitude, or neither.");
-        RuleFor(x => x.EvidenceIds).Must(ids => ids is null || ids.Length <= 20).WithMessage("At most 20 pieces of evidence.");
+            .WithName("latitude").WithMessage(_ => ProblemLanguage.Say("经度和纬度须同时提供或同时不提供。", "Give both latitude and longitude, or neither."));
+        RuleFor(x => x.EvidenceIds).Must(ids => ids is null || ids.Length <= 20).WithMessage(_ => ProblemLanguage.Say("证据至多 20 份。", "At most 20 pieces of evidence."));
         RuleFor(x => x.FoundAt).Must(t => t is null || t <= clock.GetUtcNow().AddMinutes(5))
-            .WithMessage("foundAt cannot lie in the future.");
+            .WithMessage(_ => ProblemLanguage.Say("foundAt 不能晚于当前时间。", "foundAt cannot lie in the future."));
     }
 }
 
@@ -57,11 +57,11 @@ public static class ReportHazardEndpoint
         var caller = Caller.From(user);
         // Enterprise and town from the platform's cache (dropped when they change): no round trip for either.
         var enterprise = await organisations.OrganisationAsync(session, command.EnterpriseId, ct);
-        if (enterprise is not { Kind: OrganisationKind.Enterprise }) throw ApiProblemException.NotFound("Enterprise", command.EnterpriseId);
+        if (enterprise is not { Kind: OrganisationKind.Enterprise }) throw ApiProblemException.NotFound("企业", "Enterprise", command.EnterpriseId);
         var domain = command.Domain ?? enterprise.Domains.FirstOrDefault(IndustryDomain.Other);
         caller.Scope.HideUnlessCoversEnterprise(enterprise.Id, enterprise.TownId ?? Guid.Empty, [domain], "Enterprise");
         if (!HazardAccess.MayReport(caller, enterprise, domain))
-            throw ApiProblemException.Forbidden($"Your role may not report hazards against '{enterprise.Name}'.");
+            throw ApiProblemException.Forbidden(ProblemLanguage.Say($"您的角色无权上报企业“{enterprise.Name}”的隐患。", $"Your role may not report hazards against '{enterprise.Name}'."));
 
         var town = await organisations.OrganisationAsync(session, enterprise.TownId ?? Guid.Empty, ct)
                    ?? throw new InvalidOperationException($"Enterprise {enterprise.Id} has no town.");

@@ -13,7 +13,7 @@ public sealed class SubmitRectificationValidator : AbstractValidator<SubmitRecti
     public SubmitRectificationValidator()
     {
         RuleFor(x => x.Description).NotEmpty().MaximumLength(4000);
-        RuleFor(x => x.EvidenceIds).Must(ids => ids is null || ids.Length <= 20).WithMessage("At most 20 pieces of evidence.");
+        RuleFor(x => x.EvidenceIds).Must(ids => ids is null || ids.Length <= 20).WithMessage(_ => ProblemLanguage.Say("证据至多 20 份。", "At most 20 pieces of evidence."));
     }
 }
 

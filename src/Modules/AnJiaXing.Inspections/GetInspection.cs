@@ -14,8 +14,8 @@ public static class GetInspectionEndpoint
     /// <summary>The full record: every item with its evidence, and the hazards its findings raised as they stand now.</summary>
     public static async Task<InspectionRecord> Get(Guid id, ClaimsPrincipal user, IQuerySession session, HttpContext http, CancellationToken ct)
     {
-        var record = await session.LoadAsync<InspectionRecord>(id, ct) ?? throw ApiProblemException.NotFound("Inspection", id);
-        if (!InspectionAccess.Sees(Caller.From(user), record)) throw ApiProblemException.NotFound("Inspection", id);
+        var record = await session.LoadAsync<InspectionRecord>(id, ct) ?? throw ApiProblemException.NotFound("检查记录", "Inspection", id);
+        if (!InspectionAccess.Sees(Caller.From(user), record)) throw ApiProblemException.NotFound("检查记录", "Inspection", id);
 
         var hazards = record.RaisedHazardIds.Count == 0 ? [] : await session.LoadManyAsync<HazardView>(ct, record.RaisedHazardIds);
         var byId = hazards.ToDictionary(h => h.Id);

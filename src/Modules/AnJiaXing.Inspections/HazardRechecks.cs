@@ -11,9 +11,9 @@ public static class HazardRechecks
         return clearance.Status switch
         {
             200 => clearance,
-            404 => throw ApiProblemException.NotFound("Hazard", hazardId),
-            403 => throw ApiProblemException.Forbidden(clearance.Refusal ?? "Your role may not recheck this hazard."),
-            _ => throw ApiProblemException.Conflict(clearance.Refusal ?? "The hazard cannot be rechecked now.",
+            404 => throw ApiProblemException.NotFound("隐患", "Hazard", hazardId),
+            403 => throw ApiProblemException.Forbidden(clearance.Refusal ?? ProblemLanguage.Say("您的角色无权复查该隐患。", "Your role may not recheck this hazard.")),
+            _ => throw ApiProblemException.Conflict(clearance.Refusal ?? ProblemLanguage.Say("该隐患当前不能复查。", "The hazard cannot be rechecked now."),
                 new Dictionary<string, object?>
                 {
                     ["currentStatus"] = clearance.CurrentStatus?.ToString(),

@@ -59,15 +59,15 @@ public sealed class Inspection
         Checklist? checklist, Guid? planId, Guid? hazardId, Caller caller)
     {
         if (caller.Role == Role.EnterpriseUser && kind != InspectionKind.SelfInspection)
-            throw ApiProblemException.Validation("kind", "An enterprise inspects itself with kind SelfInspection.");
+            throw ApiProblemException.Validation("kind", ProblemLanguage.Say("企业检查自身请使用 kind SelfInspection。", "An enterprise inspects itself with kind SelfInspection."));
         if (kind == InspectionKind.SelfInspection && caller.Role != Role.EnterpriseUser)
-            throw ApiProblemException.Validation("kind", "A self-inspection (自查) is made by the enterprise's own users.");
+            throw ApiProblemException.Validation("kind", ProblemLanguage.Say("自查由企业自己的用户进行。", "A self-inspection (自查) is made by the enterprise's own users."));
         if (kind == InspectionKind.LawEnforcement && caller.Role is not (Role.DepartmentOfficer or Role.TownSupervisor or Role.DistrictAdmin))
-            throw ApiProblemException.Forbidden("Only supervising officials carry out law-enforcement inspections.");
+            throw ApiProblemException.Forbidden(ProblemLanguage.Say("只有监管人员才能进行执法检查。", "Only supervising officials carry out law-enforcement inspections."));
         if (enterprise is { Enabled: false })
-            throw ApiProblemException.Conflict($"'{enterprise.Name}' is disabled; it cannot be inspected.");
+            throw ApiProblemException.Conflict(ProblemLanguage.Say($"企业“{enterprise.Name}”已停用，不能检查。", $"'{enterprise.Name}' is disabled; it cannot be inspected."));
         if (checklist is { Retired: true })
-            throw ApiProblemException.Conflict($"Checklist '{checklist.Name}' is retired; choose a current one.");
+            throw ApiProblemException.Conflict(ProblemLanguage.Say($"检查表“{checklist.Name}”已停用，请选用现行的检查表。", $"Checklist '{checklist.Name}' is retired; choose a current one."));
 
         var name = enterprise?.Name ?? temporary?.Name.Trim() ?? "";
         var domains = enterprise?.Domains.ToList()
@@ -101,10 +101,10 @@ public sealed class Inspection
             var earlier = code is null ? null : r.FindItem(code);
             if (code is not null && (earlier is null || earlier.FromChecklist))
                 throw ApiProblemException.Validation("itemCode", pinned is null
-                    ? $"'{code}' is no finding of this inspection; leave itemCode out for a new free-text finding."
-                    : $"'{code}' is not an item of checklist '{pinned.Name}' version {pinned.Version}.");
+                    ? ProblemLanguage.Say($"“{code}”不是本次检查的发现；新的现场发现请不要提供 itemCode。", $"'{code}' is no finding of this inspection; leave itemCode out for a new free-text finding.")
+                    : ProblemLanguage.Say($"“{code}”不是检查表“{pinned.Name}”第 {pinned.Version} 版的检查项。", $"'{code}' is not an item of checklist '{pinned.Name}' version {pinned.Version}."));
             var content = Clean(f.Content) ?? earlier?.Content
-                          ?? throw ApiProblemException.Validation("content", "A free-text finding needs its content.");
+                          ?? throw ApiProblemException.Validation("content", ProblemLanguage.Say("现场发现须填写内容。", "A free-text finding needs its content."));
             var freeCode = code ?? $"F{nextFree++}";
             events.Add(new InspectionItemRecorded(r.Id, freeCode, false, "现场发现", content, null, HazardLevel.General, f.Result,
                 Clean(f.Notes), f.Evidence, f.Level, f.Category ?? earlier?.Category ?? CategoryFor("", content), by));
@@ -116,7 +116,7 @@ public sealed class Inspection
     {
         var r = this;
         RequireDraft(r);
-        if (r.Items.Count == 0) throw Conflict(r, "Record at least one item before submitting.");
+        if (r.Items.Count == 0) throw Conflict(r, ProblemLanguage.Say("提交前请至少记录一个检查项。", "Record at least one item before submitting."));
         var raises = r.Kind is not (InspectionKind.Temporary or InspectionKind.Recheck);
         var findings = raises ? r.Items.Where(i => i.Result == ItemResult.NonCompliant).Select(i => i.Code).ToList() : [];
         return new InspectionSubmitted(r.Id, r.EnterpriseId, r.PlanId, findings, signatureKeyId, by);
@@ -170,7 +170,7 @@ public sealed class Inspection
     private static void RequireDraft(Inspection r)
     {
         if (r.Status != InspectionStatus.Draft)
-            throw Conflict(r, "The inspection was submitted and signed; its record can no longer be changed.");
+            throw Conflict(r, ProblemLanguage.Say("检查已签名提交，记录不能再更改。", "The inspection was submitted and signed; its record can no longer be changed."));
     }
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

@@ -31,10 +31,10 @@ public sealed class RecordInspectionItemsValidator : AbstractValidator<RecordIns
     public RecordInspectionItemsValidator()
     {
         RuleFor(x => x).Must(x => (x.Items is { Length: > 0 }) != (x.Result is not null))
-            .WithName("result").WithMessage("Give one item (result, …) or a batch in items, not both.");
-        RuleFor(x => x.Items).Must(i => i is null || i.Length <= 200).WithMessage("At most 200 items in a batch.");
+            .WithName("result").WithMessage(_ => ProblemLanguage.Say("请提供单个检查项（result 等）或 items 批量，不能两者都提供。", "Give one item (result, …) or a batch in items, not both."));
+        RuleFor(x => x.Items).Must(i => i is null || i.Length <= 200).WithMessage(_ => ProblemLanguage.Say("一批至多 200 个检查项。", "At most 200 items in a batch."));
         RuleFor(x => x.Items).Must(i => i is null || i.Where(x => x.ItemCode is not null).GroupBy(x => x.ItemCode).All(g => g.Count() == 1))
-            .WithMessage("An item code appears twice in the batch.");
+            .WithMessage(_ => ProblemLanguage.Say("同一批中检查项编码出现了两次。", "An item code appears twice in the batch."));
         RuleForEach(x => x.All).ChildRules(item =>
         {
             item.RuleFor(i => i.Result).IsInEnum();
@@ -43,9 +43,9 @@ public sealed class RecordInspectionItemsValidator : AbstractValidator<RecordIns
             item.RuleFor(i => i.ItemCode).MaximumLength(64);
             item.RuleFor(i => i.Content).MaximumLength(2000);
             item.RuleFor(i => i.Notes).MaximumLength(2000);
-            item.RuleFor(i => i.EvidenceIds).Must(ids => ids is null || ids.Length <= 20).WithMessage("At most 20 pieces of evidence per item.");
+            item.RuleFor(i => i.EvidenceIds).Must(ids => ids is null || ids.Length <= 20).WithMessage(_ => ProblemLanguage.Say("每个检查项至多 20 份证据。", "At most 20 pieces of evidence per item."));
             item.RuleFor(i => i).Must(i => i.ItemCode is not null || !string.IsNullOrWhiteSpace(i.Content))
-                .WithName("content").WithMessage("Give a checklist itemCode, or the content of a free-text finding.");
+                .WithName("content").WithMessage(_ => ProblemLanguage.Say("请提供检查表的 itemCode，或现场发现的内容。", "Give a checklist itemCode, or the content of a free-text finding."));
         }).OverridePropertyName("items");
     }
 }
@@ -64,7 +64,7 @@ public static class RecordInspectionItemsEndpoint
         {
             record = r;
             if (r.Status != InspectionStatus.Draft)
-                throw Inspection.Conflict(r, "The inspection was submitted and signed; its record can no longer be changed.");
+                throw Inspection.Conflict(r, ProblemLanguage.Say("检查已签名提交，记录不能再更改。", "The inspection was submitted and signed; its record can no longer be changed."));
             var pinned = r.ChecklistId is { } cid ? await ChecklistVersions.LoadAsync(session, cid, r.ChecklistVersion, ct) : null;
             var use = new EvidenceUse(r.Id, r.EnterpriseId ?? Guid.Empty, r.TownId, r.Domains.FirstOrDefault(IndustryDomain.Other));
             var findings = new List<ItemFinding>();

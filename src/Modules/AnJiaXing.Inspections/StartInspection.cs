@@ -26,29 +26,29 @@ public sealed class StartInspectionValidator : AbstractValidator<StartInspection
         RuleFor(x => x.Kind).IsInEnum();
         When(x => x.Kind == InspectionKind.Temporary, () =>
         {
-            RuleFor(x => x.TemporaryEnterprise).NotNull().WithMessage("A temporary check names the enterprise: { name, address }.");
+            RuleFor(x => x.TemporaryEnterprise).NotNull().WithMessage(_ => ProblemLanguage.Say("临时检查须写明企业：{ name, address }。", "A temporary check names the enterprise: { name, address }."));
             RuleFor(x => x.TemporaryEnterprise!.Name).NotEmpty().MaximumLength(200).When(x => x.TemporaryEnterprise is not null);
             RuleFor(x => x.TemporaryEnterprise!.Address).NotEmpty().MaximumLength(500).When(x => x.TemporaryEnterprise is not null);
-            RuleFor(x => x.EnterpriseId).Null().WithMessage("A temporary check is of an enterprise not yet registered; leave enterpriseId out.");
+            RuleFor(x => x.EnterpriseId).Null().WithMessage(_ => ProblemLanguage.Say("临时检查针对尚未登记的企业，请不要提供 enterpriseId。", "A temporary check is of an enterprise not yet registered; leave enterpriseId out."));
         }).Otherwise(() =>
         {
-            RuleFor(x => x.TemporaryEnterprise).Null().WithMessage("Only a temporary check names an unregistered enterprise.");
-            RuleFor(x => x.TownId).Null().WithMessage("townId is for temporary checks; the enterprise's town is used otherwise.");
+            RuleFor(x => x.TemporaryEnterprise).Null().WithMessage(_ => ProblemLanguage.Say("只有临时检查才写明未登记的企业。", "Only a temporary check names an unregistered enterprise."));
+            RuleFor(x => x.TownId).Null().WithMessage(_ => ProblemLanguage.Say("townId 仅用于临时检查；其他检查使用企业所在的街镇。", "townId is for temporary checks; the enterprise's town is used otherwise."));
         });
         When(x => x.Kind == InspectionKind.Recheck, () =>
-            RuleFor(x => x.HazardId).NotEmpty().WithMessage("A recheck inspection names the hazard it rechecks."));
+            RuleFor(x => x.HazardId).NotEmpty().WithMessage(_ => ProblemLanguage.Say("复查须写明所复查的隐患。", "A recheck inspection names the hazard it rechecks.")));
         When(x => x.Kind != InspectionKind.Recheck, () =>
-            RuleFor(x => x.HazardId).Null().WithMessage("Only a recheck inspection names a hazard."));
+            RuleFor(x => x.HazardId).Null().WithMessage(_ => ProblemLanguage.Say("只有复查才写明隐患。", "Only a recheck inspection names a hazard.")));
         When(x => x.Kind is not (InspectionKind.Temporary or InspectionKind.Recheck), () =>
-            RuleFor(x => x.EnterpriseId).NotEmpty().WithMessage("Name the enterprise inspected."));
+            RuleFor(x => x.EnterpriseId).NotEmpty().WithMessage(_ => ProblemLanguage.Say("请写明被检查的企业。", "Name the enterprise inspected.")));
         When(x => x.Kind == InspectionKind.QuickCheck, () =>
-            RuleFor(x => x.ChecklistId).Null().WithMessage("A quick check records free-text findings without a checklist."));
+            RuleFor(x => x.ChecklistId).Null().WithMessage(_ => ProblemLanguage.Say("快速检查不用检查表，直接记录现场发现。", "A quick check records free-text findings without a checklist.")));
         When(x => WithChecklist.Contains(x.Kind), () =>
             RuleFor(x => x.ChecklistId).NotEmpty().When(x => x.PlanId is null)
-                .WithMessage("This kind of inspection works through a checklist (or a plan's); use QuickCheck for free-text findings."));
+                .WithMessage(_ => ProblemLanguage.Say("此类检查须按检查表（或检查计划的检查表）进行；记录现场发现请用 QuickCheck。", "This kind of inspection works through a checklist (or a plan's); use QuickCheck for free-text findings.")));
         When(x => x.PlanId is not null, () =>
             RuleFor(x => x.Kind).Must(k => k is InspectionKind.Routine or InspectionKind.SpecialAction or InspectionKind.Holiday or InspectionKind.LawEnforcement)
-                .WithMessage("Inspections under a plan are of the plan's type."));
+                .WithMessage(_ => ProblemLanguage.Say("检查计划下的检查须与计划类型一致。", "Inspections under a plan are of the plan's type.")));
     }
 }
 
@@ -68,11 +68,11 @@ public static class StartInspectionEndpoint
         if (command.PlanId is { } planId)
         {
             plan = await session.LoadAsync<InspectionPlan>(planId, ct);
-            if (plan is null || !plan.VisibleTo(caller)) throw ApiProblemException.NotFound("Inspection plan", planId);
+            if (plan is null || !plan.VisibleTo(caller)) throw ApiProblemException.NotFound("检查计划", "Inspection plan", planId);
             if (plan.Type.Kind() != command.Kind)
-                throw ApiProblemException.Validation("kind", $"Plan '{plan.Name}' is a {plan.Type} plan; its inspections are of kind {plan.Type.Kind()}.");
+                throw ApiProblemException.Validation("kind", ProblemLanguage.Say($"检查计划“{plan.Name}”的类型为 {plan.Type}，其检查的 kind 须为 {plan.Type.Kind()}。", $"Plan '{plan.Name}' is a {plan.Type} plan; its inspections are of kind {plan.Type.Kind()}."));
             if (checklistId is { } c && c != plan.ChecklistId)
-                throw ApiProblemException.Validation("checklistId", $"Plan '{plan.Name}' inspects with its own checklist {plan.ChecklistId}.");
+                throw ApiProblemException.Validation("checklistId", ProblemLanguage.Say($"检查计划“{plan.Name}”使用其自带的检查表 {plan.ChecklistId}。", $"Plan '{plan.Name}' inspects with its own checklist {plan.ChecklistId}."));
             checklistId = plan.ChecklistId;
         }
 
@@ -81,7 +81,7 @@ public static class StartInspectionEndpoint
         {
             var clearance = await HazardRechecks.RequireClearanceAsync(bus, hazardId, caller, ct);
             if (enterpriseId is { } e && e != clearance.EnterpriseId)
-                throw ApiProblemException.Validation("enterpriseId", "The hazard belongs to another enterprise.");
+                throw ApiProblemException.Validation("enterpriseId", ProblemLanguage.Say("该隐患属于另一家企业。", "The hazard belongs to another enterprise."));
             enterpriseId = clearance.EnterpriseId;
             hazardToRecheck = hazardId;
         }
@@ -91,29 +91,29 @@ public static class StartInspectionEndpoint
         if (enterpriseId is { } eid)
         {
             enterprise = await session.LoadAsync<Organisation>(eid, ct);
-            if (enterprise is not { Kind: OrganisationKind.Enterprise }) throw ApiProblemException.NotFound("Enterprise", eid);
+            if (enterprise is not { Kind: OrganisationKind.Enterprise }) throw ApiProblemException.NotFound("企业", "Enterprise", eid);
             townId = enterprise.TownId ?? Guid.Empty;
         }
         else
         {
             townId = command.TownId ?? caller.TownId
-                     ?? throw ApiProblemException.Validation("townId", "Name the town of the unregistered enterprise.");
+                     ?? throw ApiProblemException.Validation("townId", ProblemLanguage.Say("请写明未登记企业所在的街镇。", "Name the town of the unregistered enterprise."));
         }
         var town = await session.LoadAsync<Organisation>(townId, ct);
-        if (town is not { Kind: OrganisationKind.Town }) throw ApiProblemException.Validation("townId", $"Unknown town {townId}.");
+        if (town is not { Kind: OrganisationKind.Town }) throw ApiProblemException.Validation("townId", ProblemLanguage.Say($"街镇 {townId} 不存在。", $"Unknown town {townId}."));
 
         Checklist? checklist = null;
         if (checklistId is { } cid)
         {
             checklist = await session.LoadAsync<Checklist>(cid, ct);
             if (checklist is null || !ChecklistAccess.CanRead(caller, ChecklistTarget.Of(checklist)))
-                throw ApiProblemException.Validation("checklistId", $"Unknown checklist {cid}.");
+                throw ApiProblemException.Validation("checklistId", ProblemLanguage.Say($"检查表 {cid} 不存在。", $"Unknown checklist {cid}."));
         }
 
         var target = new InspectionTarget(enterprise?.Id, town.Id,
             enterprise?.Domains ?? (checklist?.Domain is { } d ? [d] : []));
-        if (!InspectionAccess.Covers(caller, target)) throw ApiProblemException.NotFound("Enterprise", (object?)enterprise?.Id ?? town.Id);
-        if (!InspectionAccess.MayConduct(caller, target)) throw ApiProblemException.Forbidden("Your role may not inspect this enterprise.");
+        if (!InspectionAccess.Covers(caller, target)) throw ApiProblemException.NotFound("企业", "Enterprise", (object?)enterprise?.Id ?? town.Id);
+        if (!InspectionAccess.MayConduct(caller, target)) throw ApiProblemException.Forbidden(ProblemLanguage.Say("您的角色无权检查该企业。", "Your role may not inspect this enterprise."));
         plan?.RequireCovers(enterprise?.Id, caller, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
 
         var id = Guid.CreateVersion7();

@@ -49,5 +49,5 @@ public static class ReadInvestigationEndpoints
     }
 
     private static async Task<Investigation> LoadAsync(IQuerySession session, Guid id, CancellationToken ct) =>
-        await session.LoadAsync<Investigation>(id, ct) ?? throw ApiProblemException.NotFound("Investigation", id);
+        await session.LoadAsync<Investigation>(id, ct) ?? throw ApiProblemException.NotFound("事故调查", "Investigation", id);
 }

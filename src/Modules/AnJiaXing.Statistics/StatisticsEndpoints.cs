@@ -57,7 +57,7 @@ public static class StatisticsEndpoints
     public static async Task<StatisticsAnswer<TrendPanel>> Trend(ClaimsPrincipal user, IQuerySession session, TimeProvider clock,
         Guid? townId, string? from, string? to, string? month, string? granularity, CancellationToken ct)
     {
-        if (granularity is not (null or "day" or "month")) throw ApiProblemException.Validation("granularity", "granularity is day or month.");
+        if (granularity is not (null or "day" or "month")) throw ApiProblemException.Validation("granularity", ProblemLanguage.Say("granularity 须为 day 或 month。", "granularity is day or month."));
         // Without a period, the last twelve months; by default a point per day up to two months, else per month.
         var r = await StatisticsReport.LoadAsync(user, townId, from, to, month, session, clock, ct, defaultMonths: 12);
         var g = granularity ?? (r.Period.To.DayNumber - r.Period.From.DayNumber < 62 ? "day" : "month");

@@ -15,16 +15,16 @@ public sealed record StatisticsPeriod(DateOnly From, DateOnly To)
         if (!string.IsNullOrWhiteSpace(month))
         {
             if (from is not null || to is not null)
-                throw ApiProblemException.Validation("month", "Give either month or from/to, not both.");
+                throw ApiProblemException.Validation("month", ProblemLanguage.Say("请指定 month 或 from/to，不能两者都指定。", "Give either month or from/to, not both."));
             if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
-                throw ApiProblemException.Validation("month", "month must be yyyy-MM, e.g. 2026-11.");
+                throw ApiProblemException.Validation("month", ProblemLanguage.Say("month 须为 yyyy-MM 格式，例如 2026-11。", "month must be yyyy-MM, e.g. 2026-11."));
             return new(AcceptedDates.Demand(first, "month"), first.AddMonths(1).AddDays(-1));
         }
 
         var start = Day(from, "from") ?? new DateOnly(today.Year, today.Month, 1).AddMonths(1 - defaultMonths);
         var end = Day(to, "to") ?? today;
-        if (end < start) throw ApiProblemException.Validation("to", "to must not be before from.");
-        if (end.DayNumber - start.DayNumber > 3 * 366) throw ApiProblemException.Validation("from", "A period spans at most three years.");
+        if (end < start) throw ApiProblemException.Validation("to", ProblemLanguage.Say("to 不能早于 from。", "to must not be before from."));
+        if (end.DayNumber - start.DayNumber > 3 * 366) throw ApiProblemException.Validation("from", ProblemLanguage.Say("统计期间至多三年。", "A period spans at most three years."));
         return new(start, end);
     }
 
@@ -33,7 +33,7 @@ public sealed record StatisticsPeriod(DateOnly From, DateOnly To)
         if (string.IsNullOrWhiteSpace(value)) return null;
         return DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
             ? AcceptedDates.Demand(d, field)
-            : throw ApiProblemException.Validation(field, $"{field} must be yyyy-MM-dd, e.g. 2026-11-01.");
+            : throw ApiProblemException.Validation(field, ProblemLanguage.Say($"{field} 须为 yyyy-MM-dd 格式，例如 2026-11-01。", $"{field} must be yyyy-MM-dd, e.g. 2026-11-01."));
     }
 
     public string FromKey => StatisticsCalendar.Key(From);

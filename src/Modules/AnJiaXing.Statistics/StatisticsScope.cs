@@ -27,7 +27,7 @@ public sealed record StatisticsScope(StatisticsScopeKind Kind, Guid? Id, string 
         {
             if (townId is not { } t) return new(StatisticsScopeKind.District, null, "全区", []);
             var town = await session.LoadAsync<Organisation>(t, ct);
-            if (town is null || town.Kind != OrganisationKind.Town) throw ApiProblemException.NotFound("town", t);
+            if (town is null || town.Kind != OrganisationKind.Town) throw ApiProblemException.NotFound("街镇", "town", t);
             return new(StatisticsScopeKind.Town, t, town.Name, []);
         }
 
@@ -35,18 +35,18 @@ public sealed record StatisticsScope(StatisticsScopeKind Kind, Guid? Id, string 
         {
             case Role.TownSupervisor or Role.ThirdPartyInspector when caller.TownId is { } own:
                 if (townId is { } other && other != own)
-                    throw ApiProblemException.Forbidden("Town staff see the statistics of their own town only.");
+                    throw ApiProblemException.Forbidden(ProblemLanguage.Say("街镇人员只能查看本街镇的统计。", "Town staff see the statistics of their own town only."));
                 return new(StatisticsScopeKind.Town, own, caller.OrganisationName, []);
             case Role.DepartmentOfficer:
                 if (townId is not null)
-                    throw ApiProblemException.Forbidden("A department sees the statistics of its industry domains, district-wide; it picks no town.");
+                    throw ApiProblemException.Forbidden(ProblemLanguage.Say("部门查看全区本行业领域的统计，不能指定街镇。", "A department sees the statistics of its industry domains, district-wide; it picks no town."));
                 return new(StatisticsScopeKind.Domains, caller.OrganisationId, caller.OrganisationName, caller.Domains);
             case Role.EnterpriseUser when caller.EnterpriseId is { } enterprise:
                 if (townId is not null)
-                    throw ApiProblemException.Forbidden("An enterprise sees its own statistics only.");
+                    throw ApiProblemException.Forbidden(ProblemLanguage.Say("企业只能查看自身的统计。", "An enterprise sees its own statistics only."));
                 return new(StatisticsScopeKind.Enterprise, enterprise, caller.OrganisationName, []);
             default:
-                throw ApiProblemException.Forbidden("Your role has no statistics scope.");
+                throw ApiProblemException.Forbidden(ProblemLanguage.Say("您的角色没有统计查看范围。", "Your role has no statistics scope."));
         }
     }
 

@@ -98,7 +98,7 @@ public class when_commands_race_or_retry(HazardFixture app) : IClassFixture<Haza
                 s.Post.Json(HazardSteps.GeneralReport(enterprise, "SupervisionInspection")).ToUrl("/api/hazards");
                 s.StatusCodeShouldBe(409);
             });
-            Assert.Contains("disabled", problem.ShouldBeProblem(409).GetProperty("detail").GetString());
+            Assert.Contains("已停用", problem.ShouldBeProblem(409).GetProperty("detail").GetString());
         }
     }
 }

@@ -42,7 +42,7 @@ public static class DeliveriesEndpoints
     {
         var caller = Caller.From(user);
         Access.HideUnless(CityAccess.SeesDeliveries(caller), "CityDelivery", id);
-        var delivery = await session.LoadAsync<CityDelivery>(id, ct) ?? throw ApiProblemException.NotFound("CityDelivery", id);
+        var delivery = await session.LoadAsync<CityDelivery>(id, ct) ?? throw ApiProblemException.NotFound("城运推送", "CityDelivery", id);
         Access.RefuseUnless(CityAccess.MayResend(caller), ProblemLanguage.Say("只有区管理员可以重新推送。", "Only district admins re-send deliveries."));
         delivery.Status = CityDeliveryStatus.Pending;
         delivery.Attempts = 0;

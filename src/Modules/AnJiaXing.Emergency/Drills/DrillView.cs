@@ -139,7 +139,7 @@ public static class DrillEndpoints
     public static async Task<DrillView> Get(Guid id, HttpContext http, IQuerySession session, CancellationToken ct)
     {
         var drill = await session.LoadAsync<DrillView>(id, ct);
-        if (drill is null || !EmergencyAccess.Sees(Caller.From(http.User), drill)) throw ApiProblemException.NotFound("Drill", id);
+        if (drill is null || !EmergencyAccess.Sees(Caller.From(http.User), drill)) throw ApiProblemException.NotFound("应急演练", "Drill", id);
         http.AnswerVersion(drill.Version);
         return drill;
     }

@@ -160,7 +160,7 @@ public static class EmergencyPlanEndpoints
     public static async Task<EmergencyPlanView> Get(Guid id, HttpContext http, IQuerySession session, CancellationToken ct)
     {
         var plan = await session.LoadAsync<EmergencyPlanView>(id, ct);
-        if (plan is null || !EmergencyAccess.Sees(Caller.From(http.User), plan)) throw ApiProblemException.NotFound("Emergency plan", id);
+        if (plan is null || !EmergencyAccess.Sees(Caller.From(http.User), plan)) throw ApiProblemException.NotFound("应急预案", "Emergency plan", id);
         http.AnswerVersion(plan.Version);
         return plan;
     }

@@ -26,7 +26,7 @@ public static class EmergencyResources
 
     /// <summary>The register a route names; any other segment is a 404, as for an unknown route.</summary>
     public static EmergencyRegister Parse(string segment) =>
-        Routes.TryGetValue(segment, out var register) ? register : throw ApiProblemException.NotFound("Emergency register", segment);
+        Routes.TryGetValue(segment, out var register) ? register : throw ApiProblemException.NotFound("应急台账", "Emergency register", segment);
 
     /// <summary>What each register demands beyond a name (field → message), checked on create, update and import alike.</summary>
     public static Dictionary<string, string[]> Problems(EmergencyRegister register, EmergencyResourceDetails d)

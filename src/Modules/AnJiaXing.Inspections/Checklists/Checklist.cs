@@ -65,7 +65,7 @@ public sealed class Checklist
         Actor by, string? builtInKey = null)
     {
         if (kind != ChecklistKind.Custom && domain is null)
-            throw ApiProblemException.Validation("domain", $"A {kind} checklist needs an industry domain.");
+            throw ApiProblemException.Validation("domain", ProblemLanguage.Say($"{kind} 检查表须指定行业领域。", $"A {kind} checklist needs an industry domain."));
         var custom = kind == ChecklistKind.Custom;
         RequireLegalBasis(kind, items);
         return new ChecklistPublished(id, name.Trim(), kind, domain,
@@ -75,7 +75,7 @@ public sealed class Checklist
     /// <summary>A new version with the given content, or null when the content is what it already is (a repeated PUT changes nothing).</summary>
     public ChecklistRevised? Revise(string name, IEnumerable<ChecklistItem> items, string? note, Actor by)
     {
-        if (Retired) throw ApiProblemException.Conflict($"Checklist '{Name}' is retired and can no longer be edited.", State);
+        if (Retired) throw ApiProblemException.Conflict(ProblemLanguage.Say($"检查表“{Name}”已停用，不能再编辑。", $"Checklist '{Name}' is retired and can no longer be edited."), State);
         RequireLegalBasis(Kind, items);
         var revisedItems = Normalise(items);
         var revisedName = name.Trim();
@@ -85,7 +85,7 @@ public sealed class Checklist
 
     public ChecklistRetired Retire(string? reason, Actor by)
     {
-        if (Retired) throw ApiProblemException.Conflict($"Checklist '{Name}' is already retired.", State);
+        if (Retired) throw ApiProblemException.Conflict(ProblemLanguage.Say($"检查表“{Name}”已经停用。", $"Checklist '{Name}' is already retired."), State);
         return new ChecklistRetired(Id, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), by);
     }
 
@@ -95,7 +95,7 @@ public sealed class Checklist
         if (kind == ChecklistKind.Custom) return;
         var missing = items.Where(i => string.IsNullOrWhiteSpace(i.LegalBasis)).Select(i => i.Code).ToList();
         if (missing.Count > 0)
-            throw ApiProblemException.Validation("items", $"Every item of a {kind} checklist needs a legal basis; missing for {string.Join(", ", missing)}.");
+            throw ApiProblemException.Validation("items", ProblemLanguage.Say($"{kind} 检查表的每个检查项都须有法律依据；缺少依据的检查项：{string.Join("、", missing)}。", $"Every item of a {kind} checklist needs a legal basis; missing for {string.Join(", ", missing)}."));
     }
 
     private static List<ChecklistItem> Normalise(IEnumerable<ChecklistItem> items) =>

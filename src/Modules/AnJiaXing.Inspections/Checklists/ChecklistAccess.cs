@@ -28,5 +28,7 @@ public static class ChecklistAccess
     /// <summary>The command path's rules for editing or retiring a checklist.</summary>
     public static CommandRules<Checklist> Maintain(string verb) => new(
         "Checklist", (caller, c) => CanRead(caller, ChecklistTarget.Of(c)), (caller, c) => CanMaintain(caller, ChecklistTarget.Of(c)),
-        c => $"You may not {verb} the checklist '{c.Name}'.");
+        c => ProblemLanguage.Say($"您无权{VerbZh(verb)}检查表“{c.Name}”。", $"You may not {verb} the checklist '{c.Name}'."));
+
+    private static string VerbZh(string verb) => verb switch { "edit" => "编辑", "retire" => "停用", _ => verb };
 }

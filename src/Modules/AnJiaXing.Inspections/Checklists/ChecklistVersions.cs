@@ -10,12 +10,12 @@ public static class ChecklistVersions
 {
     public static async Task<Checklist> LoadAsync(IQuerySession session, Guid id, int? version, CancellationToken ct)
     {
-        var current = await session.LoadAsync<Checklist>(id, ct) ?? throw ApiProblemException.NotFound("Checklist", id);
+        var current = await session.LoadAsync<Checklist>(id, ct) ?? throw ApiProblemException.NotFound("检查表", "Checklist", id);
         if (version is null || version == current.Version) return current;
-        if (version < 1) throw ApiProblemException.Validation("version", "version must be 1 or more.");
+        if (version < 1) throw ApiProblemException.Validation("version", ProblemLanguage.Say("version 须不小于 1。", "version must be 1 or more."));
         if (version > current.Version)
-            throw ApiProblemException.NotFound("Checklist version", $"{id} v{version}");
+            throw ApiProblemException.NotFound("检查表版本", "Checklist version", $"{id} v{version}");
         return await session.Events.AggregateStreamAsync<Checklist>(id, version: version.Value, token: ct)
-               ?? throw ApiProblemException.NotFound("Checklist version", $"{id} v{version}");
+               ?? throw ApiProblemException.NotFound("检查表版本", "Checklist version", $"{id} v{version}");
     }
 }

@@ -14,9 +14,9 @@ public static class FavouritesEndpoints
         Guid id, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var caller = Caller.From(user);
-        var checklist = await session.LoadAsync<Checklist>(id, ct) ?? throw ApiProblemException.NotFound("Checklist", id);
+        var checklist = await session.LoadAsync<Checklist>(id, ct) ?? throw ApiProblemException.NotFound("检查表", "Checklist", id);
         Access.HideUnless(ChecklistAccess.CanRead(Caller.From(user), ChecklistTarget.Of(checklist)), "Checklist", id);
-        if (checklist.Retired) throw ApiProblemException.Conflict($"Checklist '{checklist.Name}' is retired.");
+        if (checklist.Retired) throw ApiProblemException.Conflict(ProblemLanguage.Say($"检查表“{checklist.Name}”已停用。", $"Checklist '{checklist.Name}' is retired."));
 
         var key = ChecklistFavourite.IdFor(caller.UserId, id);
         if (await session.LoadAsync<ChecklistFavourite>(key, ct) is null)

@@ -17,7 +17,7 @@ public sealed class PublishChecklistValidator : AbstractValidator<PublishCheckli
         RuleFor(x => x.Kind).IsInEnum();
         RuleFor(x => x.Domain).IsInEnum();
         RuleFor(x => x.Domain).NotNull().When(x => x.Kind != ChecklistKind.Custom)
-            .WithMessage("Industry and recommended checklists need a domain.");
+            .WithMessage(_ => ProblemLanguage.Say("行业检查表和推荐检查表须指定领域。", "Industry and recommended checklists need a domain."));
         RuleFor(x => x.Items).ValidItems();
     }
 }
@@ -34,8 +34,8 @@ public static class PublishChecklistEndpoint
         var target = new ChecklistTarget(command.Kind, command.Domain, command.Kind == ChecklistKind.Custom ? caller.OrganisationId : null);
         Access.RefuseUnless(ChecklistAccess.CanMaintain(caller, target),
             command.Kind == ChecklistKind.Custom
-                ? "You may not build checklists."
-                : $"Only district admins and department officers of {command.Domain} maintain {command.Kind} checklists.");
+                ? ProblemLanguage.Say("您无权自建检查表。", "You may not build checklists.")
+                : ProblemLanguage.Say($"{command.Kind} 检查表仅由区级管理员和 {command.Domain} 领域的部门人员维护。", $"Only district admins and department officers of {command.Domain} maintain {command.Kind} checklists."));
 
         var id = Guid.CreateVersion7();
         session.Events.StartStream<Checklist>(id, Checklist.Publish(id, command.Name, command.Kind, command.Domain, command.Items, caller.Actor));

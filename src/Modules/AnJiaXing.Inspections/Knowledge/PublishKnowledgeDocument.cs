@@ -34,7 +34,7 @@ public static class PublishKnowledgeDocumentEndpoint
         CancellationToken ct)
     {
         Access.RefuseUnless(KnowledgeAccess.MayMaintain(Caller.From(user), command.Domain),
-            "Only district admins and department officers (for their domains) maintain the knowledge base.");
+            ProblemLanguage.Say("知识库仅由区级管理员和（本领域的）部门人员维护。", "Only district admins and department officers (for their domains) maintain the knowledge base."));
         var id = Guid.CreateVersion7();
         session.Events.StartStream<KnowledgeDocument>(id, KnowledgeDocument.Publish(
             id, command.Title, command.Category, command.Domain, command.Source, command.Text, Caller.From(user).Actor));

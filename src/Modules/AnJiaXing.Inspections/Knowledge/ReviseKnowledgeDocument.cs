@@ -31,7 +31,7 @@ public static class ReviseKnowledgeDocumentEndpoint
         // Everyone reads the knowledge base; both the document's current domain and the one it moves to must be the caller's to maintain.
         var rules = new CommandRules<KnowledgeDocument>("Knowledge document", (_, _) => true,
             (caller, d) => KnowledgeAccess.MayMaintain(caller, d.Domain) && KnowledgeAccess.MayMaintain(caller, command.Domain),
-            d => $"You may not edit the knowledge document '{d.Title}'.");
+            d => ProblemLanguage.Say($"您无权编辑知识文档“{d.Title}”。", $"You may not edit the knowledge document '{d.Title}'."));
         KnowledgeDocument? document = null;
         KnowledgeDocumentRevised? revised = null;
         var outcome = await http.ExecuteAsync(session, id, command.ExpectedVersion, rules, (d, caller) =>

@@ -20,7 +20,7 @@ public static class SearchKnowledgeEndpoints
     {
         var paging = Paging.From(page, pageSize);
         var term = q?.Trim() ?? "";
-        if (term.Length > MaxQueryLength) throw ApiProblemException.Validation("q", $"q is at most {MaxQueryLength} characters.");
+        if (term.Length > MaxQueryLength) throw ApiProblemException.Validation("q", ProblemLanguage.Say($"q 至多 {MaxQueryLength} 个字符。", $"q is at most {MaxQueryLength} characters."));
 
         var query = session.Query<KnowledgeDocument>().AsQueryable();
         if (term.Length > 0) query = query.Where(d => d.SearchText.Contains(term, StringComparison.OrdinalIgnoreCase));
@@ -37,7 +37,7 @@ public static class SearchKnowledgeEndpoints
     [WolverineGet("/api/knowledge/{id}", OperationId = "GetKnowledgeDocument")]
     public static async Task<KnowledgeDocumentDto> Get(Guid id, IQuerySession session, HttpContext http, CancellationToken ct)
     {
-        var document = await session.LoadAsync<KnowledgeDocument>(id, ct) ?? throw ApiProblemException.NotFound("Knowledge document", id);
+        var document = await session.LoadAsync<KnowledgeDocument>(id, ct) ?? throw ApiProblemException.NotFound("知识文档", "Knowledge document", id);
         http.AnswerVersion(document.Version);
         return KnowledgeDocumentDto.From(document);
     }

@@ -13,7 +13,7 @@ public static class GetInspectionPlanEndpoint
     public static async Task<InspectionPlanDto> Get(Guid id, ClaimsPrincipal user, IQuerySession session, HttpContext http, CancellationToken ct)
     {
         var plan = await session.LoadAsync<InspectionPlan>(id, ct);
-        if (plan is null || !plan.VisibleTo(Caller.From(user))) throw ApiProblemException.NotFound("Inspection plan", id);
+        if (plan is null || !plan.VisibleTo(Caller.From(user))) throw ApiProblemException.NotFound("检查计划", "Inspection plan", id);
         http.AnswerVersion(plan.Version);
         return InspectionPlanDto.From(plan, (await InspectionPlanProgress.ForAsync(session, [plan], ct))[plan.Id]);
     }

@@ -48,13 +48,13 @@ public sealed class InspectionPlan
         IReadOnlyList<Organisation> enterprises, IReadOnlyList<Person> inspectors, Caller caller)
     {
         var errors = new Dictionary<string, string[]>();
-        if (checklist.Retired) errors["checklistId"] = [$"Checklist '{checklist.Name}' is retired."];
+        if (checklist.Retired) errors["checklistId"] = [ProblemLanguage.Say($"检查表“{checklist.Name}”已停用。", $"Checklist '{checklist.Name}' is retired.")];
         var outside = enterprises.Where(e => !e.Enabled || !caller.Scope.CoversEnterprise(e.Id, e.TownId ?? Guid.Empty, e.Domains)).ToList();
         if (outside.Count > 0)
-            errors["enterpriseIds"] = [$"Not enterprises you supervise, or disabled: {string.Join(", ", outside.Select(e => e.Name))}."];
+            errors["enterpriseIds"] = [ProblemLanguage.Say($"以下企业不在您的监管范围内或已停用：{string.Join("、", outside.Select(e => e.Name))}。", $"Not enterprises you supervise, or disabled: {string.Join(", ", outside.Select(e => e.Name))}.")];
         var notInspectors = inspectors.Where(u => !u.Enabled || !InspectingRoles.Contains(u.Role)).ToList();
         if (notInspectors.Count > 0)
-            errors["inspectorIds"] = [$"Not enabled inspecting staff: {string.Join(", ", notInspectors.Select(u => u.DisplayName))}."];
+            errors["inspectorIds"] = [ProblemLanguage.Say($"以下账号不是在用的检查人员：{string.Join("、", notInspectors.Select(u => u.DisplayName))}。", $"Not enabled inspecting staff: {string.Join(", ", notInspectors.Select(u => u.DisplayName))}.")];
         if (errors.Count > 0) throw new ValidationProblemException(errors);
 
         return new InspectionPlanned(id, name.Trim(), type, start, end, checklist.Id, checklist.Name,
@@ -66,11 +66,11 @@ public sealed class InspectionPlan
     public void RequireCovers(Guid? enterpriseId, Caller caller, DateOnly today)
     {
         if (!InspectorIds.Contains(caller.UserId))
-            throw ApiProblemException.Forbidden($"You are not an inspector of plan '{Name}'.");
+            throw ApiProblemException.Forbidden(ProblemLanguage.Say($"您不是检查计划“{Name}”的检查人员。", $"You are not an inspector of plan '{Name}'."));
         if (enterpriseId is not { } e || !EnterpriseIds.Contains(e))
-            throw ApiProblemException.Validation("enterpriseId", $"The enterprise is not part of plan '{Name}'.");
+            throw ApiProblemException.Validation("enterpriseId", ProblemLanguage.Say($"该企业不在检查计划“{Name}”之内。", $"The enterprise is not part of plan '{Name}'."));
         if (today < PeriodStart || today > PeriodEnd)
-            throw ApiProblemException.Conflict($"Plan '{Name}' runs from {PeriodStart:yyyy-MM-dd} to {PeriodEnd:yyyy-MM-dd}; today is outside it.");
+            throw ApiProblemException.Conflict(ProblemLanguage.Say($"检查计划“{Name}”的期限为 {PeriodStart:yyyy-MM-dd} 至 {PeriodEnd:yyyy-MM-dd}，今天不在期限之内。", $"Plan '{Name}' runs from {PeriodStart:yyyy-MM-dd} to {PeriodEnd:yyyy-MM-dd}; today is outside it."));
     }
 
     /// <summary>Plans are read by the organisation that made them, their inspectors, and district-wide roles.</summary>

@@ -72,7 +72,7 @@ public static class RegisterMajorHazardSourceEndpoint
     {
         var caller = Caller.From(user);
         var enterprise = await session.LoadAsync<Organisation>(command.EnterpriseId, ct);
-        if (enterprise is not { Kind: OrganisationKind.Enterprise }) throw ApiProblemException.NotFound("Enterprise", command.EnterpriseId);
+        if (enterprise is not { Kind: OrganisationKind.Enterprise }) throw ApiProblemException.NotFound("企业", "Enterprise", command.EnterpriseId);
         var townId = enterprise.TownId ?? Guid.Empty;
         caller.Scope.HideUnlessCoversEnterprise(enterprise.Id, townId, enterprise.Domains, "Enterprise");
         if (!MajorHazardSourceAccess.MayRegister(caller)) throw ApiProblemException.Forbidden(ProblemLanguage.Say("您的角色不能登记重大危险源。", "Your role may not register major hazard sources."));

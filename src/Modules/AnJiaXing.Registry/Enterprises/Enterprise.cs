@@ -115,33 +115,33 @@ public sealed class Enterprise
 
     public EnterpriseDisabled Disable(string? reason, Actor by)
     {
-        if (!Enabled) throw ApiProblemException.Conflict($"'{Name}' is already disabled.", State);
+        if (!Enabled) throw ApiProblemException.Conflict(ProblemLanguage.Say($"企业“{Name}”已经停用。", $"'{Name}' is already disabled."), State);
         return new EnterpriseDisabled(Id, Clean(reason), by);
     }
 
     public EnterpriseEnabled Enable(Actor by)
     {
-        if (Enabled) throw ApiProblemException.Conflict($"'{Name}' is already enabled.", State);
+        if (Enabled) throw ApiProblemException.Conflict(ProblemLanguage.Say($"企业“{Name}”已经启用。", $"'{Name}' is already enabled."), State);
         return new EnterpriseEnabled(Id, by);
     }
 
     public EnterpriseAccountGranted GrantAccount(Guid accountId, string username, string displayName, Actor by)
     {
-        if (!Enabled) throw ApiProblemException.Conflict($"'{Name}' is disabled; enable it before granting accounts.", State);
+        if (!Enabled) throw ApiProblemException.Conflict(ProblemLanguage.Say($"企业“{Name}”已停用，请先启用再开通账号。", $"'{Name}' is disabled; enable it before granting accounts."), State);
         return new EnterpriseAccountGranted(Id, accountId, username, displayName, by);
     }
 
     /// <summary>For features that report against an enterprise (hazards): a disabled enterprise takes nothing new (409).</summary>
     public void EnsureAcceptsNewWork()
     {
-        if (!Enabled) throw ApiProblemException.Conflict($"'{Name}' is disabled; nothing new can be reported against it.", State);
+        if (!Enabled) throw ApiProblemException.Conflict(ProblemLanguage.Say($"企业“{Name}”已停用，不能再上报其新的事项。", $"'{Name}' is disabled; nothing new can be reported against it."), State);
     }
 
     private static void RequireTown(Organisation town, Guid requested)
     {
         if (town.Id != requested || town.Kind != OrganisationKind.Town)
-            throw ApiProblemException.Validation("townId", $"'{town.Name}' is not a town.");
-        if (!town.Enabled) throw ApiProblemException.Validation("townId", $"'{town.Name}' is disabled.");
+            throw ApiProblemException.Validation("townId", ProblemLanguage.Say($"“{town.Name}”不是街镇。", $"'{town.Name}' is not a town."));
+        if (!town.Enabled) throw ApiProblemException.Validation("townId", ProblemLanguage.Say($"街镇“{town.Name}”已停用。", $"'{town.Name}' is disabled."));
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -10,7 +10,7 @@ public static class EnterpriseLookup
     /// <summary>The enterprise if the caller may see it; otherwise 404, whether or not it exists.</summary>
     public static async Task<Enterprise> LoadVisibleAsync(this IQuerySession session, Guid id, ClaimsPrincipal user, CancellationToken ct)
     {
-        var enterprise = await session.LoadAsync<Enterprise>(id, ct) ?? throw ApiProblemException.NotFound("Enterprise", id);
+        var enterprise = await session.LoadAsync<Enterprise>(id, ct) ?? throw ApiProblemException.NotFound("企业", "Enterprise", id);
         Access.HideUnless(EnterpriseAccess.Sees(Caller.From(user), enterprise), "Enterprise", id);
         return enterprise;
     }
@@ -20,7 +20,7 @@ public static class EnterpriseLookup
     {
         var town = await session.LoadAsync<Organisation>(townId, ct);
         if (town is null || town.Kind != OrganisationKind.Town)
-            throw ApiProblemException.Validation("townId", $"Town '{townId}' does not exist.");
+            throw ApiProblemException.Validation("townId", ProblemLanguage.Say($"街镇“{townId}”不存在。", $"Town '{townId}' does not exist."));
         return town;
     }
 
@@ -30,7 +30,7 @@ public static class EnterpriseLookup
         var code = CreditCode.Normalise(creditCode);
         var existing = await session.Query<Enterprise>().Where(e => e.CreditCode == code).Select(e => e.Id).ToListAsync(ct);
         if (existing.Any(id => id != except))
-            throw ApiProblemException.Conflict($"The credit code {code} is already registered.",
+            throw ApiProblemException.Conflict(ProblemLanguage.Say($"统一社会信用代码 {code} 已登记。", $"The credit code {code} is already registered."),
                 new Dictionary<string, object?> { ["creditCode"] = code });
     }
 }

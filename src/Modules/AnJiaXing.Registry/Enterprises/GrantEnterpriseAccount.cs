@@ -14,7 +14,7 @@ public sealed class GrantEnterpriseAccountValidator : AbstractValidator<GrantEnt
     public GrantEnterpriseAccountValidator()
     {
         RuleFor(x => x.Username).NotEmpty().Length(3, 64)
-            .Matches("^[A-Za-z0-9][A-Za-z0-9._-]*$").WithMessage("Use letters, digits, '.', '_' or '-', starting with a letter or digit.");
+            .Matches("^[A-Za-z0-9][A-Za-z0-9._-]*$").WithMessage(_ => ProblemLanguage.Say("只能使用字母、数字、“.”、“_”或“-”，并以字母或数字开头。", "Use letters, digits, '.', '_' or '-', starting with a letter or digit."));
         RuleFor(x => x.DisplayName).NotEmpty().MaximumLength(100);
         RuleFor(x => x.Password).StrongPassword();
     }

@@ -20,7 +20,7 @@ public static class ListEnterpriseAccountsEndpoint
     {
         var paging = Paging.From(page, pageSize);
         var enterprise = await session.LoadVisibleAsync(id, user, ct);
-        Access.RefuseUnless(EnterpriseAccess.MayManage(Caller.From(user), enterprise.TownId), $"You may not manage '{enterprise.Name}'.");
+        Access.RefuseUnless(EnterpriseAccess.MayManage(Caller.From(user), enterprise.TownId), ProblemLanguage.Say($"您无权管理企业“{enterprise.Name}”。", $"You may not manage '{enterprise.Name}'."));
         var list = await session.Query<UserAccount>().Where(a => a.OrganisationId == id)
             .OrderBy(a => a.Username).ToPagedListAsync(paging, ct);
         return new PagedResult<UserDto>(list.Select(UserDto.From).ToList(), paging.Page, paging.PageSize, list.TotalItemCount);

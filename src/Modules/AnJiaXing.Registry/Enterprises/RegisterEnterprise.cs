@@ -30,7 +30,7 @@ public static class RegisterEnterpriseEndpoint
     {
         var town = await session.LoadTownAsync(command.TownId, ct);
         Access.RefuseUnless(EnterpriseAccess.MayManage(Caller.From(user), town.Id),
-            $"You may not register enterprises in {town.Name}.");
+            ProblemLanguage.Say($"您无权在{town.Name}登记企业。", $"You may not register enterprises in {town.Name}."));
         await session.RequireUnregisteredAsync(command.CreditCode, null, ct);
 
         var registered = Enterprise.Register(Guid.CreateVersion7(), command, town, Caller.From(user).Actor);

@@ -33,7 +33,7 @@ public static class UpdateEnterpriseEndpoint
         {
             var town = await session.LoadTownAsync(command.TownId, ct);
             if (town.Id != enterprise.TownId && !EnterpriseAccess.MayManage(caller, town.Id))
-                throw ApiProblemException.Forbidden($"You may not move '{enterprise.Name}' to {town.Name}.");
+                throw ApiProblemException.Forbidden(ProblemLanguage.Say($"您无权把企业“{enterprise.Name}”迁至{town.Name}。", $"You may not move '{enterprise.Name}' to {town.Name}."));
             if (CreditCode.Normalise(command.CreditCode) != enterprise.CreditCode)
                 await session.RequireUnregisteredAsync(command.CreditCode, id, ct);
             return enterprise.Update(command, town, caller.Actor) is { } updated ? [updated] : [];

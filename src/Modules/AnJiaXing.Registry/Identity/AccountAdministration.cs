@@ -9,5 +9,5 @@ public static class AccountAdministration
 {
     public static async Task<Organisation> LoadTargetOrganisationAsync(this IQuerySession session, Guid organisationId, CancellationToken ct) =>
         await session.LoadAsync<Organisation>(organisationId, ct)
-        ?? throw ApiProblemException.Validation("organisationId", $"Organisation '{organisationId}' does not exist.");
+        ?? throw ApiProblemException.Validation("organisationId", ProblemLanguage.Say($"单位“{organisationId}”不存在。", $"Organisation '{organisationId}' does not exist."));
 }

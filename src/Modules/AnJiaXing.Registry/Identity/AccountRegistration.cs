@@ -16,7 +16,7 @@ public static class AccountRegistration
     {
         var normalised = UserAccount.NormaliseUsername(username);
         if (await session.Query<UserAccount>().AnyAsync(a => a.Username == normalised, ct))
-            throw ApiProblemException.Conflict($"The username '{normalised}' is taken.");
+            throw ApiProblemException.Conflict(ProblemLanguage.Say($"用户名“{normalised}”已被使用。", $"The username '{normalised}' is taken."));
 
         var id = Guid.CreateVersion7();
         return Open(session, id, hasher.HashPassword(new Person { Id = id, Username = normalised }, password), clock.GetUtcNow(),

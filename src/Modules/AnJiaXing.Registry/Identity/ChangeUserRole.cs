@@ -32,7 +32,7 @@ public static class ChangeUserRoleEndpoint
             account = a;
             var organisation = await session.LoadTargetOrganisationAsync(command.OrganisationId, ct);
             if (!AccountAccess.MayAdminister(caller, command.Role, organisation.TownId))
-                throw ApiProblemException.Forbidden($"You may not give {command.Role} accounts of '{organisation.Name}'.");
+                throw ApiProblemException.Forbidden(ProblemLanguage.Say($"您无权授予“{organisation.Name}”的账号 {command.Role} 角色。", $"You may not give {command.Role} accounts of '{organisation.Name}'."));
             return [changed = a.ChangeRole(command.Role, organisation, caller.Actor)];
         }, ct);
         var version = (int)outcome.Version;

@@ -14,7 +14,7 @@ public sealed class CreateUserValidator : AbstractValidator<CreateUser>
     public CreateUserValidator()
     {
         RuleFor(x => x.Username).NotEmpty().Length(3, 64)
-            .Matches("^[A-Za-z0-9][A-Za-z0-9._-]*$").WithMessage("Use letters, digits, '.', '_' or '-', starting with a letter or digit.");
+            .Matches("^[A-Za-z0-9][A-Za-z0-9._-]*$").WithMessage(_ => ProblemLanguage.Say("只能使用字母、数字、“.”、“_”或“-”，并以字母或数字开头。", "Use letters, digits, '.', '_' or '-', starting with a letter or digit."));
         RuleFor(x => x.DisplayName).NotEmpty().MaximumLength(100);
         RuleFor(x => x.Password).StrongPassword();
         RuleFor(x => x.Role).IsInEnum();
@@ -34,7 +34,7 @@ public static class CreateUserEndpoint
         var caller = Caller.From(user);
         var organisation = await session.LoadTargetOrganisationAsync(command.OrganisationId, ct);
         Access.RefuseUnless(AccountAccess.MayAdminister(caller, command.Role, organisation.TownId),
-            $"You may not create {command.Role} accounts for '{organisation.Name}'.");
+            ProblemLanguage.Say($"您无权为“{organisation.Name}”创建 {command.Role} 账号。", $"You may not create {command.Role} accounts for '{organisation.Name}'."));
 
         var created = await AccountRegistration.OpenAsync(session, hasher, clock,
             command.Username, command.DisplayName, command.Password, command.Role, organisation, caller.Actor, ct);

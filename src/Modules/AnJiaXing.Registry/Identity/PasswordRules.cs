@@ -9,5 +9,5 @@ public static class PasswordRules
         rule.NotEmpty()
             .MinimumLength(8).MaximumLength(128)
             .Must(p => p is not null && p.Any(char.IsLetter) && p.Any(c => !char.IsLetter(c)))
-            .WithMessage("The password needs letters and at least one digit or symbol.");
+            .WithMessage(_ => ProblemLanguage.Say("密码须包含字母，并至少包含一个数字或符号。", "The password needs letters and at least one digit or symbol."));
 }

@@ -31,7 +31,7 @@ public static class RegisterSigningKeyEndpoint
         var own = new CommandRules<UserAccount>("Account", (c, a) => a.Id == c.UserId, (c, a) => a.Id == c.UserId, _ => "");
         await http.ExecuteAsync(session, caller.UserId, null, own, (account, c) =>
             account.SigningKeys.Any(k => k.KeyId == keyId)
-                ? throw ApiProblemException.Conflict($"The key '{keyId}' is already registered.")
+                ? throw ApiProblemException.Conflict(ProblemLanguage.Say($"密钥“{keyId}”已登记。", $"The key '{keyId}' is already registered."))
                 : CommandPath.One(new AccountSigningKeyRegistered(c.UserId, keyId, spki, c.Actor)), ct);
         return new SigningKeyRegistered(keyId, spki);
     }
@@ -43,12 +43,12 @@ public static class RegisterSigningKeyEndpoint
             using var key = ECDsa.Create();
             if (text.Contains("-----BEGIN", StringComparison.Ordinal)) key.ImportFromPem(text);
             else key.ImportSubjectPublicKeyInfo(Convert.FromBase64String(text.Trim()), out _);
-            if (key.KeySize != 256) throw ApiProblemException.Validation("publicKey", "Only ECDSA P-256 keys are accepted.");
+            if (key.KeySize != 256) throw ApiProblemException.Validation("publicKey", ProblemLanguage.Say("只接受 ECDSA P-256 密钥。", "Only ECDSA P-256 keys are accepted."));
             return Convert.ToBase64String(key.ExportSubjectPublicKeyInfo());
         }
         catch (Exception e) when (e is FormatException or CryptographicException or ArgumentException)
         {
-            throw ApiProblemException.Validation("publicKey", "Not an ECDSA P-256 public key (base64 SubjectPublicKeyInfo or PEM).");
+            throw ApiProblemException.Validation("publicKey", ProblemLanguage.Say("不是 ECDSA P-256 公钥（须为 base64 SubjectPublicKeyInfo 或 PEM）。", "Not an ECDSA P-256 public key (base64 SubjectPublicKeyInfo or PEM)."));
         }
     }
 }

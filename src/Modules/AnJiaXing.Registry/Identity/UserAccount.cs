@@ -68,22 +68,22 @@ public sealed class UserAccount
     {
         if (org.Kind != OrganisationKindFor(role))
             throw ApiProblemException.Validation("organisationId",
-                $"A {role} account belongs to a {OrganisationKindFor(role)}, not to the {org.Kind} '{org.Name}'.");
+                ProblemLanguage.Say($"{role} 账号须属于 {OrganisationKindFor(role)}，不能属于 {org.Kind}“{org.Name}”。", $"A {role} account belongs to a {OrganisationKindFor(role)}, not to the {org.Kind} '{org.Name}'."));
         if (!org.Enabled)
-            throw ApiProblemException.Validation("organisationId", $"'{org.Name}' is disabled.");
+            throw ApiProblemException.Validation("organisationId", ProblemLanguage.Say($"“{org.Name}”已停用。", $"'{org.Name}' is disabled."));
         return new AccountCreated(id, NormaliseUsername(username), displayName.Trim(), role, org.Id, org.Name, org.Kind, org.TownId, by);
     }
 
     public AccountDisabled Disable(string? reason, Actor by)
     {
-        if (!Enabled) throw ApiProblemException.Conflict($"Account '{Username}' is already disabled.", State);
-        if (by.Id == Id) throw ApiProblemException.Conflict("You cannot disable your own account.", State);
+        if (!Enabled) throw ApiProblemException.Conflict(ProblemLanguage.Say($"账号“{Username}”已经停用。", $"Account '{Username}' is already disabled."), State);
+        if (by.Id == Id) throw ApiProblemException.Conflict(ProblemLanguage.Say("不能停用自己的账号。", "You cannot disable your own account."), State);
         return new AccountDisabled(Id, reason, by);
     }
 
     public AccountEnabled Enable(Actor by)
     {
-        if (Enabled) throw ApiProblemException.Conflict($"Account '{Username}' is already enabled.", State);
+        if (Enabled) throw ApiProblemException.Conflict(ProblemLanguage.Say($"账号“{Username}”已经启用。", $"Account '{Username}' is already enabled."), State);
         return new AccountEnabled(Id, by);
     }
 
@@ -91,9 +91,9 @@ public sealed class UserAccount
     {
         if (org.Kind != OrganisationKindFor(role))
             throw ApiProblemException.Validation("organisationId",
-                $"A {role} account belongs to a {OrganisationKindFor(role)}, not to the {org.Kind} '{org.Name}'.");
+                ProblemLanguage.Say($"{role} 账号须属于 {OrganisationKindFor(role)}，不能属于 {org.Kind}“{org.Name}”。", $"A {role} account belongs to a {OrganisationKindFor(role)}, not to the {org.Kind} '{org.Name}'."));
         if (role == Role && org.Id == OrganisationId)
-            throw ApiProblemException.Conflict("The account already has this role and organisation.", State);
+            throw ApiProblemException.Conflict(ProblemLanguage.Say("该账号已是此角色和单位。", "The account already has this role and organisation."), State);
         return new AccountRoleChanged(Id, role, org.Id, org.Name, org.Kind, org.TownId, by);
     }
 

@@ -46,7 +46,7 @@ public static class RiskMapEndpoints
         IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var caller = Caller.From(user);
-        var enterprise = await session.LoadAsync<Organisation>(id, ct) is { Kind: OrganisationKind.Enterprise } e ? e : throw ApiProblemException.NotFound("Enterprise", id);
+        var enterprise = await session.LoadAsync<Organisation>(id, ct) is { Kind: OrganisationKind.Enterprise } e ? e : throw ApiProblemException.NotFound("企业", "Enterprise", id);
         var domain = enterprise.Domains.FirstOrDefault(IndustryDomain.Other);
         caller.Scope.HideUnlessCoversEnterprise(enterprise.Id, enterprise.TownId ?? Guid.Empty, enterprise.Domains, "Enterprise");
         if (!RiskPointAccess.MayManage(caller, false)) throw ApiProblemException.Forbidden(ProblemLanguage.Say("您的角色不能发布该企业的四色图。", "Your role may not publish this enterprise's risk map."));
@@ -82,9 +82,9 @@ public static class RiskMapEndpoints
     [WolverineGet("/api/enterprises/{id}/risk-map", OperationId = "GetRiskMap")]
     public static async Task<RiskMapAnswer> Get(Guid id, ClaimsPrincipal user, HttpContext http, IQuerySession session, CancellationToken ct)
     {
-        var enterprise = await session.LoadAsync<Organisation>(id, ct) is { Kind: OrganisationKind.Enterprise } e ? e : throw ApiProblemException.NotFound("Enterprise", id);
+        var enterprise = await session.LoadAsync<Organisation>(id, ct) is { Kind: OrganisationKind.Enterprise } e ? e : throw ApiProblemException.NotFound("企业", "Enterprise", id);
         Caller.From(user).Scope.HideUnlessCoversEnterprise(enterprise.Id, enterprise.TownId ?? Guid.Empty, enterprise.Domains, "Enterprise");
-        var map = await session.LoadAsync<RiskMapView>(MapIdOf(id), ct) ?? throw ApiProblemException.NotFound("RiskMap of enterprise", id);
+        var map = await session.LoadAsync<RiskMapView>(MapIdOf(id), ct) ?? throw ApiProblemException.NotFound("企业风险四色图", "RiskMap of enterprise", id);
         var points = (await session.LoadManyAsync<RiskPointView>(ct, map.Placements.Select(p => p.RiskPointId).ToArray())).ToDictionary(p => p.Id);
         http.AnswerVersion(map.Version);
         return Answer(id, map.Version, map.Plan.Id, map.Placements, points, map.PublishedAt);

@@ -61,7 +61,7 @@ public static class RecordWorkLedgerEntryEndpoint
         if (command.TownId is { } townId)
         {
             var town = await session.LoadAsync<Organisation>(townId, ct);
-            if (town is not { Kind: OrganisationKind.Town } || !caller.Scope.CanSee(town)) throw ApiProblemException.NotFound("Town", townId);
+            if (town is not { Kind: OrganisationKind.Town } || !caller.Scope.CanSee(town)) throw ApiProblemException.NotFound("街镇", "Town", townId);
             townName = town.Name;
         }
         if (!WorkLedgerAccess.MayKeep(caller, command.TownId))

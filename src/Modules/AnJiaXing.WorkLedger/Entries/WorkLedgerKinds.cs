@@ -18,7 +18,7 @@ public static class WorkLedgerKinds
     };
 
     public static WorkLedgerKind Parse(string segment) =>
-        Routes.TryGetValue(segment, out var kind) ? kind : throw ApiProblemException.NotFound("Work ledger section", segment);
+        Routes.TryGetValue(segment, out var kind) ? kind : throw ApiProblemException.NotFound("工作台账栏目", "Work ledger section", segment);
 
     public static string RouteOf(WorkLedgerKind kind) => Routes.First(r => r.Value == kind).Key;
 

@@ -32,7 +32,7 @@ public static class ResourceSheet
 
     public static Column[] Of(EmergencyRegister register) =>
         Sheets.TryGetValue(register, out var columns) ? columns
-            : throw ApiProblemException.NotFound("Import of register", EmergencyResources.RouteOf(register));
+            : throw ApiProblemException.NotFound("台账导入", "Import of register", EmergencyResources.RouteOf(register));
 
     /// <summary>The row as the API's body, or the reasons (prefixed with the column's header) it cannot be one.</summary>
     public static (EmergencyResourceData? Data, List<string> Errors) Read(Column[] columns, IDictionary<string, object?> row,
