@@ -83,7 +83,7 @@ public sealed class HazardDemoSeed(TimeProvider clock) : IDemoSeed
         var reported = Hazard.Report(id, people.EnterpriseOrg, people.TownOrg, null, level, finding.Category, finding.Description,
             finding.Location, null, null, source, null, null, null, [], at.AddHours(-2), reporter);
         session.Events.StartStream<HazardView>(id, reported);
-        Backdate(session, id, at);
+        DemoTime.Backdate(session, at);
         await session.SaveChangesAsync(ct);
 
         async Task Step(Func<Hazard, IReadOnlyList<object>> decide)
@@ -92,7 +92,7 @@ public sealed class HazardDemoSeed(TimeProvider clock) : IDemoSeed
             if (at > now) at = now.AddMinutes(-1);
             var stream = await session.Events.FetchForWriting<Hazard>(id, ct);
             stream.AppendMany(decide(stream.Aggregate!));
-            Backdate(session, id, at);
+            DemoTime.Backdate(session, at);
             await session.SaveChangesAsync(ct);
         }
 
@@ -138,12 +138,6 @@ public sealed class HazardDemoSeed(TimeProvider clock) : IDemoSeed
         await Step(h => [h.RequestClosure("整改完成，申请销号", people.Enterprise.Actor)]);
         if (target == HazardStatus.ClosureRequested) return;
         await Step(h => h.DecideClosure(true, "同意销号", department.Actor));
-    }
-
-    private static void Backdate(IDocumentSession session, Guid id, DateTimeOffset at)
-    {
-        foreach (var e in session.PendingChanges.Streams().Where(s => s.Id == id).SelectMany(s => s.Events))
-            e.Timestamp = at;
     }
 
     /// <summary>Who acts for one demo enterprise: its user, its town's staff, the department of its domain.</summary>

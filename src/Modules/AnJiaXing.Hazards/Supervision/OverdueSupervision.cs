@@ -1,3 +1,4 @@
+using AnJiaXing.Platform.Persistence;
 using JasperFx;
 using JasperFx.Core;
 using JasperFx.Events;
@@ -48,19 +49,7 @@ public sealed class OverdueSupervisionSubscription : SubscriptionBase
             if (e.Data is RectificationAssigned a) due.AddRange(Schedule(a.HazardId, a.Deadline, delay));
             else if (e.Data is DeadlineExtended d) due.AddRange(Schedule(d.HazardId, d.NewDeadline, delay));
         }
-        if (due.Count > 0)
-        {
-            var bus = new MessageContext(_services.GetRequiredService<IWolverineRuntime>());
-            foreach (var message in due) await bus.ScheduleAsync(message, message.DueAt);
-        }
-        return NothingAfterCommit.Instance;
-    }
-
-    private sealed class NothingAfterCommit : IChangeListener
-    {
-        public static readonly NothingAfterCommit Instance = new();
-        public Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token) => Task.CompletedTask;
-        public Task BeforeCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token) => Task.CompletedTask;
+        return await SubscriptionMessages.ScheduleAsync(_services, due, m => m.DueAt);
     }
 }
 

@@ -1,3 +1,4 @@
+using AnJiaXing.Platform.Persistence;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
@@ -66,12 +67,7 @@ public sealed class HazardReminderSubscription : SubscriptionBase
             }
         }
 
-        if (schedules.Count > 0)
-        {
-            var bus = new MessageContext(_services.GetRequiredService<IWolverineRuntime>());
-            foreach (var due in schedules) await bus.ScheduleAsync(due, due.DueAt);
-        }
-        return NoChanges.Instance;
+        return await SubscriptionMessages.ScheduleAsync(_services, schedules, m => m.DueAt);
     }
 
     /// <summary>督办: the town's supervisors when the deadline passed, the officers of the hazard's domain when it went up to them.</summary>
@@ -88,11 +84,4 @@ public sealed class HazardReminderSubscription : SubscriptionBase
     }
 
     private static string Local(DateTimeOffset t) => t.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm");
-
-    private sealed class NoChanges : IChangeListener
-    {
-        public static readonly NoChanges Instance = new();
-        public Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token) => Task.CompletedTask;
-        public Task BeforeCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token) => Task.CompletedTask;
-    }
 }

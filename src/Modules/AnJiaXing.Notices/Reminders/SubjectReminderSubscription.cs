@@ -1,3 +1,4 @@
+using AnJiaXing.Platform.Persistence;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
@@ -59,19 +60,7 @@ public sealed class SubjectReminderSubscription : SubscriptionBase
             if (schedule.DueAt > now) later.Add(schedule.Message());
         }
 
-        if (later.Count > 0)
-        {
-            var bus = new MessageContext(_services.GetRequiredService<IWolverineRuntime>());
-            foreach (var due in later) await bus.ScheduleAsync(due, due.DueAt);
-        }
-        return NothingAfterCommit.Instance;
-    }
-
-    private sealed class NothingAfterCommit : IChangeListener
-    {
-        public static readonly NothingAfterCommit Instance = new();
-        public Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token) => Task.CompletedTask;
-        public Task BeforeCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token) => Task.CompletedTask;
+        return await SubscriptionMessages.ScheduleAsync(_services, later, m => m.DueAt);
     }
 }
 

@@ -1,3 +1,4 @@
+using AnJiaXing.Platform.Persistence;
 using System.Security.Claims;
 using JasperFx;
 using JasperFx.Events;
@@ -48,12 +49,12 @@ public sealed class ResidualRiskSubscription : SubscriptionBase
         CancellationToken cancellationToken)
     {
         var closed = page.Events.Where(e => e.Data is HazardClosed).ToList();
-        if (closed.Count == 0) return NoChanges.Instance;
+        if (closed.Count == 0) return SubscriptionMessages.NoChanges;
         var links = (await operations.LoadManyAsync<RiskHazardLink>(cancellationToken, closed.Select(e => ((HazardClosed)e.Data).HazardId).ToArray()))
             .ToDictionary(l => l.Id);
-        if (links.Count == 0) return NoChanges.Instance;
+        if (links.Count == 0) return SubscriptionMessages.NoChanges;
 
-        var bus = new MessageContext(_services.GetRequiredService<IWolverineRuntime>());
+        var bus = SubscriptionMessages.Bus(_services);
         foreach (var e in closed)
         {
             var hazardId = ((HazardClosed)e.Data).HazardId;
@@ -61,14 +62,7 @@ public sealed class ResidualRiskSubscription : SubscriptionBase
             var hazard = await operations.LoadAsync<HazardView>(hazardId, cancellationToken);
             await bus.PublishAsync(new RequestRiskReassessment(link.RiskPointId, hazardId, hazard?.Description ?? "", e.Timestamp));
         }
-        return NoChanges.Instance;
-    }
-
-    private sealed class NoChanges : IChangeListener
-    {
-        public static readonly NoChanges Instance = new();
-        public Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token) => Task.CompletedTask;
-        public Task BeforeCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token) => Task.CompletedTask;
+        return SubscriptionMessages.NoChanges;
     }
 }
 
