@@ -1,4 +1,5 @@
 using JasperFx.Events;
+using JasperFx.Events.Projections;
 using Marten;
 using Marten.Events.Projections;
 
@@ -15,9 +16,27 @@ namespace AnJiaXing.Statistics;
 /// The tallies are written in the batch's own transaction, with the daemon's progress, so the next batch starts
 /// from exactly the facts this one ended with — live or in a rebuild.
 /// </summary>
-public sealed class ScopeStatisticsProjection : IProjection
+public sealed class ScopeStatisticsProjection : ProjectionBase, IProjection
 {
     public const string ProjectionTitle = "ScopeStatistics";
+
+    /// <summary>The inspection and plan events that change a figure (declared before EventTypes, which reads it; recorded items and recheck verdicts do not).</summary>
+    public static readonly Type[] InspectionEventTypes =
+        [typeof(InspectionStarted), typeof(InspectionSubmitted), typeof(InspectionHazardRaised), typeof(InspectionPlanned)];
+
+    /// <summary>
+    /// The events that can change a figure. Declared to the daemon (<c>IncludeType</c>), whose event loader then
+    /// selects only these types in SQL, live and in a rebuild, instead of loading and deserialising every event of
+    /// every module (issue 12). Concrete types only: Marten drops the whole filter when one is an interface. Time
+    /// travel (<see cref="StatisticsAsOf"/>) reads the same list, so both fold the same events (ADR 0018).
+    /// </summary>
+    public static readonly Type[] EventTypes = HazardLifecycle.EventTypes.Concat(InspectionEventTypes).ToArray();
+
+    public ScopeStatisticsProjection()
+    {
+        Name = ProjectionTitle;
+        foreach (var type in EventTypes) IncludeType(type);
+    }
 
     /// <summary>
     /// Events per daemon batch at most. Every batch rewrites each scope document it touches whole (the district, the
@@ -26,10 +45,6 @@ public sealed class ScopeStatisticsProjection : IProjection
     /// on the batch boundaries (steps telescope, ADR 0018); a live daemon that keeps up sees far smaller batches.
     /// </summary>
     public const int BatchSize = 20_000;
-
-    /// <summary>The inspection and plan events that change a figure (recorded items and recheck verdicts do not).</summary>
-    public static readonly Type[] InspectionEventTypes =
-        [typeof(InspectionStarted), typeof(InspectionSubmitted), typeof(InspectionHazardRaised), typeof(InspectionPlanned)];
 
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {

@@ -11,14 +11,12 @@ namespace AnJiaXing.Statistics;
 /// </summary>
 public static class StatisticsAsOf
 {
-    private static readonly Type[] EventTypes = HazardLifecycle.EventTypes.Concat(ScopeStatisticsProjection.InspectionEventTypes).ToArray();
-
     public static async Task<ScopeStatistics> LoadAsync(StatisticsScope scope, DateTimeOffset end, IQuerySession session, CancellationToken ct)
     {
         var before = end.ToUniversalTime(); // timestamptz parameters must be UTC
         var events = await session.Events.QueryAllRawEvents()
             .Where(e => e.Timestamp < before)
-            .Where(e => e.EventTypesAre(EventTypes))
+            .Where(e => e.EventTypesAre(ScopeStatisticsProjection.EventTypes))
             .OrderBy(e => e.Sequence)
             .ToListAsync(ct);
         var fold = new StatisticsFold(new(), new(), new());

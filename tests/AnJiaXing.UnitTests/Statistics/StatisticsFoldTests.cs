@@ -17,7 +17,7 @@ public class StatisticsFoldTests
     private static readonly Guid PlanId = Guid.Parse("01930000-0000-7000-8000-0000000000f0");
     private static readonly Guid InspectionId = Guid.Parse("01930000-0000-7000-8000-0000000000a9");
 
-    private static List<IEvent> History()
+    internal static List<IEvent> History()
     {
         var second = Reported(HazardLevel.Major) with { HazardId = Second, EnterpriseId = Other, TownId = OtherTown, Domain = IndustryDomain.ConstructionSites };
         object[] data =
@@ -48,7 +48,7 @@ public class StatisticsFoldTests
     }
 
     /// <summary>Runs the fold batch by batch, the tallies and documents carried from one batch to the next as the store would.</summary>
-    private static string Run(IReadOnlyList<IEvent> events, int batchSize)
+    internal static string Run(IReadOnlyList<IEvent> events, int batchSize)
     {
         var hazards = new Dictionary<Guid, HazardFacts>();
         var inspections = new Dictionary<Guid, InspectionFacts>();
