@@ -47,6 +47,7 @@ public static class MartenSetup
                 // changes the hash and the full comparison runs again; drift made by hand is not seen (`db-assert` is).
                 opts.Advanced.Migrator.UseSchemaFingerprinting = true;
                 opts.ConfigureTelemetry();
+                opts.ConfigureDaemonPolling(configuration);
 
                 opts.Listeners.Add(new EventMetadataListener(sp.GetRequiredService<IHttpContextAccessor>(), sp.GetRequiredService<LedgerGuard>()));
                 // Accounts and organisations cached for authentication and commands leave the cache when they change.
@@ -64,6 +65,25 @@ public static class MartenSetup
             .AddAsyncDaemon(DaemonMode.HotCold)
             .IntegrateWithWolverine();
         return services;
+    }
+
+    /// <summary>How often the async daemon looks for new events while events arrive, and while it is caught up.</summary>
+    public static readonly TimeSpan FastPolling = TimeSpan.FromMilliseconds(100);
+    public static readonly TimeSpan SlowPolling = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// The daemon's high-water agent waits <c>SlowPollingTime</c> (Marten: 1 s) after a poll that finds it caught up
+    /// or a gap still open, and <c>FastPollingTime</c> (250 ms) after one that moved. Under a steady write load most
+    /// polls land between two commits, so a report often waited a whole second before any projection saw it: that
+    /// was the lag's p99 (issue 12, docs/benchmarks.md). A poll is a few small indexed reads (the event sequence,
+    /// the highest committed event); four a second while idle cost little. <c>AnJiaXing:Daemon:FastPolling</c> and
+    /// <c>SlowPolling</c> override them (the benchmark compares with Marten's defaults in the same run).
+    /// </summary>
+    private static void ConfigureDaemonPolling(this StoreOptions opts, IConfiguration configuration)
+    {
+        var daemon = configuration.GetSection("AnJiaXing:Daemon");
+        opts.Projections.FastPollingTime = daemon.GetValue("FastPolling", FastPolling);
+        opts.Projections.SlowPollingTime = daemon.GetValue("SlowPolling", SlowPolling);
     }
 
     /// <summary>The platform's documents: the shared kernel (written by the Registry module), evidence, idempotency.</summary>
