@@ -67,17 +67,19 @@ public static class MartenSetup
         return services;
     }
 
-    /// <summary>How often the async daemon looks for new events while events arrive, and while it is caught up.</summary>
-    public static readonly TimeSpan FastPolling = TimeSpan.FromMilliseconds(100);
+    /// <summary>How often the async daemon looks for new events while events arrive (Marten's default), and otherwise.</summary>
+    public static readonly TimeSpan FastPolling = TimeSpan.FromMilliseconds(250);
     public static readonly TimeSpan SlowPolling = TimeSpan.FromMilliseconds(250);
 
     /// <summary>
     /// The daemon's high-water agent waits <c>SlowPollingTime</c> (Marten: 1 s) after a poll that finds it caught up
-    /// or a gap still open, and <c>FastPollingTime</c> (250 ms) after one that moved. Under a steady write load most
+    /// or a gap still open, and <c>FastPollingTime</c> (250 ms) after one that moved. Under a steady write load many
     /// polls land between two commits, so a report often waited a whole second before any projection saw it: that
-    /// was the lag's p99 (issue 12, docs/benchmarks.md). A poll is a few small indexed reads (the event sequence,
-    /// the highest committed event); four a second while idle cost little. <c>AnJiaXing:Daemon:FastPolling</c> and
-    /// <c>SlowPolling</c> override them (the benchmark compares with Marten's defaults in the same run).
+    /// was the lag's p99 (issue 12, docs/benchmarks.md). A poll is a few small indexed reads, so four a second while
+    /// idle cost little. Polling faster while events arrive (100 ms) did not clearly cut the lag further but cost the commands
+    /// 13–37 % of their rate on a loaded machine (the daemon shares the process and commits a batch per poll), so
+    /// that stays at Marten's 250 ms. <c>AnJiaXing:Daemon:FastPolling</c> and <c>SlowPolling</c> override them
+    /// (<c>benchmarks/ab.sh</c> compares settings in the same run).
     /// </summary>
     private static void ConfigureDaemonPolling(this StoreOptions opts, IConfiguration configuration)
     {
