@@ -77,7 +77,7 @@ public static class MartenSetup
     /// polls land between two commits, so a report often waited a whole second before any projection saw it: that
     /// was the lag's p99 (issue 12, docs/benchmarks.md). A poll is a few small indexed reads, so four a second while
     /// idle cost little. Polling faster while events arrive (100 ms) did not clearly cut the lag further but cost the commands
-    /// 13–37 % of their rate on a loaded machine (the daemon shares the process and commits a batch per poll), so
+    /// 13–38 % of their rate on a loaded machine (the daemon shares the process and commits a batch per poll), so
     /// that stays at Marten's 250 ms. <c>AnJiaXing:Daemon:FastPolling</c> and <c>SlowPolling</c> override them
     /// (<c>benchmarks/ab.sh</c> compares settings in the same run).
     /// </summary>
