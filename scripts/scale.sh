@@ -27,7 +27,12 @@ as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; 
 declare -a pids urls
 client_pid=""
 cleanup() {
-  for p in "$client_pid" "${pids[@]}"; do [ -n "$p" ] && kill "$p" 2>/dev/null && wait "$p" 2>/dev/null; done
+  # The nodes are not this shell's children (they were started in parallel): each wrote its pid file when launched.
+  [ -n "$client_pid" ] && { kill "$client_pid" 2>/dev/null || true; }
+  for f in "$dir"/node*.pid; do [ -f "$f" ] && { kill "$(cat "$f")" 2>/dev/null || true; }; done
+  sleep 2
+  # SCALE_LOGS=<folder> keeps the nodes' logs and the soak's output there.
+  [ -n "${SCALE_LOGS:-}" ] && mkdir -p "$SCALE_LOGS" && cp "$dir"/*.log "$dir"/soak.* "$SCALE_LOGS"/ 2>/dev/null
   as_pg "$bin/pg_ctl" -D "$dir/pg" -m immediate -w stop >/dev/null 2>&1 || true
   rm -rf "$dir"
 }
@@ -47,24 +52,31 @@ sql() { "$bin/psql" -h 127.0.0.1 -p "$port" -U anjiaxing -d anjiaxing -XAtq -c "
 
 svc_port=5590
 start_node() {
-  local i=$1
-  while (exec 3<>"/dev/tcp/127.0.0.1/$svc_port") 2>/dev/null; do svc_port=$((svc_port + 1)); done
-  urls[$i]="http://127.0.0.1:$svc_port"
-  svc_port=$((svc_port + 1))
-  ConnectionStrings__AnJiaXing="$connection" AnJiaXing__DemoData=true AnJiaXing__DataFolder="$dir/data" \
+  local i=$1 p=$((svc_port + $1))
+  while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 10)); done
+  urls[$i]="http://127.0.0.1:$p"
+  # Wolverine's agent controller logs at Information: its "Starting agents for Node <id>" names the node's id.
+  env ConnectionStrings__AnJiaXing="$connection" AnJiaXing__DemoData=true AnJiaXing__DataFolder="$dir/data" \
     ASPNETCORE_URLS="${urls[$i]}" AnJiaXing__Auth__SignInsPerMinutePerClient=100000 Serilog__MinimumLevel__Default=Warning \
+    "Serilog__MinimumLevel__Override__Wolverine.Runtime.Agents=Information" \
     dotnet "$api" >>"$dir/node$i.log" 2>&1 &
   pids[$i]=$!
+  echo "${pids[$i]}" >"$dir/node$i.pid"
   until curl -sf -o /dev/null --max-time 2 "${urls[$i]}/health/ready"; do
-    kill -0 "${pids[$i]}" 2>/dev/null || { tail -30 "$dir/node$i.log" >&2; exit 1; }
+    kill -0 "${pids[$i]}" 2>/dev/null || { grep -v '^ *at ' "$dir/node$i.log" | tail -40 >&2; exit 1; }
     sleep 0.2
   done
   log "node $i ready on ${urls[$i]} (pid ${pids[$i]})"
+  echo "${urls[$i]} ${pids[$i]}" >"$dir/node$i.addr"
 }
-# The first node seeds the demo district into the empty database; the others start on the seeded one.
-for i in $(seq 1 "$nodes"); do start_node "$i"; done
-all=$(IFS=,; echo "${urls[*]:1}")
-all="${all#,}"
+# All nodes start together on the empty database, as a deployment starts them: one installs the ledger and seeds the
+# demo district, the others wait for it (advisory locks) and start on what it wrote.
+for i in $(seq 1 "$nodes"); do start_node "$i" & done
+wait
+for i in $(seq 1 "$nodes"); do
+  read -r url pid <"$dir/node$i.addr"; urls[$i]=$url; pids[$i]=$pid
+done
+all=$(IFS=,; echo "${urls[*]}")
 
 agents_total() { sql "select count(*) from anjiaxing.wolverine_node_assignments"; }
 # Every agent of the known families assigned, spread over the nodes (the leader rebalances as nodes join).
@@ -74,6 +86,7 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 log "agents assigned: $(agents_total) over $spread node(s)"
+sql "select id, node_number, started, health_check from anjiaxing.wolverine_nodes order by node_number" >&2
 sql "select n.node_number, a.id from anjiaxing.wolverine_node_assignments a join anjiaxing.wolverine_nodes n on n.id = a.node_id order by 1, 2" >"$dir/assignments-before"
 sleep 5 # the host's own work at start (overdue escalations of the demo hazards)
 
@@ -93,20 +106,17 @@ client_pid=$!
 
 sleep "$(echo "$seconds / 2" | bc)"
 # The victim: the node running the statistics projection (its lag is what a supervisor sees).
-victim_number=$(sql "select n.node_number from anjiaxing.wolverine_node_assignments a join anjiaxing.wolverine_nodes n on n.id = a.node_id where a.id like '%/scopestatistics/%' limit 1")
-victim_id=$(sql "select id from anjiaxing.wolverine_nodes where node_number = $victim_number")
+victim_id=$(sql "select node_id from anjiaxing.wolverine_node_assignments where id like '%/scopestatistics/%' limit 1")
+victim_number=$(sql "select node_number from anjiaxing.wolverine_nodes where id = '$victim_id'")
 victim_agents=$(sql "select count(*) from anjiaxing.wolverine_node_assignments where node_id = '$victim_id'")
 before_total=$(agents_total)
 victim=""
-for i in $(seq 1 "$nodes"); do
-  # A node's number is in its log line "Starting agents for Node … with assigned node id N"; match the pid by port instead.
-  if grep -q "assigned node id $victim_number " "$dir/node$i.log" 2>/dev/null; then victim=$i; fi
-done
-[ -n "$victim" ] || victim=$(( (victim_number - 1) % nodes + 1 ))
+for i in $(seq 1 "$nodes"); do grep -qi "$victim_id" "$dir/node$i.log" && victim=$i; done
+[ -n "$victim" ] || { log "no node's log names Wolverine node $victim_id"; exit 1; }
 killed_at=$(now)
 kill -9 "${pids[$victim]}"
-wait "${pids[$victim]}" 2>/dev/null || true
 pids[$victim]=""
+rm -f "$dir/node$victim.pid"
 log "killed node $victim (Wolverine node $victim_number, $victim_agents of $before_total agents)"
 taken=""
 while [ -z "$taken" ]; do

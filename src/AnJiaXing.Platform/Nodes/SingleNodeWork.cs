@@ -76,6 +76,7 @@ internal sealed class SingleNodeWorkAgent(Uri uri, SingleNodeWork work, ILogger<
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        if (_running is { IsCompleted: false }) return Task.CompletedTask;
         _stopping = new CancellationTokenSource();
         var token = _stopping.Token;
         // Its own task, so a long-running work never holds up the node's agent assignments.

@@ -312,8 +312,8 @@ public static class Rollup
 /// older than that. Registered after Marten's own start-up work, so the schema exists. The start-up step runs on every
 /// node (it is idempotent and a node must not ingest before it); the upkeep every six hours is a single-node work.
 /// </summary>
-public sealed class ReadingsMaintenance(ReadingsTable table, TimeProvider clock, IConfiguration configuration, ILogger<ReadingsMaintenance> logger)
-    : SingleNodeWork, IHostedService
+public sealed class ReadingsMaintenance(ReadingsTable table, IDocumentStore store, TimeProvider clock, IConfiguration configuration,
+    ILogger<ReadingsMaintenance> logger) : SingleNodeWork, IHostedService
 {
     public const int DaysAhead = 7;
 
@@ -321,6 +321,8 @@ public sealed class ReadingsMaintenance(ReadingsTable table, TimeProvider clock,
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Concurrent CREATE TABLE IF NOT EXISTS of one name can still fail in PostgreSQL's catalogue: nodes take turns.
+        await using var turn = await AdvisoryLock.StartupTurnAsync(store, "readings-table", cancellationToken);
         await table.CreateAsync(cancellationToken);
         await RunOnceAsync(cancellationToken);
     }
