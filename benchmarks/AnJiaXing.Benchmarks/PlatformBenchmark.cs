@@ -78,7 +78,8 @@ public static partial class PlatformBenchmark
     /// </summary>
     public static async Task<int> MixedAsync(string baseUrl, int seconds)
     {
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri(baseUrl) };
+        // baseUrl may name several nodes (comma-separated): requests go round them (scripts/scale.sh).
+        using var http = Nodes.Client(baseUrl, new SocketsHttpHandler { MaxConnectionsPerServer = 64 });
         var enterprise = await SignInAsync(http, "ent.demo1");
         var towns = new[] { await SignInAsync(http, "town.nanxiang"), await SignInAsync(http, "town.anting") };
         var town = towns.FirstOrDefault(t => t.TownId == enterprise.TownId);

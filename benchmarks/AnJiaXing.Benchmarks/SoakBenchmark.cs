@@ -26,10 +26,9 @@ public static partial class PlatformBenchmark
     /// <summary>0 in the answer: no answer for 3 minutes (the write's fate is then settled by the checks).</summary>
     public static async Task<int> SoakAsync(string baseUrl, double rate, int seconds, string marksFile, string connection)
     {
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64, ConnectTimeout = TimeSpan.FromSeconds(2) })
-        {
-            BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(15)
-        };
+        // baseUrl may name several nodes (comma-separated): requests go round them, and a retry to the next (scripts/scale.sh).
+        using var http = Nodes.Client(baseUrl, new SocketsHttpHandler { MaxConnectionsPerServer = 64, ConnectTimeout = TimeSpan.FromSeconds(2) },
+            TimeSpan.FromSeconds(15));
         var enterprise = await SignInAsync(http, "ent.demo1");
         var towns = new[] { await SignInAsync(http, "town.nanxiang"), await SignInAsync(http, "town.anting") };
         var town = towns.FirstOrDefault(t => t.TownId == enterprise.TownId);

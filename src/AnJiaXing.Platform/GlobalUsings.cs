@@ -27,3 +27,4 @@ global using AnJiaXing.Platform.Modules;
 global using AnJiaXing.Platform;
 global using AnJiaXing.Platform.Commands;
 global using AnJiaXing.Platform.Imports;
+global using AnJiaXing.Platform.Nodes;

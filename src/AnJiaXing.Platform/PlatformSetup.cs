@@ -51,7 +51,8 @@ public static class PlatformSetup
         services.AddSingleton<AuditTrail>();
         // The ledger's trigger must exist before anything appends: install it ahead of the demo seeder and the modules' own start-up work.
         services.AddHostedService<LedgerInstaller>();
-        services.AddHostedService<LedgerDigestService>();
+        services.AddSingleNodeWork<LedgerDigestService>();
+        services.AddSingleNodeWorkFamily();
         builder.Host.UseWolverine(opts =>
         {
             opts.Policies.AutoApplyTransactions();
@@ -59,6 +60,11 @@ public static class PlatformSetup
             foreach (var module in modules) opts.Discovery.IncludeAssembly(module.GetType().Assembly);
             opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
             opts.UseSystemTextJsonForSerialization(ConfigureJson);
+            var nodes = builder.Configuration.GetSection($"{AnJiaXingOptions.Section}:Nodes").Get<NodeOptions>() ?? new NodeOptions();
+            opts.Durability.HealthCheckPollingTime = nodes.HealthCheckInterval;
+            opts.Durability.StaleNodeTimeout = nodes.StaleAfter;
+            // The leader's full check that every agent runs where it is assigned (30 s by Wolverine's default).
+            opts.Durability.CheckAssignmentPeriod = nodes.StaleAfter;
             foreach (var module in modules) module.ConfigureWolverine(opts);
         });
         // After Wolverine, so demo seeds can hand messages to the modules' handlers the way requests do.

@@ -22,6 +22,9 @@ public sealed class AnJiaXingOptions
 
     public AuthOptions Auth { get; set; } = new();
 
+    /// <summary>Several nodes of the service on the same databases (ADR 0029).</summary>
+    public NodeOptions Nodes { get; set; } = new();
+
     public string ResolvedDataFolder => Path.GetFullPath(DataFolder);
 }
 
@@ -51,6 +54,20 @@ public sealed class AuthOptions
 
     /// <summary>Sign-in attempts one client address may make per minute, whatever the accounts (429 beyond).</summary>
     public int SignInsPerMinutePerClient { get; set; } = 30;
+}
+
+/// <summary>
+/// How fast the nodes notice each other: a node reports itself alive every <see cref="HealthCheckInterval"/>; the leader
+/// takes a node silent for <see cref="StaleAfter"/> (seen so on two of its checks) for dead and starts its projections,
+/// subscriptions and works on the living nodes. Takeover after a kill -9 is therefore about StaleAfter plus two
+/// intervals (18 s by default, within the 30 s the operations platform is promised). Shorter risks taking a node
+/// that is only stalled (a long garbage collection, an overloaded machine) for dead; it rejoins, at the cost of a
+/// reshuffle.
+/// </summary>
+public sealed class NodeOptions
+{
+    public TimeSpan HealthCheckInterval { get; set; } = TimeSpan.FromSeconds(3);
+    public TimeSpan StaleAfter { get; set; } = TimeSpan.FromSeconds(12);
 }
 
 public sealed class LockoutOptions

@@ -17,6 +17,8 @@ public sealed class DemoDataSeeder(
     {
         if (!options.Value.DemoData) return;
 
+        // Nodes started together on an empty database: one seeds, the others wait for it and then find the data.
+        await using var turn = await AdvisoryLock.StartupTurnAsync(store, "demo-data", ct);
         await using (var probe = store.QuerySession())
         {
             if (await probe.Query<Organisation>().AnyAsync(ct))

@@ -112,10 +112,12 @@ public sealed class LedgerDigests(
     }
 }
 
-/// <summary>Seals a head every <see cref="LedgerOptions.DigestInterval"/> when anything changed.</summary>
-public sealed class LedgerDigestService(LedgerDigests digests, IOptions<LedgerOptions> options, ILogger<LedgerDigestService> logger) : BackgroundService
+/// <summary>Seals a head every <see cref="LedgerOptions.DigestInterval"/> when anything changed, on one node of the cluster.</summary>
+public sealed class LedgerDigestService(LedgerDigests digests, IOptions<LedgerOptions> options, ILogger<LedgerDigestService> logger) : Nodes.SingleNodeWork
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public override string Name => "ledger-digests";
+
+    public override async Task RunAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.DigestInterval);
         while (await timer.WaitForNextTickAsync(stoppingToken))

@@ -22,6 +22,7 @@ public sealed class LedgerInstaller(IDocumentStore store, ILogger<LedgerInstalle
 
     public async Task StartAsync(CancellationToken ct)
     {
+        await using var turn = await AdvisoryLock.StartupTurnAsync(store, "ledger-schema", ct);
         await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
         // The stamp's table first (no lock on anything the service uses), so the probe below always parses.

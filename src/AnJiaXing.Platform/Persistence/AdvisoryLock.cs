@@ -27,14 +27,27 @@ public sealed class AdvisoryLock : IAsyncDisposable
     /// <summary>A stable 32-bit key of a name (not <see cref="string.GetHashCode()"/>, which differs per process).</summary>
     public static int KeyOf(string name) => BitConverter.ToInt32(SHA256.HashData(Encoding.UTF8.GetBytes(name)), 0);
 
-    /// <summary>Waits for the lock (bounded by <paramref name="ct"/>).</summary>
-    public static async Task<AdvisoryLock> AcquireAsync(IDocumentStore store, int @class, string name, CancellationToken ct)
+    /// <summary>The advisory-lock class of start-up steps.</summary>
+    public const int StartupClass = 200000;
+
+    /// <summary>
+    /// A start-up step's turn (issue 20): nodes started together on one database take their steps that write (ledger
+    /// schema, demo data, built-in content, patrol schedulers) one after the other, each then finding what the one before
+    /// it wrote, instead of racing on the same rows. Waits up to 10 minutes (the district-scale demo seed).
+    /// </summary>
+    public static Task<AdvisoryLock> StartupTurnAsync(IDocumentStore store, string step, CancellationToken ct) =>
+        AcquireAsync(store, StartupClass, step, ct, TimeSpan.FromMinutes(10));
+
+    /// <summary>Waits for the lock, bounded by <paramref name="ct"/> and by <paramref name="wait"/> (the connection's command
+    /// timeout when not given: a request's wait stays short; a start-up step behind another node's seeding waits longer).</summary>
+    public static async Task<AdvisoryLock> AcquireAsync(IDocumentStore store, int @class, string name, CancellationToken ct, TimeSpan? wait = null)
     {
         var connection = await OpenAsync(store, ct);
         try
         {
             var key = KeyOf(name);
             await using var command = new NpgsqlCommand("select pg_advisory_lock($1, $2)", connection) { Parameters = { new() { Value = @class }, new() { Value = key } } };
+            if (wait is { } w) command.CommandTimeout = (int)Math.Ceiling(w.TotalSeconds);
             await command.ExecuteNonQueryAsync(ct);
             return new AdvisoryLock(connection, @class, key);
         }

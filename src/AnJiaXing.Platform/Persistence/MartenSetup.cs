@@ -61,9 +61,10 @@ public static class MartenSetup
             .UseLightweightSessions()
             // Whole schema (extensions first) at start-up, not lazily per document type: a trigram index needs pg_trgm before its table.
             .ApplyAllDatabaseChangesOnStartup()
-            // Statistics projections run here; HotCold elects one node per projection when several run.
-            .AddAsyncDaemon(DaemonMode.HotCold)
-            .IntegrateWithWolverine();
+            // Async projections and subscriptions are Wolverine's agents (ADR 0029): its leader runs each on exactly one
+            // node, spreads them over the nodes and moves a dead node's to the living. This replaces Marten's own
+            // daemon coordination (HotCold), which Wolverine refuses alongside it.
+            .IntegrateWithWolverine(m => m.UseWolverineManagedEventSubscriptionDistribution = true);
         return services;
     }
 

@@ -17,8 +17,7 @@ public sealed class CityPlatformModule : IAnJiaXingModule
         services.Configure<CityOptions>(configuration.GetSection(CityOptions.Section));
         services.AddHttpClient(CityFeedSender.Client);
         services.AddSingleton<CityRabbitMqPublisher>();
-        services.AddSingleton<CityFeedSender>();
-        services.AddHostedService(sp => sp.GetRequiredService<CityFeedSender>());
+        services.AddSingleNodeWork<CityFeedSender>();
     }
 
     public void ConfigureMarten(StoreOptions options)

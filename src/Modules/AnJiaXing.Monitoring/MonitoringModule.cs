@@ -15,7 +15,7 @@ public sealed class MonitoringModule : IAnJiaXingModule
     {
         services.AddSingleton<ReadingsTable>();
         services.AddSingleton<TelemetryIngest>();
-        services.AddSingleton<ReadingsMaintenance>();
+        services.AddSingleNodeWork<ReadingsMaintenance>();
         services.AddHostedService(sp => sp.GetRequiredService<ReadingsMaintenance>());
         services.AddSingleton<IDemoSeed, Demo.MonitoringDemoSeed>();
     }

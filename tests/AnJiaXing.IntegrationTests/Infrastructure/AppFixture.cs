@@ -64,10 +64,16 @@ public class AppFixture : IAsyncLifetime
         builder.UseSetting("AnJiaXing:Monitoring:DemoSeed", "false");
         builder.ConfigureServices(services =>
         {
-            if (SoloNode) services.RunWolverineInSoloMode();
-            services.DisableAllExternalWolverineTransports();
-            // The async daemon runs as configured (HotCold): each class has its own database, so leader election is
-            // uncontended. MartenDaemonModeIsSolo would swap in a coordinator that this setup never starts.
+            // Balanced nodes talk through their control queues (the database's, here), which disabling the external
+            // transports would take away: the leader's assignments would never arrive.
+            if (SoloNode)
+            {
+                services.RunWolverineInSoloMode();
+                services.DisableAllExternalWolverineTransports();
+            }
+            // Solo, Wolverine starts every projection and subscription agent on this node at once; balanced
+            // (SoloNode false), its leader assigns them. MartenDaemonModeIsSolo must not be used: Wolverine manages the
+            // daemon (ADR 0029) and refuses a second coordinator.
         });
         Configure(builder);
     });

@@ -41,7 +41,6 @@ public class InvestigationPageFixture : HazardFixture, IAsyncLifetime
             {
                 services.RunWolverineInSoloMode();
                 services.DisableAllExternalWolverineTransports();
-                services.MartenDaemonModeIsSolo();
                 services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
             });
         });

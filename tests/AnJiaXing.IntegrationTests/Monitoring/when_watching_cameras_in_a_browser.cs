@@ -46,7 +46,6 @@ public class VideoFixture : MonitoringFixture, IAsyncLifetime
             {
                 services.RunWolverineInSoloMode();
                 services.DisableAllExternalWolverineTransports();
-                services.MartenDaemonModeIsSolo();
                 services.AddTransient<IStartupFilter>(_ => new ClipFiles(ClipFolder));
             });
         });

@@ -33,7 +33,6 @@ public class RiskMapBrowserFixture : RiskControlFixture, IAsyncLifetime
             {
                 services.RunWolverineInSoloMode();
                 services.DisableAllExternalWolverineTransports();
-                services.MartenDaemonModeIsSolo();
             });
         });
         _web.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));

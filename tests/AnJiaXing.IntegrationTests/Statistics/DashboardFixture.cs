@@ -35,7 +35,6 @@ public class DashboardFixture : StatisticsFixture, IAsyncLifetime
             {
                 services.RunWolverineInSoloMode();
                 services.DisableAllExternalWolverineTransports();
-                services.MartenDaemonModeIsSolo();
                 services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
             });
         });

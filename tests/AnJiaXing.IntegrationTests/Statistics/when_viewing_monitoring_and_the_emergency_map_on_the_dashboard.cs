@@ -39,7 +39,6 @@ public class MonitoringDashboardFixture : AppFixture, IAsyncLifetime
             {
                 services.RunWolverineInSoloMode();
                 services.DisableAllExternalWolverineTransports();
-                services.MartenDaemonModeIsSolo();
             });
         });
         _web.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));

@@ -11,19 +11,22 @@ namespace AnJiaXing.CityPlatform.Feed;
 /// marks it Delivered; anything else (an error status, a dropped connection, a timeout) schedules a retry with doubling
 /// back-off, and after <see cref="CityOptions.MaxAttempts"/> failures the message is Failed (dead-lettered) and its
 /// hazard's later messages wait until someone re-sends it. Without a configured feed the sender does nothing. With
-/// several nodes on one database, a round runs under a PostgreSQL advisory lock: one node sends at a time, and each
-/// round starts from what the previous one (on any node) committed, so no message is sent twice by two nodes.
+/// several nodes on one database, the sender is a single-node work (one node runs it; another takes it over when that
+/// node dies), and a round still runs under a PostgreSQL advisory lock, so even while a takeover overlaps one node sends
+/// at a time, each round starts from what the previous one (on any node) committed, and no message is sent twice.
 /// </summary>
 public sealed class CityFeedSender(IDocumentStore store, IHttpClientFactory http, CityRabbitMqPublisher rabbitMq, IOptions<CityOptions> options,
-    TimeProvider clock, ILogger<CityFeedSender> logger) : BackgroundService
+    TimeProvider clock, ILogger<CityFeedSender> logger) : SingleNodeWork
 {
+    public override string Name => "city-feed";
+
     public const string Client = "city-feed";
 
     /// <summary>The advisory-lock class of the feed's rounds (issue 19).</summary>
     public const int LockClass = 190002;
     private const int Window = 1000;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public override async Task RunAsync(CancellationToken stoppingToken)
     {
         var o = options.Value;
         if (!o.FeedConfigured)

@@ -16,6 +16,8 @@ public sealed class BuiltInChecklistPublisher(IDocumentStore store, ILogger<Buil
 
     public async Task PublishAsync(IReadOnlyList<BuiltInChecklist> builtIns, CancellationToken ct)
     {
+        // Nodes started together publish one after the other; the later ones find the streams and their editions.
+        await using var turn = await AdvisoryLock.StartupTurnAsync(store, "built-in-checklists", ct);
         foreach (var builtIn in builtIns)
         {
             await using var session = store.LightweightSession();

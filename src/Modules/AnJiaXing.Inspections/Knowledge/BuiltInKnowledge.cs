@@ -31,6 +31,7 @@ public sealed class BuiltInKnowledgePublisher(IDocumentStore store, ILogger<Buil
 {
     public async Task StartAsync(CancellationToken ct)
     {
+        await using var turn = await AdvisoryLock.StartupTurnAsync(store, "built-in-knowledge", ct);
         foreach (var builtIn in BuiltInKnowledgeDocument.Load())
         {
             await using var session = store.LightweightSession();

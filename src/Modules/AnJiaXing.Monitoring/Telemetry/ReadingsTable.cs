@@ -309,19 +309,25 @@ public static class Rollup
 /// <summary>
 /// The start-up step and daily upkeep of the readings table: create it, create the partitions of yesterday to
 /// <see cref="DaysAhead"/> days ahead, and — when <c>AnJiaXing:Monitoring:RetentionDays</c> is set — detach the days
-/// older than that. Registered after Marten's own start-up work, so the schema exists.
+/// older than that. Registered after Marten's own start-up work, so the schema exists. The start-up step runs on every
+/// node (it is idempotent and a node must not ingest before it); the upkeep every six hours is a single-node work.
 /// </summary>
-public sealed class ReadingsMaintenance(ReadingsTable table, TimeProvider clock, IConfiguration configuration, ILogger<ReadingsMaintenance> logger)
-    : BackgroundService
+public sealed class ReadingsMaintenance(ReadingsTable table, IDocumentStore store, TimeProvider clock, IConfiguration configuration,
+    ILogger<ReadingsMaintenance> logger) : SingleNodeWork, IHostedService
 {
     public const int DaysAhead = 7;
 
-    public override async Task StartAsync(CancellationToken cancellationToken)
+    public override string Name => "readings-upkeep";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Concurrent CREATE TABLE IF NOT EXISTS of one name can still fail in PostgreSQL's catalogue: nodes take turns.
+        await using var turn = await AdvisoryLock.StartupTurnAsync(store, "readings-table", cancellationToken);
         await table.CreateAsync(cancellationToken);
         await RunOnceAsync(cancellationToken);
-        await base.StartAsync(cancellationToken);
     }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task RunOnceAsync(CancellationToken ct)
     {
@@ -335,7 +341,7 @@ public sealed class ReadingsMaintenance(ReadingsTable table, TimeProvider clock,
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public override async Task RunAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromHours(6));
         try

@@ -7,14 +7,15 @@ namespace AnJiaXing.RiskControl.Patrols;
 /// <summary>
 /// At start-up, starts the scheduler of every patrol task that has none yet (tasks written by the demo seed, which has
 /// no outbox, or before the scheduler existed): the cursor and the first check in one transaction through Wolverine's
-/// Marten outbox. Two nodes starting together collide on the cursor's id; the loser's transaction, schedules included,
-/// rolls back.
+/// Marten outbox. Nodes starting together take turns (a start-up step's lock), so the later ones find the cursors;
+/// should two still collide on a cursor's id, the loser's transaction, schedules included, rolls back.
 /// </summary>
 public sealed class PatrolSchedulerBootstrap(IServiceProvider services, IDocumentStore store, TimeProvider clock,
     ILogger<PatrolSchedulerBootstrap> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
+        await using var turn = await AdvisoryLock.StartupTurnAsync(store, "patrol-schedulers", ct);
         await using var query = store.QuerySession();
         var tasks = await query.Query<PatrolTaskView>().Select(t => t.Id).ToListAsync(ct);
         if (tasks.Count == 0) return;

@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# The scale test of several nodes (issue 20; figures in docs/scale.md). On loopback: a throwaway PostgreSQL 15 and
+# NODES (default 3) nodes of the service (Release) on the same database, the first seeding the demo district. It measures
+# the mixed workload's throughput against one node and against all nodes (requests going round them), then runs the
+# soak's clients at half the one-node peak against all nodes for SECONDS (default 120) and kills with -9, half-way, the
+# node that runs the statistics projection. It records how long the other nodes took to run every agent (projections,
+# subscriptions, single-node works) the dead node had, then the soak's checks: nothing acknowledged lost, nothing stored
+# twice, the read model and the district statistics equal to the events (a projection processed twice would count twice),
+# no progression conflict in any node's log, and the ledger verified from outside the service.
+# Usage: scripts/scale.sh [seconds]   NODES=<n>; SCALE_RATE=<commands/s> skips the peak measurements; SCALE_NO_BUILD=1 the build.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+seconds="${1:-120}"
+nodes="${NODES:-3}"
+
+if [ "${SCALE_NO_BUILD:-}" != 1 ]; then
+  dotnet build -c Release -v q -nologo "$root/benchmarks/AnJiaXing.Benchmarks" >&2
+fi
+api="$root/src/AnJiaXing.Api/bin/Release/net10.0/AnJiaXing.Api.dll"
+bench="$root/benchmarks/AnJiaXing.Benchmarks/bin/Release/net10.0/AnJiaXing.Benchmarks.dll"
+
+bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n1)
+dir="$(mktemp -d "${TMPDIR:-/tmp}/anjiaxing-scale-XXXXXX")"
+chmod 755 "$dir"
+as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+[ "$(id -u)" -eq 0 ] && chown postgres: "$dir"
+declare -a pids urls
+client_pid=""
+cleanup() {
+  # The nodes are not this shell's children (they were started in parallel): each wrote its pid file when launched.
+  [ -n "$client_pid" ] && { kill "$client_pid" 2>/dev/null || true; }
+  for f in "$dir"/node*.pid; do [ -f "$f" ] && { kill "$(cat "$f")" 2>/dev/null || true; }; done
+  sleep 2
+  # SCALE_LOGS=<folder> keeps the nodes' logs and the soak's output there.
+  [ -n "${SCALE_LOGS:-}" ] && mkdir -p "$SCALE_LOGS" && cp "$dir"/*.log "$dir"/soak.* "$SCALE_LOGS"/ 2>/dev/null
+  as_pg "$bin/pg_ctl" -D "$dir/pg" -m immediate -w stop >/dev/null 2>&1 || true
+  rm -rf "$dir"
+}
+trap cleanup EXIT
+log() { printf '[scale %s] %s\n' "$(date -u +%T)" "$*" >&2; }
+now() { date +%s.%N; }
+
+as_pg "$bin/initdb" -D "$dir/pg" -U anjiaxing --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+port=56800
+while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+as_pg "$bin/pg_ctl" -D "$dir/pg" -l "$dir/pg.log" -w -t 120 -o "-p $port -c listen_addresses=127.0.0.1 \
+  -c unix_socket_directories='' -c max_connections=300" start >/dev/null
+"$bin/createdb" -h 127.0.0.1 -p "$port" -U anjiaxing anjiaxing
+connection="Host=127.0.0.1;Port=$port;Database=anjiaxing;Username=anjiaxing;Maximum Pool Size=60"
+export ANJIAXING_BENCH_CONNECTION="$connection"
+sql() { "$bin/psql" -h 127.0.0.1 -p "$port" -U anjiaxing -d anjiaxing -XAtq -c "$1"; }
+
+svc_port=5590
+start_node() {
+  local i=$1 p=$((svc_port + $1))
+  while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 10)); done
+  urls[$i]="http://127.0.0.1:$p"
+  # Wolverine's agent controller logs at Information: its "Starting agents for Node <id>" names the node's id.
+  env ConnectionStrings__AnJiaXing="$connection" AnJiaXing__DemoData=true AnJiaXing__DataFolder="$dir/data" \
+    ASPNETCORE_URLS="${urls[$i]}" AnJiaXing__Auth__SignInsPerMinutePerClient=100000 Serilog__MinimumLevel__Default=Warning \
+    "Serilog__MinimumLevel__Override__Wolverine.Runtime.Agents=Information" \
+    dotnet "$api" >>"$dir/node$i.log" 2>&1 &
+  pids[$i]=$!
+  echo "${pids[$i]}" >"$dir/node$i.pid"
+  until curl -sf -o /dev/null --max-time 2 "${urls[$i]}/health/ready"; do
+    kill -0 "${pids[$i]}" 2>/dev/null || { grep -v '^ *at ' "$dir/node$i.log" | tail -40 >&2; exit 1; }
+    sleep 0.2
+  done
+  log "node $i ready on ${urls[$i]} (pid ${pids[$i]})"
+  echo "${urls[$i]} ${pids[$i]}" >"$dir/node$i.addr"
+}
+# All nodes start together on the empty database, as a deployment starts them: one installs the ledger and seeds the
+# demo district, the others wait for it (advisory locks) and start on what it wrote.
+for i in $(seq 1 "$nodes"); do start_node "$i" & done
+wait
+for i in $(seq 1 "$nodes"); do
+  read -r url pid <"$dir/node$i.addr"; urls[$i]=$url; pids[$i]=$pid
+done
+all=$(IFS=,; echo "${urls[*]}")
+
+agents_total() { sql "select count(*) from anjiaxing.wolverine_node_assignments"; }
+# Every agent of the known families assigned, spread over the nodes (the leader rebalances as nodes join).
+for _ in $(seq 1 120); do
+  spread=$(sql "select count(distinct node_id) from anjiaxing.wolverine_node_assignments")
+  [ "$spread" -ge "$nodes" ] && break
+  sleep 0.5
+done
+log "agents assigned: $(agents_total) over $spread node(s)"
+sql "select id, node_number, started, health_check from anjiaxing.wolverine_nodes order by node_number" >&2
+sql "select n.node_number, a.id from anjiaxing.wolverine_node_assignments a join anjiaxing.wolverine_nodes n on n.id = a.node_id order by 1, 2" >"$dir/assignments-before"
+sleep 5 # the host's own work at start (overdue escalations of the demo hazards)
+
+rate="${SCALE_RATE:-}"
+one_peak="" ; all_peak=""
+if [ -z "$rate" ]; then
+  one_peak=$( { dotnet "$bench" mixed "${urls[1]}" 20 || true; } | sed -n 's/^MIXED requests=[0-9]* rps=\([0-9.]*\).*/\1/p')
+  all_peak=$( { dotnet "$bench" mixed "$all" 20 || true; } | sed -n 's/^MIXED requests=[0-9]* rps=\([0-9.]*\).*/\1/p')
+  log "mixed workload peak: one node $one_peak requests/s, $nodes nodes $all_peak requests/s"
+  rate=$(echo "scale=2; $one_peak / 9 * 4 / 2" | bc -l)
+fi
+echo "SCALE mixed-peak one-node=${one_peak:-n/a} all-nodes=${all_peak:-n/a} nodes=$nodes"
+
+: >"$dir/marks"
+dotnet "$bench" soak "$all" "$rate" "$seconds" "$dir/marks" >"$dir/soak.out" 2>"$dir/soak.err" &
+client_pid=$!
+
+sleep "$(echo "$seconds / 2" | bc)"
+# The victim: the node running the statistics projection (its lag is what a supervisor sees).
+victim_id=$(sql "select node_id from anjiaxing.wolverine_node_assignments where id like '%/scopestatistics/%' limit 1")
+victim_number=$(sql "select node_number from anjiaxing.wolverine_nodes where id = '$victim_id'")
+victim_agents=$(sql "select count(*) from anjiaxing.wolverine_node_assignments where node_id = '$victim_id'")
+before_total=$(agents_total)
+victim=""
+for i in $(seq 1 "$nodes"); do grep -qi "$victim_id" "$dir/node$i.log" && victim=$i; done
+[ -n "$victim" ] || { log "no node's log names Wolverine node $victim_id"; exit 1; }
+killed_at=$(now)
+kill -9 "${pids[$victim]}"
+pids[$victim]=""
+rm -f "$dir/node$victim.pid"
+log "killed node $victim (Wolverine node $victim_number, $victim_agents of $before_total agents)"
+taken=""
+while [ -z "$taken" ]; do
+  left=$(sql "select count(*) from anjiaxing.wolverine_node_assignments where node_id = '$victim_id'")
+  total=$(agents_total)
+  if [ "$left" -eq 0 ] && [ "$total" -ge "$before_total" ]; then taken=$(echo "$(now) - $killed_at" | bc -l); fi
+  if [ "$(echo "$(now) - $killed_at > 120" | bc -l)" -eq 1 ]; then taken="never (120 s)"; fi
+  sleep 0.25
+done
+log "the dead node's agents run elsewhere after $taken s"
+sql "select n.node_number, a.id from anjiaxing.wolverine_node_assignments a join anjiaxing.wolverine_nodes n on n.id = a.node_id order by 1, 2" >"$dir/assignments-after"
+
+set +e
+wait "$client_pid"
+status=$?
+client_pid=""
+set -e
+cat "$dir/soak.out"
+sed -n '1,40p' "$dir/soak.err" >&2
+conflicts=$(cat "$dir"/node*.log | grep -c -e "ProgressionProgressOutOfOrder" -e "pk_mt_event_progression" || true)
+printf 'SCALE takeover=%s s agents=%s victim-agents=%s progression-conflicts=%s\n' "$taken" "$before_total" "$victim_agents" "$conflicts"
+echo "SCALE assignments before:"; sed 's/^/  /' "$dir/assignments-before"
+echo "SCALE assignments after:"; sed 's/^/  /' "$dir/assignments-after"
+
+log "verifying the ledger from outside the service"
+set +e
+dotnet "$api" ledger verify --connection "$connection" --key-file "$dir/data/keys/ledger-signing.pem"
+verified=$?
+set -e
+echo "Scale run of ${seconds}s, $nodes nodes at $rate commands/s, $(date -u +%FT%TZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)."
+[ "$status" -eq 0 ] && [ "$verified" -eq 0 ] && [ "$conflicts" -eq 0 ] && [ "$taken" != "never (120 s)" ]
