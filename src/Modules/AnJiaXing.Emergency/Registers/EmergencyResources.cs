@@ -13,13 +13,13 @@ public static class EmergencyResources
         ["fire-facilities"] = EmergencyRegister.FireFacilities
     };
 
-    public static readonly IReadOnlyDictionary<EmergencyRegister, string> ChineseNames = new Dictionary<EmergencyRegister, string>
+    public static readonly IReadOnlyDictionary<EmergencyRegister, Noun> Names = new Dictionary<EmergencyRegister, Noun>
     {
-        [EmergencyRegister.Supplies] = "应急物资",
-        [EmergencyRegister.FireStations] = "微型消防站",
-        [EmergencyRegister.Teams] = "应急队伍",
-        [EmergencyRegister.Experts] = "应急专家",
-        [EmergencyRegister.FireFacilities] = "消防设施"
+        [EmergencyRegister.Supplies] = new("应急物资", "Emergency supply"),
+        [EmergencyRegister.FireStations] = new("微型消防站", "Micro fire station"),
+        [EmergencyRegister.Teams] = new("应急队伍", "Emergency team"),
+        [EmergencyRegister.Experts] = new("应急专家", "Emergency expert"),
+        [EmergencyRegister.FireFacilities] = new("消防设施", "Fire facility")
     };
 
     public static string RouteOf(EmergencyRegister register) => Routes.First(r => r.Value == register).Key;
@@ -109,7 +109,8 @@ public static class EmergencyResources
 public static class EmergencyResourceAccess
 {
     public static readonly CommandRules<EmergencyResourceView> Keep = new(
-        "Emergency record", EmergencyAccess.Sees, EmergencyAccess.MayKeep,
-        r => $"您的角色不能修改{r.EnterpriseName ?? r.TownName ?? "区级"}的{EmergencyResources.ChineseNames[r.Register]}。",
+        new Noun("应急台账记录", "Emergency register record"), EmergencyAccess.Sees, EmergencyAccess.MayKeep,
+        r => ProblemLanguage.Say($"您的角色不能修改{r.EnterpriseName ?? r.TownName ?? "区级"}的{EmergencyResources.Names[r.Register].Zh}。",
+            $"Your role may not change the {EmergencyResources.Names[r.Register].En.ToLowerInvariant()} register of {r.EnterpriseName ?? r.TownName ?? "the district"}."),
         EmergencyResources.State);
 }
