@@ -86,9 +86,12 @@ public static class IdempotentCreate
 
         if (!onTheKey) return null;
         http.Response.Headers.RetryAfter = "1";
-        return new IdempotencyRaceOutcome(null, ApiProblemException.Conflict(
-            "同一 Idempotency-Key 的请求正在处理，请稍后重试。 (A request with the same Idempotency-Key is still in progress; retry shortly.)"));
+        return new IdempotencyRaceOutcome(null, ApiProblemException.Conflict(StillInProgress));
     }
+
+    /// <summary>The answer to a retry that arrives while the first attempt with its key has not committed yet.</summary>
+    public static string StillInProgress => ProblemLanguage.Say(
+        "同一 Idempotency-Key 的请求正在处理，请稍后重试。", "A request with the same Idempotency-Key is still in progress; retry shortly.");
 
     private static bool IsOnTheRecord(Exception? e)
     {

@@ -68,7 +68,7 @@ public class when_issuing_tokens(AppFixture app) : IClassFixture<AppFixture>
             s.Post.Json(new { username = "temp.disabled", password = "Temp#12345" }).ToUrl("/api/auth/token");
             s.StatusCodeShouldBe(401);
         });
-        Assert.Contains("disabled", refused.ShouldBeProblem(401).GetProperty("detail").GetString());
+        Assert.Contains("已停用", refused.ShouldBeProblem(401).GetProperty("detail").GetString());
 
         await app.Host.Scenario(s =>
         {

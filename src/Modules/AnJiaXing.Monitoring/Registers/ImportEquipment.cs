@@ -78,7 +78,8 @@ public static class EquipmentSheet
     }
 
     private static ApiProblemException Unsupported() =>
-        new(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "请上传 .xlsx 或 .csv 文件（UTF-8 或 GBK 编码）");
+        new(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
+            ProblemLanguage.Say("请上传 .xlsx 或 .csv 文件（UTF-8 或 GBK 编码）", "Upload an .xlsx or .csv file (UTF-8 or GBK)"));
 }
 
 public static class ImportEquipmentEndpoint
@@ -164,5 +165,5 @@ public static class ImportEquipmentEndpoint
     }
 
     internal static async Task<byte[]> ReadUploadAsync(HttpContext http, CancellationToken ct) =>
-        (await http.Request.ReadSingleFileAsync(EquipmentSheet.MaxBytes, ".xlsx 或 .csv", ct)).Content;
+        (await http.Request.ReadSingleFileAsync(EquipmentSheet.MaxBytes, ".xlsx / .csv", ct)).Content;
 }
