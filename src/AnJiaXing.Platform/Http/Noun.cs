@@ -8,7 +8,4 @@ public sealed record Noun(string Zh, string En)
 {
     public static readonly Noun Enterprise = new("企业", "Enterprise");
     public static readonly Noun Town = new("街镇", "Town");
-
-    /// <summary>The word for the request's language.</summary>
-    public string Said => ProblemLanguage.Say(Zh, En);
 }

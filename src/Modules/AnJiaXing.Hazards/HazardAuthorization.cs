@@ -49,9 +49,13 @@ public static class HazardAccess
     public static CommandRules<Hazard> For(HazardAction action) => new(
         Name, Sees, (caller, h) => May(caller, action, h),
         h => ProblemLanguage.Say($"您的角色无权对该{(h.Level == HazardLevel.Major ? "重大" : "一般")}隐患执行“{ChineseOf(action)}”。",
-            $"Your role may not {action} this {h.Level} hazard."), Hazard.State);
+            $"Your role may not {EnglishOf(action)} this {h.Level.ToString().ToLowerInvariant()} hazard."), Hazard.State);
 
     public static readonly Noun Name = new("隐患", "Hazard");
+
+    // ExtendDeadline → "extend deadline": the action's name read as words.
+    private static string EnglishOf(HazardAction action) =>
+        string.Concat(action.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
     private static string ChineseOf(HazardAction action) => action switch
     {
