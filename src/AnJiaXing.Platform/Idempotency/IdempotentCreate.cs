@@ -166,7 +166,7 @@ internal sealed class IdempotencyClaim(string recordId, string requestHash)
         earlier.RequestHash == RequestHash
             ? null
             : new ApiProblemException(StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused",
-                "This Idempotency-Key was already used with a different request body.");
+                ProblemLanguage.Say("此 Idempotency-Key 已用于另一个请求体不同的请求。", "This Idempotency-Key was already used with a different request body."));
 
     public IResult Replay(IdempotencyRecord earlier) =>
         Mismatch(earlier) is { } mismatch ? throw mismatch : new ReplayedResult(earlier);
