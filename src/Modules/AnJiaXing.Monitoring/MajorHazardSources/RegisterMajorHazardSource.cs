@@ -81,7 +81,8 @@ public static class RegisterMajorHazardSourceEndpoint
         var assessment = Gb18218.Assess(command.Alpha, substances);
         if (!assessment.IsMajorHazardSource)
             throw ApiProblemException.Validation("substances",
-                $"Σq/Q = {assessment.QuantityRatioSum} < 1：按 GB 18218-2018 不构成重大危险源");
+                ProblemLanguage.Say($"Σq/Q = {assessment.QuantityRatioSum} < 1：按 GB 18218-2018 不构成重大危险源",
+                    $"Σq/Q = {assessment.QuantityRatioSum} < 1: not a major hazard source under GB 18218-2018"));
         if (command.Grade is { } grade && grade != assessment.Grade)
             throw ApiProblemException.Validation("grade", ProblemLanguage.Say($"按 GB 18218-2018 计算 R = {assessment.R}，应为{assessment.Grade}级，与填写的{grade}级不符", $"By GB 18218-2018, R = {assessment.R} makes grade {assessment.Grade}, not the grade {grade} given"));
 

@@ -121,7 +121,8 @@ public static class RiskPointRegistration
                 : p.TownId == town.Id && p.OrganisationKind != OrganisationKind.Enterprise);
             if (!belongs)
                 throw ApiProblemException.Validation("responsibleUserId", enterprise is not null
-                    ? "责任人须为该企业在用的账号。" : "公共风险点的责任人须为该镇在用的工作人员账号。");
+                    ? ProblemLanguage.Say("责任人须为该企业在用的账号。", "The responsible person must be an active account of the enterprise.")
+                    : ProblemLanguage.Say("公共风险点的责任人须为该镇在用的工作人员账号。", "The responsible person of a public risk point must be an active staff account of its town."));
         }
 
         return RiskPoint.Register(id, enterprise, town, domain, command.Name, command.Location, command.Latitude, command.Longitude,
