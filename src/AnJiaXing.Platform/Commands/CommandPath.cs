@@ -6,10 +6,12 @@ namespace AnJiaXing.Platform.Commands;
 /// <summary>
 /// Who may act on an aggregate of type <typeparamref name="T"/>, for one command: <see cref="Sees"/> is the scope rule
 /// (outside it the resource does not exist: 404), <see cref="MayAct"/> the role rule (403 with <see cref="Refusal"/>),
-/// <see cref="State"/> what a 409 reports besides the version (e.g. <c>currentStatus</c>).
+/// <see cref="State"/> what a 409 reports besides the version (e.g. <c>currentStatus</c>). <see cref="What"/> names the
+/// aggregate in both languages for the 404 and the stale version's 409; <see cref="Refusal"/> is worded with
+/// <see cref="ProblemLanguage.Say"/> (it runs in the request's culture).
 /// </summary>
 public sealed record CommandRules<T>(
-    string What,
+    Noun What,
     Func<Caller, T, bool> Sees,
     Func<Caller, T, bool> MayAct,
     Func<T, string> Refusal,

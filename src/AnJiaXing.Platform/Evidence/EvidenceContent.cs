@@ -39,12 +39,13 @@ public static class EvidenceContent
     /// <summary>The file's type once it has decoded completely, or a 415 saying why it is not a usable JPEG, PNG or PDF.</summary>
     public static string Verify(byte[] content)
     {
-        var type = Detect(content) ?? throw Refused("证据必须是 JPEG、PNG 或 PDF 文件（按文件内容判断，而非文件名）。");
+        var type = Detect(content) ?? throw Refused(ProblemLanguage.Say("证据必须是 JPEG、PNG 或 PDF 文件（按文件内容判断，而非文件名）。",
+            "Evidence must be a JPEG, PNG or PDF file (judged by its content, not its name)."));
         switch (type)
         {
             case "image/png" when !content.AsSpan().EndsWith(PngEnd):
                 // Nothing may follow IEND (PNG spec 5.6); trailing bytes are where a polyglot hides its HTML or script.
-                throw Refused("PNG 文件不完整，或在图像结束标记之后还有其他数据。");
+                throw Refused(ProblemLanguage.Say("PNG 文件不完整，或在图像结束标记之后还有其他数据。", "The PNG file is incomplete or has data after its end marker."));
             case "image/png" when content.Length >= 24 && TooLarge(
                 BinaryPrimitives.ReadUInt32BigEndian(content.AsSpan(16)), BinaryPrimitives.ReadUInt32BigEndian(content.AsSpan(20))):
                 // IHDR's size (PNG spec 11.2.2), checked before libpng sees it: libpng would only say "invalid IHDR".
@@ -69,7 +70,7 @@ public static class EvidenceContent
             var header = new MagickImageInfo(content, settings);
             if (TooLarge(header.Width, header.Height)) throw TooManyPixels();
             using var image = new MagickImage(content, settings);
-            if (image.Width == 0 || image.Height == 0) throw Refused("图像没有像素。");
+            if (image.Width == 0 || image.Height == 0) throw Refused(ProblemLanguage.Say("图像没有像素。", "The image has no pixels."));
         }
         catch (MagickException e) when (e is MagickResourceLimitErrorException || e.Message.Contains("ExceedsLimit", StringComparison.Ordinal))
         {
@@ -77,7 +78,9 @@ public static class EvidenceContent
         }
         catch (MagickException)
         {
-            throw Refused(format == MagickFormat.Png ? "PNG 文件已损坏，无法解码。" : "JPEG 文件已损坏或被截断，无法解码。");
+            throw Refused(format == MagickFormat.Png
+                ? ProblemLanguage.Say("PNG 文件已损坏，无法解码。", "The PNG file is damaged and cannot be decoded.")
+                : ProblemLanguage.Say("JPEG 文件已损坏或被截断，无法解码。", "The JPEG file is damaged or truncated and cannot be decoded."));
         }
     }
 
@@ -87,7 +90,7 @@ public static class EvidenceContent
         {
             using var stream = new MemoryStream(content, writable: false);
             using var document = PdfReader.Open(stream, PdfDocumentOpenMode.Import);
-            if (document.PageCount == 0) throw Refused("PDF 文件没有页面。");
+            if (document.PageCount == 0) throw Refused(ProblemLanguage.Say("PDF 文件没有页面。", "The PDF file has no pages."));
         }
         catch (ApiProblemException)
         {
@@ -96,7 +99,7 @@ public static class EvidenceContent
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // PDFsharp throws a handful of types for a broken cross-reference table, an encrypted file or garbage.
-            throw Refused("PDF 文件已损坏、被加密或无法打开。");
+            throw Refused(ProblemLanguage.Say("PDF 文件已损坏、被加密或无法打开。", "The PDF file is damaged, encrypted or cannot be opened."));
         }
     }
 
@@ -104,7 +107,8 @@ public static class EvidenceContent
         width > MaxImageSide || height > MaxImageSide || (ulong)width * height > MaxImagePixels;
 
     private static ApiProblemException TooManyPixels() =>
-        Refused($"图像尺寸过大（每边最多 {MaxImageSide} 像素，总计最多 {MaxImagePixels / 1_000_000} 百万像素）。");
+        Refused(ProblemLanguage.Say($"图像尺寸过大（每边最多 {MaxImageSide} 像素，总计最多 {MaxImagePixels / 1_000_000} 百万像素）。",
+            $"The image is too large (at most {MaxImageSide} pixels a side and {MaxImagePixels / 1_000_000} megapixels in all)."));
 
     private static ApiProblemException Refused(string detail) =>
         new(StatusCodes.Status415UnsupportedMediaType, "不支持的文件内容", detail);

@@ -20,7 +20,7 @@ public static class UploadEvidenceEndpoint
         IOptions<EvidenceOptions> options, TimeProvider clock, CancellationToken ct)
     {
         var caller = Caller.From(user);
-        var upload = await request.ReadSingleFileAsync(options.Value.MaxBytes, "JPEG、PNG 或 PDF", ct);
+        var upload = await request.ReadSingleFileAsync(options.Value.MaxBytes, "JPEG / PNG / PDF", ct);
         var content = upload.Content;
         var contentType = EvidenceContent.Verify(content);
 

@@ -16,7 +16,8 @@ public static class AcceptedDates
 
     /// <summary>The message for a date outside the range, naming the field.</summary>
     public static string OutOfRange(string field) =>
-        $"{field}: 日期超出允许范围（{FirstYear}-01-01 至 {LastYear}-12-31）";
+        ProblemLanguage.Say($"{field}: 日期超出允许范围（{FirstYear}-01-01 至 {LastYear}-12-31）",
+            $"{field}: the date is outside the accepted range ({FirstYear}-01-01 to {LastYear}-12-31)");
 
     /// <summary>Refuses a date outside the range with a 400 naming the field.</summary>
     public static DateOnly Demand(DateOnly date, string field) =>

@@ -12,12 +12,11 @@ public class ApiProblemException(int status, string title, string? detail = null
     public string? Detail { get; } = detail;
     public IDictionary<string, object?> Extensions { get; } = extensions ?? new Dictionary<string, object?>();
 
-    public static ApiProblemException NotFound(string what, object id) =>
-        new(StatusCodes.Status404NotFound, "Not found", $"{what} '{id}' does not exist.");
-
     /// <summary>A 404 whose detail names the missing thing in the request's language (the module gives both words).</summary>
-    public static ApiProblemException NotFound(string whatZh, string whatEn, object id) =>
-        new(StatusCodes.Status404NotFound, "Not found", ProblemLanguage.Say($"{whatZh}“{id}”不存在。", $"{whatEn} '{id}' does not exist."));
+    public static ApiProblemException NotFound(Noun what, object id) =>
+        new(StatusCodes.Status404NotFound, "Not found", ProblemLanguage.Say($"{what.Zh}“{id}”不存在。", $"{what.En} '{id}' does not exist."));
+
+    public static ApiProblemException NotFound(string whatZh, string whatEn, object id) => NotFound(new Noun(whatZh, whatEn), id);
 
     public static ApiProblemException Forbidden(string detail) =>
         new(StatusCodes.Status403Forbidden, "Forbidden", detail);

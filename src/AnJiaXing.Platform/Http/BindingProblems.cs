@@ -17,14 +17,14 @@ public static class BindingProblems
         {
             case "Invalid JSON format":
                 problem.Title = RequestBindingGuard.Title;
-                problem.Detail = "请求体不是有效的 JSON，或与所需的结构不符。";
-                problem.Extensions["errors"] = new Dictionary<string, string[]> { ["body"] = ["请求体无法解析"] };
+                problem.Detail = ProblemLanguage.Say("请求体不是有效的 JSON，或与所需的结构不符。", "The body is not valid JSON or does not have the expected structure.");
+                problem.Extensions["errors"] = new Dictionary<string, string[]> { ["body"] = [ProblemLanguage.Say("请求体无法解析", "The body cannot be read")] };
                 break;
             case "Invalid query string value":
                 var field = problem.Extensions.TryGetValue("parameter", out var p) && p is string name ? name : "query";
                 problem.Title = RequestBindingGuard.Title;
-                problem.Detail = "请求的参数无效，详见 errors。";
-                problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [$"{field}: 无效的取值"] };
+                problem.Detail = ProblemLanguage.Say("请求的参数无效，详见 errors。", "The request's parameters are not valid; see errors.");
+                problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [ProblemLanguage.Say($"{field}: 无效的取值", $"{field}: not a valid value")] };
                 break;
         }
     }

@@ -45,13 +45,13 @@ public sealed class JsonBodyInspector(JsonSerializerOptions options)
         switch (element.ValueKind)
         {
             case JsonValueKind.String when element.GetString()!.Contains('\0'):
-                Add(path, $"{Field(path)}: 不能包含 NUL 字符（\\u0000）");
+                Add(path, ProblemLanguage.Say($"{Field(path)}: 不能包含 NUL 字符（\\u0000）", $"{Field(path)}: may not contain a NUL character (\\u0000)"));
                 break;
             case JsonValueKind.Object:
                 foreach (var property in element.EnumerateObject())
                 {
                     var child = Member(path, ScalarBinding.Shorten(property.Name));
-                    if (property.Name.Contains('\0')) Add(child, $"{child}: 字段名不能包含 NUL 字符（\\u0000）");
+                    if (property.Name.Contains('\0')) Add(child, ProblemLanguage.Say($"{child}: 字段名不能包含 NUL 字符（\\u0000）", $"{child}: a field name may not contain a NUL character (\\u0000)"));
                     else FindNul(property.Value, child);
                 }
                 break;
@@ -72,7 +72,9 @@ public sealed class JsonBodyInspector(JsonSerializerOptions options)
         if (element.ValueKind == JsonValueKind.Null)
         {
             var allowsNull = underlying is not null || (!t.IsValueType && nullState != NullabilityState.NotNull);
-            if (!allowsNull) Add(path, path.Length == 0 ? "请求体不能为空（收到 null）" : $"{field}: 不能为 null");
+            if (!allowsNull) Add(path, path.Length == 0
+                ? ProblemLanguage.Say("请求体不能为空（收到 null）", "The body is empty (null)")
+                : ProblemLanguage.Say($"{field}: 不能为 null", $"{field}: may not be null"));
             return;
         }
 
@@ -119,7 +121,7 @@ public sealed class JsonBodyInspector(JsonSerializerOptions options)
                              && options.NumberHandling.HasFlag(System.Text.Json.Serialization.JsonNumberHandling.AllowReadingFromString);
             if (element.ValueKind != JsonValueKind.Number && !fromString) Add(path, ScalarBinding.Expected(field, t, Raw(element)));
             else if (fromString && ScalarBinding.Check(field, element.GetString()!, t) is { } message) Add(path, message);
-            else if (element.ValueKind == JsonValueKind.Number && !FitsNumber(element, t)) Add(path, $"{field}: 数值超出范围");
+            else if (element.ValueKind == JsonValueKind.Number && !FitsNumber(element, t)) Add(path, ProblemLanguage.Say($"{field}: 数值超出范围", $"{field}: the number is out of range"));
             return;
         }
 
@@ -130,7 +132,7 @@ public sealed class JsonBodyInspector(JsonSerializerOptions options)
         switch (info.Kind)
         {
             case JsonTypeInfoKind.Enumerable:
-                if (element.ValueKind != JsonValueKind.Array) { Add(path, $"{field}: 必须是数组"); return; }
+                if (element.ValueKind != JsonValueKind.Array) { Add(path, ProblemLanguage.Say($"{field}: 必须是数组", $"{field}: must be an array")); return; }
                 var elementType = info.ElementType ?? typeof(object);
                 var elementNull = nullInfo?.ElementType ?? nullInfo?.GenericTypeArguments.FirstOrDefault();
                 var i = 0;
@@ -138,14 +140,14 @@ public sealed class JsonBodyInspector(JsonSerializerOptions options)
                     Walk(item, elementType, $"{path}[{i++}]", elementNull?.ReadState ?? NullabilityState.Unknown, elementNull);
                 return;
             case JsonTypeInfoKind.Dictionary:
-                if (element.ValueKind != JsonValueKind.Object) { Add(path, $"{field}: 必须是对象"); return; }
+                if (element.ValueKind != JsonValueKind.Object) { Add(path, ProblemLanguage.Say($"{field}: 必须是对象", $"{field}: must be an object")); return; }
                 var valueType = info.ElementType ?? typeof(object);
                 var valueNull = nullInfo?.GenericTypeArguments.LastOrDefault();
                 foreach (var property in element.EnumerateObject())
                     Walk(property.Value, valueType, Member(path, property.Name), valueNull?.ReadState ?? NullabilityState.Unknown, valueNull);
                 return;
             case JsonTypeInfoKind.Object:
-                if (element.ValueKind != JsonValueKind.Object) { Add(path, path.Length == 0 ? "请求体必须是 JSON 对象" : $"{field}: 必须是对象"); return; }
+                if (element.ValueKind != JsonValueKind.Object) { Add(path, path.Length == 0 ? ProblemLanguage.Say("请求体必须是 JSON 对象", "The body must be a JSON object") : ProblemLanguage.Say($"{field}: 必须是对象", $"{field}: must be an object")); return; }
                 var comparison = options.PropertyNameCaseInsensitive ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
                 foreach (var property in element.EnumerateObject())
                 {

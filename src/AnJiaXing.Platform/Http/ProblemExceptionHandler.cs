@@ -39,7 +39,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             {
                 Status = StatusCodes.Status500InternalServerError,
                 Title = "An unexpected fault occurred.",
-                Detail = "The fault was logged; quote the correlation id when reporting it."
+                Detail = ProblemLanguage.Say("故障已记录；报告时请提供 correlationId。", "The fault was logged; quote the correlation id when reporting it.")
             };
         }
         else
@@ -75,12 +75,13 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
                 return new ProblemDetails
                 {
                     Status = 409, Title = "Conflict",
-                    Detail = "The resource was changed by someone else; read it again and retry with its current version.",
+                    Detail = ProblemLanguage.Say("该记录已被他人修改；请重新读取，并以其当前版本重试。",
+                        "The resource was changed by someone else; read it again and retry with its current version."),
                     Extensions = { ["streamId"] = c.Id?.ToString() }
                 };
             case ExistingStreamIdCollisionException:
             case DocumentAlreadyExistsException:
-                return new ProblemDetails { Status = 409, Title = "Conflict", Detail = "The resource already exists." };
+                return new ProblemDetails { Status = 409, Title = "Conflict", Detail = ProblemLanguage.Say("该记录已存在。", "The resource already exists.") };
             case BadHttpRequestException b:
                 return new ProblemDetails { Status = b.StatusCode, Title = "Bad request", Detail = b.Message };
         }
@@ -89,9 +90,9 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         {
             return new ProblemDetails
             {
-                Status = StatusCodes.Status503ServiceUnavailable, Title = "账本链不完整",
-                Detail = "此记录的账本哈希链有缺口（有事件在链触发器停用时写入），在管理员修复之前不能再追加；未保存任何更改。" +
-                         "(The ledger chain of this stream has a gap; nothing was changed. An administrator must repair it.)"
+                Status = StatusCodes.Status503ServiceUnavailable, Title = ProblemLanguage.Say("账本链不完整", "Ledger chain broken"),
+                Detail = ProblemLanguage.Say("此记录的账本哈希链有缺口（有事件在链触发器停用时写入），在管理员修复之前不能再追加；未保存任何更改。",
+                    "The ledger chain of this stream has a gap (events were written while its trigger was off); nothing was changed. An administrator must repair it.")
             };
         }
 
@@ -100,7 +101,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             return new ProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable, Title = "服务暂不可用",
-                Detail = "数据库暂时无法访问或繁忙，请稍后重试；未保存任何更改。(The database is unavailable or busy; nothing was changed. Retry shortly.)",
+                Detail = ProblemLanguage.Say("数据库暂时无法访问或繁忙，请稍后重试；未保存任何更改。", "The database is unavailable or busy; nothing was changed. Retry shortly."),
                 Extensions = { ["retryAfterSeconds"] = DatabaseUnavailable.RetryAfterSeconds }
             };
         }
@@ -110,7 +111,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             return new ProblemDetails
             {
                 Status = 409, Title = "Conflict",
-                Detail = "A record with the same unique value already exists.",
+                Detail = ProblemLanguage.Say("已有相同唯一值的记录。", "A record with the same unique value already exists."),
                 Extensions = { ["constraint"] = unique.ConstraintName }
             };
         }

@@ -25,7 +25,7 @@ public static class RequestBindingGuard
 
         if (errors.Count == 0) return WolverineContinue.Result();
         return Results.ValidationProblem(errors.ToDictionary(e => e.Key, e => e.Value.Distinct().ToArray()),
-            title: Title, detail: "请求的参数或请求体无效，详见 errors。");
+            title: Title, detail: ProblemLanguage.Say("请求的参数或请求体无效，详见 errors。", "The request's parameters or body are not valid; see errors."));
     }
 
     private static void Add(Dictionary<string, List<string>> errors, string field, string message)
@@ -38,7 +38,7 @@ public static class RequestBindingGuard
     {
         foreach (var (name, value) in http.Request.RouteValues)
         {
-            if (value is string s && s.Contains('\0')) Add(errors, name, $"{name}: 不能包含 NUL 字符（\\u0000）");
+            if (value is string s && s.Contains('\0')) Add(errors, name, ProblemLanguage.Say($"{name}: 不能包含 NUL 字符（\\u0000）", $"{name}: may not contain a NUL character (\\u0000)"));
         }
         if (errors.Count > 0 || binding is null) return;
 
@@ -47,7 +47,8 @@ public static class RequestBindingGuard
             if (http.Request.RouteValues[bound.Name] is not string raw) continue;
             if (ScalarBinding.Check(bound.Name, raw, bound.Type) is { } message) Add(errors, bound.Name, message);
             else if (ScalarBinding.Element(bound.Type) == typeof(Guid) && Guid.Parse(raw) == Guid.Empty)
-                Add(errors, bound.Name, $"{bound.Name}: 不能是空 GUID（00000000-0000-0000-0000-000000000000）");
+                Add(errors, bound.Name, ProblemLanguage.Say($"{bound.Name}: 不能是空 GUID（00000000-0000-0000-0000-000000000000）",
+                    $"{bound.Name}: may not be the empty GUID (00000000-0000-0000-0000-000000000000)"));
         }
     }
 
@@ -57,7 +58,8 @@ public static class RequestBindingGuard
         {
             var field = key.Contains('\0') ? "query" : key;
             if (key.Contains('\0') || values.Any(v => v is not null && v.Contains('\0')))
-                Add(errors, field, $"{ScalarBinding.Shorten(field)}: 不能包含 NUL 字符（\\u0000）");
+                Add(errors, field, ProblemLanguage.Say($"{ScalarBinding.Shorten(field)}: 不能包含 NUL 字符（\\u0000）",
+                    $"{ScalarBinding.Shorten(field)}: may not contain a NUL character (\\u0000)"));
         }
         if (errors.Count > 0 || binding is null) return;
 
@@ -98,13 +100,14 @@ public static class RequestBindingGuard
         switch (Scan(bytes, options, maxDepth))
         {
             case Shape.Empty:
-                Add(errors, "body", "请求体不能为空");
+                Add(errors, "body", ProblemLanguage.Say("请求体不能为空", "The body is empty"));
                 return;
             case Shape.TooDeep:
-                Add(errors, "body", $"请求体的 JSON 嵌套层数超过 {maxDepth}");
+                Add(errors, "body", ProblemLanguage.Say($"请求体的 JSON 嵌套层数超过 {maxDepth}", $"The body's JSON is nested deeper than {maxDepth}"));
                 return;
             case Shape.Malformed malformed:
-                Add(errors, "body", $"请求体不是有效的 JSON（第 {malformed.Line} 行第 {malformed.Position} 字节附近）");
+                Add(errors, "body", ProblemLanguage.Say($"请求体不是有效的 JSON（第 {malformed.Line} 行第 {malformed.Position} 字节附近）",
+                    $"The body is not valid JSON (near line {malformed.Line}, byte {malformed.Position})"));
                 return;
         }
 
@@ -126,11 +129,11 @@ public static class RequestBindingGuard
         catch (JsonException e)
         {
             var field = FieldOf(e.Path);
-            Add(errors, field, $"{field}: 无效的取值");
+            Add(errors, field, ProblemLanguage.Say($"{field}: 无效的取值", $"{field}: not a valid value"));
         }
         catch (Exception e) when (e is NotSupportedException or InvalidOperationException or ArgumentException or FormatException or OverflowException)
         {
-            Add(errors, "body", "请求体无法解析为所需的结构");
+            Add(errors, "body", ProblemLanguage.Say("请求体无法解析为所需的结构", "The body does not have the expected structure"));
         }
     }
 

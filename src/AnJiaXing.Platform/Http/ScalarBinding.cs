@@ -85,17 +85,21 @@ public static class ScalarBinding
         var shown = raw is null ? "" : $" \"{Shorten(raw)}\"";
         return t switch
         {
-            _ when t.IsEnum => $"{field}: 无效的取值{shown}，允许的取值：{string.Join(", ", Enum.GetNames(t))}",
-            _ when t == typeof(Guid) => $"{field}: 无效的取值{shown}，必须是 GUID，例如 0190a6e2-7b1c-7d3e-9f00-2a4b6c8d0e1f",
-            _ when t == typeof(bool) => $"{field}: 无效的取值{shown}，必须是 true 或 false",
+            _ when t.IsEnum => ProblemLanguage.Say($"{field}: 无效的取值{shown}，允许的取值：{string.Join(", ", Enum.GetNames(t))}",
+                $"{field}: not a valid value{shown}; allowed: {string.Join(", ", Enum.GetNames(t))}"),
+            _ when t == typeof(Guid) => ProblemLanguage.Say($"{field}: 无效的取值{shown}，必须是 GUID，例如 0190a6e2-7b1c-7d3e-9f00-2a4b6c8d0e1f",
+                $"{field}: not a valid value{shown}; a GUID such as 0190a6e2-7b1c-7d3e-9f00-2a4b6c8d0e1f"),
+            _ when t == typeof(bool) => ProblemLanguage.Say($"{field}: 无效的取值{shown}，必须是 true 或 false", $"{field}: not a valid value{shown}; true or false"),
             _ when t == typeof(DateTimeOffset) || t == typeof(DateTime) =>
-                $"{field}: 无效的取值{shown}，必须是 ISO-8601 时间，例如 2026-11-01T08:00:00+08:00",
-            _ when t == typeof(DateOnly) => $"{field}: 无效的取值{shown}，必须是日期 yyyy-MM-dd，例如 2026-11-01",
-            _ when t == typeof(TimeOnly) => $"{field}: 无效的取值{shown}，必须是时刻 HH:mm:ss",
-            _ when t == typeof(int) || t == typeof(long) || t == typeof(short) => $"{field}: 无效的取值{shown}，必须是整数",
-            _ when t == typeof(decimal) || t == typeof(double) || t == typeof(float) => $"{field}: 无效的取值{shown}，必须是数字",
-            _ when t == typeof(string) => $"{field}: 必须是字符串",
-            _ => $"{field}: 无效的取值{shown}"
+                ProblemLanguage.Say($"{field}: 无效的取值{shown}，必须是 ISO-8601 时间，例如 2026-11-01T08:00:00+08:00",
+                    $"{field}: not a valid value{shown}; an ISO 8601 time such as 2026-11-01T08:00:00+08:00"),
+            _ when t == typeof(DateOnly) => ProblemLanguage.Say($"{field}: 无效的取值{shown}，必须是日期 yyyy-MM-dd，例如 2026-11-01",
+                $"{field}: not a valid value{shown}; a date yyyy-MM-dd such as 2026-11-01"),
+            _ when t == typeof(TimeOnly) => ProblemLanguage.Say($"{field}: 无效的取值{shown}，必须是时刻 HH:mm:ss", $"{field}: not a valid value{shown}; a time HH:mm:ss"),
+            _ when t == typeof(int) || t == typeof(long) || t == typeof(short) => ProblemLanguage.Say($"{field}: 无效的取值{shown}，必须是整数", $"{field}: not a valid value{shown}; a whole number"),
+            _ when t == typeof(decimal) || t == typeof(double) || t == typeof(float) => ProblemLanguage.Say($"{field}: 无效的取值{shown}，必须是数字", $"{field}: not a valid value{shown}; a number"),
+            _ when t == typeof(string) => ProblemLanguage.Say($"{field}: 必须是字符串", $"{field}: must be a string"),
+            _ => ProblemLanguage.Say($"{field}: 无效的取值{shown}", $"{field}: not a valid value{shown}")
         };
     }
 

@@ -20,7 +20,8 @@ public static class Uploads
     {
         if (!request.HasFormContentType)
             throw new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, "不支持的媒体类型",
-                $"请以 multipart/form-data 上传一个文件（字段 file），接受：{accepted}。");
+                ProblemLanguage.Say($"请以 multipart/form-data 上传一个文件（字段 file），接受：{accepted}。",
+                    $"Upload one file as multipart/form-data (field file); accepted: {accepted}."));
         if (request.ContentLength > maxBytes + EnvelopeBytes) throw TooLarge(maxBytes);
 
         // Limits of this request only: far below ASP.NET's defaults (128 MB bodies, 1,024 values, 16 KB headers).
@@ -49,7 +50,8 @@ public static class Uploads
                                   || e is BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest })
         {
             // A broken boundary, a malformed Content-Disposition, CR/LF in a header, too many parts, a truncated body.
-            throw ApiProblemException.Validation("file", "无法读取上传的表单（multipart 格式错误、被截断或部件过多）。");
+            throw ApiProblemException.Validation("file", ProblemLanguage.Say("无法读取上传的表单（multipart 格式错误、被截断或部件过多）。",
+                "The uploaded form cannot be read (malformed or truncated multipart, or too many parts)."));
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -58,13 +60,14 @@ public static class Uploads
 
         var file = form.Files.Count switch
         {
-            0 => throw ApiProblemException.Validation("file", $"没有上传文件；请在字段 file 中上传一个文件（{accepted}）。"),
+            0 => throw ApiProblemException.Validation("file", ProblemLanguage.Say($"没有上传文件；请在字段 file 中上传一个文件（{accepted}）。",
+                $"No file was uploaded; upload one file in the field file ({accepted}).")),
             1 => form.Files[0],
             _ => form.Files.GetFile("file") is { } named && form.Files.Count(f => f.Name == "file") == 1
                 ? named
-                : throw ApiProblemException.Validation("file", $"一次只能上传一个文件（{accepted}）。")
+                : throw ApiProblemException.Validation("file", ProblemLanguage.Say($"一次只能上传一个文件（{accepted}）。", $"Upload one file at a time ({accepted})."))
         };
-        if (file.Length == 0) throw ApiProblemException.Validation("file", "上传的文件是空的。");
+        if (file.Length == 0) throw ApiProblemException.Validation("file", ProblemLanguage.Say("上传的文件是空的。", "The uploaded file is empty."));
         if (file.Length > maxBytes) throw TooLarge(maxBytes);
 
         var content = new byte[file.Length];
@@ -81,7 +84,8 @@ public static class Uploads
     }
 
     private static ApiProblemException TooLarge(long maxBytes) =>
-        new(StatusCodes.Status413PayloadTooLarge, "上传内容过大", $"文件最大 {Megabytes(maxBytes)}。");
+        new(StatusCodes.Status413PayloadTooLarge, "上传内容过大",
+            ProblemLanguage.Say($"文件最大 {Megabytes(maxBytes)}。", $"A file may be at most {Megabytes(maxBytes)}."));
 
     private static string Megabytes(long bytes) =>
         bytes % (1024 * 1024) == 0 ? $"{bytes / 1024 / 1024} MB" : $"{bytes / 1024.0 / 1024:0.#} MB";

@@ -86,9 +86,12 @@ public static class IdempotentCreate
 
         if (!onTheKey) return null;
         http.Response.Headers.RetryAfter = "1";
-        return new IdempotencyRaceOutcome(null, ApiProblemException.Conflict(
-            "同一 Idempotency-Key 的请求正在处理，请稍后重试。 (A request with the same Idempotency-Key is still in progress; retry shortly.)"));
+        return new IdempotencyRaceOutcome(null, ApiProblemException.Conflict(StillInProgress));
     }
+
+    /// <summary>The answer to a retry that arrives while the first attempt with its key has not committed yet.</summary>
+    public static string StillInProgress => ProblemLanguage.Say(
+        "同一 Idempotency-Key 的请求正在处理，请稍后重试。", "A request with the same Idempotency-Key is still in progress; retry shortly.");
 
     private static bool IsOnTheRecord(Exception? e)
     {
@@ -163,7 +166,7 @@ internal sealed class IdempotencyClaim(string recordId, string requestHash)
         earlier.RequestHash == RequestHash
             ? null
             : new ApiProblemException(StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused",
-                "This Idempotency-Key was already used with a different request body.");
+                ProblemLanguage.Say("此 Idempotency-Key 已用于另一个请求体不同的请求。", "This Idempotency-Key was already used with a different request body."));
 
     public IResult Replay(IdempotencyRecord earlier) =>
         Mismatch(earlier) is { } mismatch ? throw mismatch : new ReplayedResult(earlier);

@@ -26,7 +26,7 @@ public static class SpreadsheetLimits
         try
         {
             using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
-            if (zip.Entries.Count > MaxEntries) throw TooLarge($"包含 {zip.Entries.Count} 个部件，超过上限 {MaxEntries}");
+            if (zip.Entries.Count > MaxEntries) throw TooLarge(ProblemLanguage.Say($"包含 {zip.Entries.Count} 个部件，超过上限 {MaxEntries}", $"has {zip.Entries.Count} parts, more than {MaxEntries}"));
             var total = 0L;
             var buffer = new byte[81920];
             foreach (var entry in zip.Entries)
@@ -37,13 +37,14 @@ public static class SpreadsheetLimits
                 {
                     total += read;
                     if (total > MaxDecompressedBytes)
-                        throw TooLarge($"解压后超过 {MaxDecompressedBytes / (1024 * 1024)} MB");
+                        throw TooLarge(ProblemLanguage.Say($"解压后超过 {MaxDecompressedBytes / (1024 * 1024)} MB", $"expands to more than {MaxDecompressedBytes / (1024 * 1024)} MB"));
                 }
             }
         }
         catch (InvalidDataException)
         {
-            throw new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, "Unsupported file", "文件不是有效的 .xlsx 工作簿。(The file is not a valid .xlsx workbook.)");
+            throw new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, "Unsupported file",
+                ProblemLanguage.Say("文件不是有效的 .xlsx 工作簿。", "The file is not a valid .xlsx workbook."));
         }
     }
 
@@ -53,13 +54,13 @@ public static class SpreadsheetLimits
         var count = 0;
         foreach (var row in rows)
         {
-            if (++count > MaxRows) throw TooLarge($"超过 {MaxRows} 行");
-            if (row.Count > MaxColumns) throw TooLarge($"第 {count + 1} 行超过 {MaxColumns} 列");
+            if (++count > MaxRows) throw TooLarge(ProblemLanguage.Say($"超过 {MaxRows} 行", $"has more than {MaxRows} rows"));
+            if (row.Count > MaxColumns) throw TooLarge(ProblemLanguage.Say($"第 {count + 1} 行超过 {MaxColumns} 列", $"has more than {MaxColumns} columns in row {count + 1}"));
             yield return row;
         }
     }
 
     private static ApiProblemException TooLarge(string what) =>
-        new(StatusCodes.Status413PayloadTooLarge, "导入文件过大",
-            $"导入文件{what}；请拆分后分批导入。(The spreadsheet exceeds the import limits; split it.)");
+        new(StatusCodes.Status413PayloadTooLarge, ProblemLanguage.Say("导入文件过大", "Spreadsheet too large"),
+            ProblemLanguage.Say($"导入文件{what}；请拆分后分批导入。", $"The spreadsheet {what}; split it and import the parts one by one."));
 }

@@ -22,7 +22,8 @@ public static class LedgerEndpoints
     [WolverineGet("/api/ledger/digest", OperationId = "GetLedgerDigest")]
     public static async Task<DigestResponse> GetDigest(LedgerDigests digests, CancellationToken ct) =>
         DigestResponse.From(await digests.LatestAsync(ct)
-                            ?? throw new ApiProblemException(StatusCodes.Status404NotFound, "Not found", "No digest has been sealed yet."));
+                            ?? throw new ApiProblemException(StatusCodes.Status404NotFound, "Not found",
+                                ProblemLanguage.Say("尚未封存任何账本摘要。", "No digest has been sealed yet.")));
 
     /// <summary>Seal a head now (also done periodically when anything changed).</summary>
     [Authorize(Policy = Policies.DistrictAdmin)]

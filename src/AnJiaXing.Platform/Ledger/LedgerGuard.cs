@@ -24,7 +24,8 @@ public sealed class LedgerGuard
         }
         if (!_installed)
             throw ApiProblemException.ServiceUnavailable(
-                "账本哈希链触发器缺失或已停用，暂停写入以免事件未入链；请联系管理员。(The ledger's chain trigger is missing or disabled; appends are refused until it is back.)",
+                ProblemLanguage.Say("账本哈希链触发器缺失或已停用，暂停写入以免事件未入链；请联系管理员。",
+                    "The ledger's chain trigger is missing or disabled; appends are refused until it is back."),
                 TimeSpan.FromSeconds(30));
     }
 

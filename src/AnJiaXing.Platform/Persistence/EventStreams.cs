@@ -11,7 +11,7 @@ public static class EventStreams
     /// and the aggregate's <paramref name="state"/>. The append itself is still guarded by the store's version check.
     /// </summary>
     public static async Task<IEventStream<T>> FetchForCommandAsync<T>(
-        this IDocumentSession session, Guid id, long? expectedVersion, string what, CancellationToken ct,
+        this IDocumentSession session, Guid id, long? expectedVersion, Noun what, CancellationToken ct,
         Func<T, Task>? hideOutsideScope = null, Func<T, IReadOnlyDictionary<string, object?>>? state = null) where T : class
     {
         var stream = await session.Events.FetchForWriting<T>(id, ct);
@@ -25,7 +25,7 @@ public static class EventStreams
             if (state is not null)
                 foreach (var (key, value) in state(aggregate)) extensions[key] = value;
             throw ApiProblemException.Conflict(
-                ProblemLanguage.Say($"{what}“{id}”当前为第 {current} 版，而不是第 {expected} 版；请重新读取后再试。", $"{what} '{id}' is at version {current}, not {expected}; read it again before retrying."), extensions);
+                ProblemLanguage.Say($"{what.Zh}“{id}”当前为第 {current} 版，而不是第 {expected} 版；请重新读取后再试。", $"{what.En} '{id}' is at version {current}, not {expected}; read it again before retrying."), extensions);
         }
         return stream;
     }

@@ -9,7 +9,7 @@ namespace AnJiaXing.Platform.Security;
 /// </summary>
 public static class Access
 {
-    public static void HideUnless(bool visible, string what, object id)
+    public static void HideUnless(bool visible, Noun what, object id)
     {
         if (!visible) throw Http.ApiProblemException.NotFound(what, id);
     }

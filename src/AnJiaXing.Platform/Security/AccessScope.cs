@@ -25,7 +25,7 @@ public sealed record AccessScope(Role Role, Guid? TownId, Guid? EnterpriseId, IR
         Constraint.Covers(enterpriseId, townId, domains);
 
     /// <summary>Outside the caller's scope an enterprise (or what hangs off it) does not exist: 404, never a hint that it does.</summary>
-    public void HideUnlessCoversEnterprise(Guid enterpriseId, Guid townId, IEnumerable<IndustryDomain> domains, string what, object? id = null)
+    public void HideUnlessCoversEnterprise(Guid enterpriseId, Guid townId, IEnumerable<IndustryDomain> domains, Noun what, object? id = null)
     {
         Access.HideUnless(CoversEnterprise(enterpriseId, townId, domains), what, id ?? enterpriseId);
     }

@@ -37,9 +37,9 @@ public sealed class AccountPrincipalFactory(IDocumentStore store, IdentityCache 
     /// <summary>Why an account may not act now, or null when it may.</summary>
     public static string? Refusal(Person account, Organisation? organisation)
     {
-        if (!account.Enabled) return "The account is disabled.";
-        if (organisation is null) return "The account's organisation does not exist.";
-        if (!organisation.Enabled) return $"'{organisation.Name}' is disabled.";
+        if (!account.Enabled) return ProblemLanguage.Say("该账号已停用。", "The account is disabled.");
+        if (organisation is null) return ProblemLanguage.Say("该账号所属单位不存在。", "The account's organisation does not exist.");
+        if (!organisation.Enabled) return ProblemLanguage.Say($"“{organisation.Name}”已停用。", $"'{organisation.Name}' is disabled.");
         return null;
     }
 

@@ -41,8 +41,8 @@ public static class SignInRateLimit
                     ProblemDetails =
                     {
                         Status = StatusCodes.Status429TooManyRequests,
-                        Title = "登录尝试过于频繁",
-                        Detail = "此地址的登录尝试过多，请稍后再试。(Too many sign-in attempts from this address; retry later.)"
+                        Title = ProblemLanguage.Say("登录尝试过于频繁", "Too many sign-in attempts"),
+                        Detail = ProblemLanguage.Say("此地址的登录尝试过多，请稍后再试。", "Too many sign-in attempts from this address; retry later.")
                     }
                 });
             };

@@ -79,7 +79,7 @@ public static class EmergencyAccess
         if (enterpriseId is { } e)
         {
             var enterprise = await session.LoadAsync<Organisation>(e, ct);
-            if (enterprise is not { Kind: OrganisationKind.Enterprise }) throw ApiProblemException.NotFound("企业", "Enterprise", e);
+            if (enterprise is not { Kind: OrganisationKind.Enterprise }) throw ApiProblemException.NotFound(Noun.Enterprise, e);
             if (townId is { } t && t != enterprise.TownId)
                 throw ApiProblemException.Validation("townId", ProblemLanguage.Say("企业不属于所填街镇。", "The enterprise is not in the given town."));
             var town = await session.LoadAsync<Organisation>(enterprise.TownId ?? Guid.Empty, ct);
@@ -88,13 +88,13 @@ public static class EmergencyAccess
         else if (townId is { } t)
         {
             var town = await session.LoadAsync<Organisation>(t, ct);
-            if (town is not { Kind: OrganisationKind.Town }) throw ApiProblemException.NotFound("街镇", "Town", t);
+            if (town is not { Kind: OrganisationKind.Town }) throw ApiProblemException.NotFound(Noun.Town, t);
             owner = new EmergencyOwner(null, null, town.Id, town.Name, []);
         }
         else owner = EmergencyOwner.District;
 
         if (!Sees(caller, owner.EnterpriseId, owner.TownId, owner.Domains))
-            throw ApiProblemException.NotFound(owner.EnterpriseId is null ? "街镇" : "企业", owner.EnterpriseId is null ? "Town" : "Enterprise", (object?)owner.EnterpriseId ?? owner.TownId!);
+            throw ApiProblemException.NotFound(owner.EnterpriseId is null ? Noun.Town : Noun.Enterprise, (object?)owner.EnterpriseId ?? owner.TownId!);
         return owner;
     }
 

@@ -21,8 +21,8 @@ public static class GetHazardEndpoint
             throw ApiProblemException.Validation("version", ProblemLanguage.Say("请指定版本或时间点，不能两者都指定。", "Ask for a version or a point in time, not both."));
         if (version is < 1) throw ApiProblemException.Validation("version", ProblemLanguage.Say("版本号从 1 开始。", "Versions start at 1."));
 
-        var current = await session.LoadAsync<HazardView>(id, ct) ?? throw ApiProblemException.NotFound("隐患", "Hazard", id);
-        if (!HazardAccess.Sees(Caller.From(user), current)) throw ApiProblemException.NotFound("隐患", "Hazard", id);
+        var current = await session.LoadAsync<HazardView>(id, ct) ?? throw ApiProblemException.NotFound(HazardAccess.Name, id);
+        if (!HazardAccess.Sees(Caller.From(user), current)) throw ApiProblemException.NotFound(HazardAccess.Name, id);
 
         var hazard = current;
         if (version is { } v)

@@ -29,8 +29,8 @@ public static class GetHazardHistoryEndpoint
     public static async Task<IReadOnlyList<HistoryEntry>> Get(Guid id, ClaimsPrincipal user, IQuerySession session,
         AuditTrail ledger, CancellationToken ct)
     {
-        var current = await session.LoadAsync<HazardView>(id, ct) ?? throw ApiProblemException.NotFound("隐患", "Hazard", id);
-        if (!HazardAccess.Sees(Caller.From(user), current)) throw ApiProblemException.NotFound("隐患", "Hazard", id);
+        var current = await session.LoadAsync<HazardView>(id, ct) ?? throw ApiProblemException.NotFound(HazardAccess.Name, id);
+        if (!HazardAccess.Sees(Caller.From(user), current)) throw ApiProblemException.NotFound(HazardAccess.Name, id);
 
         var events = await session.Events.FetchStreamAsync(id, token: ct);
         var hashes = await ledger.HashesAsync(id, ct);

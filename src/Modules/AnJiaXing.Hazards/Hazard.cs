@@ -164,9 +164,9 @@ public sealed class Hazard
         if (Level == HazardLevel.Major)
         {
             // 五落实: responsibility, measures, funds, time limit and contingency plan must all be in place.
-            if (string.IsNullOrWhiteSpace(measures)) errors["measures"] = ["A major hazard needs its rectification measures (五落实)."];
-            if (funds is null) errors["funds"] = ["A major hazard needs its rectification funds (五落实)."];
-            if (string.IsNullOrWhiteSpace(contingencyPlan)) errors["contingencyPlan"] = ["A major hazard needs a contingency plan (五落实)."];
+            if (string.IsNullOrWhiteSpace(measures)) errors["measures"] = [ProblemLanguage.Say("重大隐患须填写整改措施（五落实）。", "A major hazard needs its rectification measures (五落实).")];
+            if (funds is null) errors["funds"] = [ProblemLanguage.Say("重大隐患须落实整改资金（五落实）。", "A major hazard needs its rectification funds (五落实).")];
+            if (string.IsNullOrWhiteSpace(contingencyPlan)) errors["contingencyPlan"] = [ProblemLanguage.Say("重大隐患须制定应急预案（五落实）。", "A major hazard needs a contingency plan (五落实).")];
         }
         if (errors.Count > 0) throw new ValidationProblemException(errors);
 

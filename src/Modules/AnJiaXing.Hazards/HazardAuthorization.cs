@@ -47,6 +47,30 @@ public static class HazardAccess
 
     /// <summary>The command path's rules for one action on a hazard.</summary>
     public static CommandRules<Hazard> For(HazardAction action) => new(
-        "Hazard", Sees, (caller, h) => May(caller, action, h),
-        h => ProblemLanguage.Say($"您的角色无权对该 {h.Level} 隐患执行 {action}。", $"Your role may not {action} this {h.Level} hazard."), Hazard.State);
+        Name, Sees, (caller, h) => May(caller, action, h),
+        h => ProblemLanguage.Say($"您的角色无权对该{(h.Level == HazardLevel.Major ? "重大" : "一般")}隐患执行“{ChineseOf(action)}”。",
+            $"Your role may not {EnglishOf(action)} this {h.Level.ToString().ToLowerInvariant()} hazard."), Hazard.State);
+
+    public static readonly Noun Name = new("隐患", "Hazard");
+
+    // ExtendDeadline → "extend deadline": the action's name read as words.
+    private static string EnglishOf(HazardAction action) =>
+        string.Concat(action.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    private static string ChineseOf(HazardAction action) => action switch
+    {
+        HazardAction.Confirm => "确认",
+        HazardAction.Downgrade => "降级",
+        HazardAction.Dismiss => "认定不构成隐患",
+        HazardAction.Escalate => "升级",
+        HazardAction.Withdraw => "撤回",
+        HazardAction.Assign => "交办",
+        HazardAction.ExtendDeadline => "延期",
+        HazardAction.DesignateRechecker => "指定复查人",
+        HazardAction.SubmitRectification => "提交整改",
+        HazardAction.Recheck => "复查",
+        HazardAction.RequestClosure => "申请销案",
+        HazardAction.DecideClosure => "销案审批",
+        _ => action.ToString()
+    };
 }

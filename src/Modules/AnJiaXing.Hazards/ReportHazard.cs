@@ -57,9 +57,9 @@ public static class ReportHazardEndpoint
         var caller = Caller.From(user);
         // Enterprise and town from the platform's cache (dropped when they change): no round trip for either.
         var enterprise = await organisations.OrganisationAsync(session, command.EnterpriseId, ct);
-        if (enterprise is not { Kind: OrganisationKind.Enterprise }) throw ApiProblemException.NotFound("企业", "Enterprise", command.EnterpriseId);
+        if (enterprise is not { Kind: OrganisationKind.Enterprise }) throw ApiProblemException.NotFound(Noun.Enterprise, command.EnterpriseId);
         var domain = command.Domain ?? enterprise.Domains.FirstOrDefault(IndustryDomain.Other);
-        caller.Scope.HideUnlessCoversEnterprise(enterprise.Id, enterprise.TownId ?? Guid.Empty, [domain], "Enterprise");
+        caller.Scope.HideUnlessCoversEnterprise(enterprise.Id, enterprise.TownId ?? Guid.Empty, [domain], Noun.Enterprise);
         if (!HazardAccess.MayReport(caller, enterprise, domain))
             throw ApiProblemException.Forbidden(ProblemLanguage.Say($"您的角色无权上报企业“{enterprise.Name}”的隐患。", $"Your role may not report hazards against '{enterprise.Name}'."));
 

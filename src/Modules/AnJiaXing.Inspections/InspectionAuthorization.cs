@@ -27,6 +27,6 @@ public static class InspectionAccess
 
     /// <summary>The command path's rules for recording items on and signing an inspection.</summary>
     public static readonly CommandRules<Inspection> Sign = new(
-        "Inspection", Sees, MaySign, _ => ProblemLanguage.Say("只有开始本次检查的检查人员才能记录或签名。", "Only the inspector who started this inspection may record or sign it."),
+        new Noun("检查记录", "Inspection"), Sees, MaySign, _ => ProblemLanguage.Say("只有开始本次检查的检查人员才能记录或签名。", "Only the inspector who started this inspection may record or sign it."),
         r => new Dictionary<string, object?> { ["currentStatus"] = r.Status.ToString() });
 }

@@ -91,7 +91,7 @@ public static class StartInspectionEndpoint
         if (enterpriseId is { } eid)
         {
             enterprise = await session.LoadAsync<Organisation>(eid, ct);
-            if (enterprise is not { Kind: OrganisationKind.Enterprise }) throw ApiProblemException.NotFound("企业", "Enterprise", eid);
+            if (enterprise is not { Kind: OrganisationKind.Enterprise }) throw ApiProblemException.NotFound(Noun.Enterprise, eid);
             townId = enterprise.TownId ?? Guid.Empty;
         }
         else
@@ -112,7 +112,7 @@ public static class StartInspectionEndpoint
 
         var target = new InspectionTarget(enterprise?.Id, town.Id,
             enterprise?.Domains ?? (checklist?.Domain is { } d ? [d] : []));
-        if (!InspectionAccess.Covers(caller, target)) throw ApiProblemException.NotFound("企业", "Enterprise", (object?)enterprise?.Id ?? town.Id);
+        if (!InspectionAccess.Covers(caller, target)) throw ApiProblemException.NotFound(Noun.Enterprise, (object?)enterprise?.Id ?? town.Id);
         if (!InspectionAccess.MayConduct(caller, target)) throw ApiProblemException.Forbidden(ProblemLanguage.Say("您的角色无权检查该企业。", "Your role may not inspect this enterprise."));
         plan?.RequireCovers(enterprise?.Id, caller, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
 

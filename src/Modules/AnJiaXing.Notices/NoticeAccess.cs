@@ -23,6 +23,10 @@ public static class NoticeAccess
         _ => false
     };
 
-    public static readonly CommandRules<Notice> Read = new("Notice", Sees, IsRecipient, _ => "只有收件人可以标记已读。");
-    public static readonly CommandRules<Notice> ReplyTo = new("Notice", Sees, IsRecipient, _ => "只有收件人可以回复通知。");
+    public static readonly Noun Name = new("通知", "Notice");
+
+    public static readonly CommandRules<Notice> Read = new(Name, Sees, IsRecipient,
+        _ => ProblemLanguage.Say("只有收件人可以标记已读。", "Only a recipient may mark the notice as read."));
+    public static readonly CommandRules<Notice> ReplyTo = new(Name, Sees, IsRecipient,
+        _ => ProblemLanguage.Say("只有收件人可以回复通知。", "Only a recipient may reply to the notice."));
 }

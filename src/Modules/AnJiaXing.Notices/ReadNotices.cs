@@ -34,7 +34,7 @@ public static class ReadNoticesEndpoints
     public static async Task<NoticeReceipts> Receipts(Guid id, ClaimsPrincipal user, HttpContext http, IQuerySession session, CancellationToken ct)
     {
         var notice = await session.LoadAsync<NoticeView>(id, ct);
-        Access.HideUnless(notice is not null && notice.SenderId == Caller.From(user).UserId, "Notice", id);
+        Access.HideUnless(notice is not null && notice.SenderId == Caller.From(user).UserId, NoticeAccess.Name, id);
         http.AnswerVersion(notice!.Version);
         return new NoticeReceipts(id, notice.Title, notice.RecipientCount, notice.ReadCount, notice.RepliedCount, notice.Receipts);
     }
@@ -49,7 +49,7 @@ public static class ReadNoticesEndpoints
     {
         var caller = Caller.From(user);
         var notice = await session.LoadAsync<NoticeView>(id, ct);
-        Access.HideUnless(notice is not null && NoticeAccess.SeesView(caller, notice), "Notice", id);
+        Access.HideUnless(notice is not null && NoticeAccess.SeesView(caller, notice), NoticeAccess.Name, id);
         http.AnswerVersion(notice!.Version);
         if (notice.SenderId != caller.UserId)
         {

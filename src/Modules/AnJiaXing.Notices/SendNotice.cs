@@ -78,7 +78,7 @@ public static class SendNoticeEndpoint
     {
         var caller = Caller.From(user);
         var original = await session.Events.AggregateStreamAsync<Notice>(id, token: ct);
-        Access.HideUnless(original is not null && NoticeAccess.Sees(caller, original), "Notice", id);
+        Access.HideUnless(original is not null && NoticeAccess.Sees(caller, original), NoticeAccess.Name, id);
         Access.RefuseUnless(NoticeAccess.IsRecipient(caller, original!) && NoticeAccess.MaySend(caller), ProblemLanguage.Say("只有收到通知的监管人员可以转发通知。", "Only a supervising official who received the notice may forward it."));
 
         var forwardedId = Guid.CreateVersion7();

@@ -27,7 +27,7 @@ public sealed record StatisticsScope(StatisticsScopeKind Kind, Guid? Id, string 
         {
             if (townId is not { } t) return new(StatisticsScopeKind.District, null, "全区", []);
             var town = await session.LoadAsync<Organisation>(t, ct);
-            if (town is null || town.Kind != OrganisationKind.Town) throw ApiProblemException.NotFound("街镇", "town", t);
+            if (town is null || town.Kind != OrganisationKind.Town) throw ApiProblemException.NotFound(Noun.Town, t);
             return new(StatisticsScopeKind.Town, t, town.Name, []);
         }
 

@@ -169,6 +169,38 @@ public class when_maintaining_checklists(AppFixture app) : IClassFixture<AppFixt
         Assert.Equal(2, (await session.Events.FetchStreamStateAsync(id))!.Version);
     }
 
+    /// <summary>The command path names the checklist in the caller's language, never the English noun in the Chinese text (issue 13).</summary>
+    [Fact]
+    public async Task a_stale_or_unknown_checklist_is_named_in_the_callers_language()
+    {
+        var id = await PublishCustom("town.nanxiang", "语言测试表", Item("L-01", "一"));
+        await app.As("town.nanxiang", s =>
+        {
+            s.Put.Json(new { name = "语言测试表", items = new[] { Item("L-01", "二") } }).ToUrl($"/api/checklists/{id}");
+            s.WithRequestHeader("If-Match", "\"1\"");
+            s.StatusCodeShouldBe(200);
+        });
+        async Task<string> Refusal(Guid checklist, string? language, int status) =>
+            (await app.As("town.nanxiang", s =>
+            {
+                if (language is not null) s.WithRequestHeader("Accept-Language", language);
+                s.Put.Json(new { name = "语言测试表", items = new[] { Item("L-01", "三") } }).ToUrl($"/api/checklists/{checklist}");
+                s.WithRequestHeader("If-Match", "\"1\"");
+                s.StatusCodeShouldBe(status);
+            })).ShouldBeProblem(status).GetProperty("detail").GetString()!;
+
+        var stale = await Refusal(id, null, 409);
+        Assert.Equal($"检查表“{id}”当前为第 2 版，而不是第 1 版；请重新读取后再试。", stale);
+        Assert.DoesNotContain("Checklist", stale);
+        var staleEnglish = await Refusal(id, "en", 409);
+        Assert.Equal($"Checklist '{id}' is at version 2, not 1; read it again before retrying.", staleEnglish);
+        Assert.DoesNotContain("检查表", staleEnglish);
+
+        var unknown = Guid.NewGuid();
+        Assert.Equal($"检查表“{unknown}”不存在。", await Refusal(unknown, null, 404));
+        Assert.Equal($"Checklist '{unknown}' does not exist.", await Refusal(unknown, "en", 404));
+    }
+
     [Fact]
     public async Task only_the_owning_organisation_edits_a_custom_checklist()
     {

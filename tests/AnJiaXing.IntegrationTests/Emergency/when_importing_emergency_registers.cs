@@ -26,6 +26,37 @@ public class when_importing_emergency_registers(AppFixture app) : IClassFixture<
             s.StatusCodeShouldBe(status);
         });
 
+    /// <summary>Row errors the module words itself (issue 13): Chinese by default, English on Accept-Language: en; the
+    /// column is named by the template's own header either way.</summary>
+    [Fact]
+    public async Task row_errors_are_in_the_callers_language()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        Dictionary<string, object>[] rows =
+        [
+            new() { ["名称"] = $"{tag}语言甲", ["纬度"] = "", ["经度"] = "", ["联系电话"] = "13800000000", ["专业领域"] = "" },        // row 2: no speciality
+            new() { ["名称"] = $"{tag}语言乙", ["纬度"] = "北纬", ["经度"] = "", ["联系电话"] = "13800000000", ["专业领域"] = "消防" }  // row 3: latitude
+        ];
+        string[] ErrorsOf(System.Text.Json.JsonElement report, int row) =>
+            report.GetProperty("rejected").EnumerateArray().Single(r => r.GetProperty("row").GetInt32() == row)
+                .GetProperty("errors").EnumerateArray().Select(e => e.GetString()!).ToArray();
+
+        var chinese = (await Import("district.admin", "experts", Upload(rows), 200)).Json();
+        Assert.Equal(0, chinese.GetProperty("created").GetInt32());
+        Assert.Equal(["专业领域: 请填写专业领域。"], ErrorsOf(chinese, 2));
+        Assert.Equal(["纬度: '北纬' 不是数字。"], ErrorsOf(chinese, 3));
+
+        var english = (await app.As("district.admin", s =>
+        {
+            s.WithRequestHeader("Accept-Language", "en");
+            s.Post.MultipartFormData(Upload(rows)).ToUrl("/api/emergency/experts/import");
+            s.StatusCodeShouldBe(200);
+        })).Json();
+        Assert.Equal(0, english.GetProperty("created").GetInt32());
+        Assert.Equal(["专业领域: Enter the expert's speciality."], ErrorsOf(english, 2));
+        Assert.Equal(["纬度: '北纬' is not a number."], ErrorsOf(english, 3));
+    }
+
     [Fact]
     public async Task expert_rows_are_registered_bad_rows_reported_and_a_second_upload_creates_nothing()
     {

@@ -53,6 +53,41 @@ public class when_reporting_incidents_and_reading_the_map(AppFixture app) : ICla
         Assert.Equal("The incident is closed; it takes no more updates and cannot be closed again.", english.GetProperty("detail").GetString());
     }
 
+    /// <summary>The command path's own 404 and stale-version 409 name the incident in the caller's language (issue 13).</summary>
+    [Fact]
+    public async Task the_command_paths_404_and_409_name_the_incident_in_the_callers_language()
+    {
+        var demo1 = await app.OrganisationOf("ent.demo1");
+        var id = (await app.As("ent.demo1", s =>
+        {
+            s.Post.Json(new { enterpriseId = demo1, kind = "Fire", occurredAt = DateTimeOffset.UtcNow.AddHours(-2), place = "仓库", description = "纸箱起火" })
+                .ToUrl("/api/emergency/incidents");
+            s.StatusCodeShouldBe(201);
+        })).Json().GetProperty("id").GetGuid();
+        var unknown = Guid.NewGuid();
+        async Task<System.Text.Json.JsonElement> Update(Guid incident, string? language, int status) =>
+            (await app.As("ent.demo1", s =>
+            {
+                if (language is not null) s.WithRequestHeader("Accept-Language", language);
+                s.Post.Json(new { note = "火势已控制" }).ToUrl($"/api/emergency/incidents/{incident}/updates");
+                s.WithRequestHeader("If-Match", "\"5\"");
+                s.StatusCodeShouldBe(status);
+            })).ShouldBeProblem(status);
+
+        // Reported is version 1; the client claims 5.
+        var stale = await Update(id, null, 409);
+        Assert.Equal($"事故事件“{id}”当前为第 1 版，而不是第 5 版；请重新读取后再试。", stale.GetProperty("detail").GetString());
+        var staleEnglish = await Update(id, "en", 409);
+        Assert.Equal($"Incident '{id}' is at version 1, not 5; read it again before retrying.", staleEnglish.GetProperty("detail").GetString());
+
+        var missing = await Update(unknown, null, 404);
+        Assert.Equal("未找到", missing.GetProperty("title").GetString());
+        Assert.Equal($"事故事件“{unknown}”不存在。", missing.GetProperty("detail").GetString());
+        var missingEnglish = await Update(unknown, "en-US,en;q=0.9", 404);
+        Assert.Equal("Not found", missingEnglish.GetProperty("title").GetString());
+        Assert.Equal($"Incident '{unknown}' does not exist.", missingEnglish.GetProperty("detail").GetString());
+    }
+
     [Fact]
     public async Task an_incident_is_reported_updated_and_closed_and_then_takes_nothing_more()
     {

@@ -34,6 +34,22 @@ public class when_refusing_hazard_commands(HazardFixture app) : IClassFixture<Ha
         await Refused(username, id, "downgrade", new { reason = "x" }, status);
     }
 
+    /// <summary>The role refusal names the level and the action in the caller's words, not the code's enum names (issue 13).</summary>
+    [Fact]
+    public async Task a_role_refusal_is_worded_in_the_callers_language()
+    {
+        var id = await app.Report("ent.a1", HazardSteps.GeneralReport(app.NanxiangChemicals));
+        async Task<string> Refusal(string? language) => (await app.As("ent.a1", s =>
+        {
+            if (language is not null) s.WithRequestHeader("Accept-Language", language);
+            s.Post.Json(new { reason = "扩大影响" }).ToUrl($"/api/hazards/{id}/escalate");
+            s.StatusCodeShouldBe(403);
+        })).ShouldBeProblem(403).GetProperty("detail").GetString()!;
+
+        Assert.Equal("您的角色无权对该一般隐患执行“升级”。", await Refusal(null));
+        Assert.Equal("Your role may not escalate this general hazard.", await Refusal("en"));
+    }
+
     [Theory]
     [InlineData("inspector.nanxiang", "assign")]
     [InlineData("dept.emergency", "assign")]   // a general hazard: the department does not assign

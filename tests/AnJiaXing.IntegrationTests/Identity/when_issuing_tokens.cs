@@ -29,7 +29,18 @@ public class when_issuing_tokens(AppFixture app) : IClassFixture<AppFixture>
             s.Post.Json(new { username = "town.nanxiang", password = "wrong-password1" }).ToUrl("/api/auth/token");
             s.StatusCodeShouldBe(401);
         });
-        result.ShouldBeProblem(401);
+        var chinese = result.ShouldBeProblem(401);
+        Assert.Equal("未登录", chinese.GetProperty("title").GetString());
+        Assert.Equal("用户名或密码错误，或该账号不能登录。", chinese.GetProperty("detail").GetString());
+
+        var english = (await app.Host.Scenario(s =>
+        {
+            s.WithRequestHeader("Accept-Language", "en");
+            s.Post.Json(new { username = "town.nanxiang", password = "wrong-password1" }).ToUrl("/api/auth/token");
+            s.StatusCodeShouldBe(401);
+        })).ShouldBeProblem(401);
+        Assert.Equal("Unauthorized", english.GetProperty("title").GetString());
+        Assert.Equal("The username or password is wrong, or the account may not sign in.", english.GetProperty("detail").GetString());
     }
 
     [Fact]
@@ -68,7 +79,14 @@ public class when_issuing_tokens(AppFixture app) : IClassFixture<AppFixture>
             s.Post.Json(new { username = "temp.disabled", password = "Temp#12345" }).ToUrl("/api/auth/token");
             s.StatusCodeShouldBe(401);
         });
-        Assert.Contains("disabled", refused.ShouldBeProblem(401).GetProperty("detail").GetString());
+        Assert.Equal("该账号已停用。", refused.ShouldBeProblem(401).GetProperty("detail").GetString());
+        var refusedEnglish = await app.Host.Scenario(s =>
+        {
+            s.WithRequestHeader("Accept-Language", "en");
+            s.Post.Json(new { username = "temp.disabled", password = "Temp#12345" }).ToUrl("/api/auth/token");
+            s.StatusCodeShouldBe(401);
+        });
+        Assert.Equal("The account is disabled.", refusedEnglish.ShouldBeProblem(401).GetProperty("detail").GetString());
 
         await app.Host.Scenario(s =>
         {

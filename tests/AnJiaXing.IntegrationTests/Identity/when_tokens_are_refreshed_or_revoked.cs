@@ -49,7 +49,15 @@ public class when_tokens_are_refreshed_or_revoked(HazardFixture app) : IClassFix
         // The first refresh token was replaced: using it again means it was copied, and the whole sign-in ends.
         await Refresh(first.GetProperty("refreshToken").GetString()!, 401);
         await Refresh(second.GetProperty("refreshToken").GetString()!, 401);
-        await Refresh("not-a-token", 401);
+        var unknown = (await Refresh("not-a-token", 401)).ShouldBeProblem(401);
+        Assert.Equal("刷新令牌无效、已过期或已被撤销，请重新登录。", unknown.GetProperty("detail").GetString());
+        var english = (await app.Host.Scenario(s =>
+        {
+            s.WithRequestHeader("Accept-Language", "en");
+            s.Post.Json(new { refreshToken = "not-a-token" }).ToUrl("/api/auth/refresh");
+            s.StatusCodeShouldBe(401);
+        })).ShouldBeProblem(401);
+        Assert.Equal("The refresh token is invalid, expired or revoked; sign in again.", english.GetProperty("detail").GetString());
     }
 
     [Fact]

@@ -42,6 +42,28 @@ public class when_answering_in_the_callers_language(AppFixture app) : IClassFixt
         Assert.Contains("empty", message);
     }
 
+    /// <summary>The platform's binding guard words its refusals for the caller too (issue 13), naming the field either way.</summary>
+    [Fact]
+    public async Task a_malformed_route_value_is_refused_in_the_callers_language()
+    {
+        async Task<System.Text.Json.JsonElement> Refuse(string? language) => (await app.As("district.admin", s =>
+        {
+            if (language is not null) s.WithRequestHeader("Accept-Language", language);
+            s.Get.Url("/api/inspections/12345");
+            s.StatusCodeShouldBe(400);
+        })).ShouldBeProblem(400);
+
+        var chinese = await Refuse(null);
+        Assert.Equal("请求的参数或请求体无效，详见 errors。", chinese.GetProperty("detail").GetString());
+        Assert.Equal("id: 无效的取值 \"12345\"，必须是 GUID，例如 0190a6e2-7b1c-7d3e-9f00-2a4b6c8d0e1f", chinese.GetProperty("errors").GetProperty("id")[0].GetString());
+
+        var english = await Refuse("en");
+        Assert.Equal("The request's parameters or body are not valid; see errors.", english.GetProperty("detail").GetString());
+        var message = english.GetProperty("errors").GetProperty("id")[0].GetString();
+        Assert.Equal("id: not a valid value \"12345\"; a GUID such as 0190a6e2-7b1c-7d3e-9f00-2a4b6c8d0e1f", message);
+        Assert.False(Chinese(message), message);
+    }
+
     [Fact]
     public async Task an_unauthenticated_call_is_told_how_to_sign_in()
     {

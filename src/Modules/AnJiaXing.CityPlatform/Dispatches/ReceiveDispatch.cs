@@ -127,19 +127,19 @@ public static class ReceiveDispatchEndpoint
         if (d is null) throw ApiProblemException.Validation("body", ProblemLanguage.Say("请求体应为派单对象。", "The body must be a dispatch object."));
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(d.DispatchId) || d.DispatchId.Length > 100 || d.DispatchId.Any(char.IsControl))
-            errors["dispatchId"] = ["请填写派单编号（不超过 100 个字符）。"];
+            errors["dispatchId"] = [ProblemLanguage.Say("请填写派单编号（不超过 100 个字符）。", "Enter the dispatch number (at most 100 characters).")];
         if (string.IsNullOrWhiteSpace(d.Description) || d.Description.Length > 1900 || d.Description.Contains('\0'))
-            errors["description"] = ["请填写派单内容（不超过 1900 个字符）。"];
+            errors["description"] = [ProblemLanguage.Say("请填写派单内容（不超过 1900 个字符）。", "Enter the dispatch's text (at most 1,900 characters).")];
         if (d.EnterpriseId is null && string.IsNullOrWhiteSpace(d.CreditCode) && string.IsNullOrWhiteSpace(d.Address))
-            errors["enterpriseId"] = ["请提供企业编号、统一社会信用代码或地址之一。"];
-        if (d.EnterpriseId == Guid.Empty) errors["enterpriseId"] = ["企业编号无效。"];
-        if (d.CreditCode is { Length: > 18 }) errors["creditCode"] = ["统一社会信用代码应为 18 位。"];
-        if (d.Address is { Length: > 200 }) errors["address"] = ["地址不超过 200 个字符。"];
-        if (d.Location is { Length: > 200 }) errors["location"] = ["位置不超过 200 个字符。"];
-        if (d.Level is { } l && !Enum.IsDefined(l)) errors["level"] = ["隐患等级无效。"];
-        if (d.Category is { } c && !Enum.IsDefined(c)) errors["category"] = ["隐患类别无效。"];
-        if (d.Deadline is { Year: < 1900 or > 2200 }) errors["deadline"] = ["期限无效。"];
-        if (d.DispatchedAt is { Year: < 1900 or > 2200 }) errors["dispatchedAt"] = ["派单时间无效。"];
+            errors["enterpriseId"] = [ProblemLanguage.Say("请提供企业编号、统一社会信用代码或地址之一。", "Give the enterprise id, its unified social credit code or an address.")];
+        if (d.EnterpriseId == Guid.Empty) errors["enterpriseId"] = [ProblemLanguage.Say("企业编号无效。", "The enterprise id is not valid.")];
+        if (d.CreditCode is { Length: > 18 }) errors["creditCode"] = [ProblemLanguage.Say("统一社会信用代码应为 18 位。", "A unified social credit code has 18 characters.")];
+        if (d.Address is { Length: > 200 }) errors["address"] = [ProblemLanguage.Say("地址不超过 200 个字符。", "The address has at most 200 characters.")];
+        if (d.Location is { Length: > 200 }) errors["location"] = [ProblemLanguage.Say("位置不超过 200 个字符。", "The location has at most 200 characters.")];
+        if (d.Level is { } l && !Enum.IsDefined(l)) errors["level"] = [ProblemLanguage.Say("隐患等级无效。", "The hazard level is not valid.")];
+        if (d.Category is { } c && !Enum.IsDefined(c)) errors["category"] = [ProblemLanguage.Say("隐患类别无效。", "The hazard category is not valid.")];
+        if (d.Deadline is { Year: < 1900 or > 2200 }) errors["deadline"] = [ProblemLanguage.Say("期限无效。", "The deadline is not valid.")];
+        if (d.DispatchedAt is { Year: < 1900 or > 2200 }) errors["dispatchedAt"] = [ProblemLanguage.Say("派单时间无效。", "The dispatch time is not valid.")];
         if (errors.Count > 0) throw new ValidationProblemException(errors);
         return d;
     }

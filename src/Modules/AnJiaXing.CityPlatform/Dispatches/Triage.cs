@@ -91,7 +91,7 @@ public static class TriageEndpoints
     private static async Task<CityDispatch> OpenAsync(string dispatchId, Caller caller, IDocumentSession session, CancellationToken ct)
     {
         var dispatch = await session.LoadAsync<CityDispatch>(dispatchId, ct);
-        Access.HideUnless(dispatch is { Triaged: true } && CityAccess.SeesTriage(caller, dispatch.TownId), "CityTriage", dispatchId);
+        Access.HideUnless(dispatch is { Triaged: true } && CityAccess.SeesTriage(caller, dispatch.TownId), new Noun("待分拣派单", "Dispatch in triage"), dispatchId);
         Access.RefuseUnless(CityAccess.MaySettle(caller), ProblemLanguage.Say("只有镇街监管人员和区管理员可以分拣派单。", "Only town supervisors and district admins triage dispatches."));
         if (dispatch!.Status != CityDispatchStatus.Triage)
             throw ApiProblemException.Conflict(ProblemLanguage.Say($"该派单已分拣（{dispatch.Status}），不能再次处理。", $"The dispatch was already triaged ({dispatch.Status}); it cannot be handled again."));

@@ -8,6 +8,8 @@ namespace AnJiaXing.CityPlatform.Feed;
 
 public static class DeliveriesEndpoints
 {
+    private static readonly Noun Delivery = new("城运推送", "City platform delivery");
+
     /// <summary><c>GET /api/integration/city/deliveries?status=Pending|Delivered|Failed&amp;hazardId=</c>: the feed's messages, oldest first.</summary>
     [Authorize]
     [WolverineGet("/api/integration/city/deliveries", OperationId = "SearchCityDeliveries")]
@@ -41,8 +43,8 @@ public static class DeliveriesEndpoints
     public static async Task<CityDeliveryView> Resend(Guid id, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var caller = Caller.From(user);
-        Access.HideUnless(CityAccess.SeesDeliveries(caller), "CityDelivery", id);
-        var delivery = await session.LoadAsync<CityDelivery>(id, ct) ?? throw ApiProblemException.NotFound("城运推送", "CityDelivery", id);
+        Access.HideUnless(CityAccess.SeesDeliveries(caller), Delivery, id);
+        var delivery = await session.LoadAsync<CityDelivery>(id, ct) ?? throw ApiProblemException.NotFound(Delivery, id);
         Access.RefuseUnless(CityAccess.MayResend(caller), ProblemLanguage.Say("只有区管理员可以重新推送。", "Only district admins re-send deliveries."));
         delivery.Status = CityDeliveryStatus.Pending;
         delivery.Attempts = 0;

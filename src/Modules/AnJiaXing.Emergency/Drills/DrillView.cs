@@ -94,8 +94,11 @@ public sealed class RecordDrillValidator : AbstractValidator<RecordDrill>
 
 public static class DrillEndpoints
 {
-    private static readonly CommandRules<DrillView> Keep = new("Drill", EmergencyAccess.Sees, EmergencyAccess.MayKeep,
-        d => $"您的角色不能记录{d.EnterpriseName ?? d.TownName ?? "区级"}的演练。",
+    private static readonly Noun Name = new("应急演练", "Drill");
+
+    private static readonly CommandRules<DrillView> Keep = new(Name, EmergencyAccess.Sees, EmergencyAccess.MayKeep,
+        d => ProblemLanguage.Say($"您的角色不能记录{d.EnterpriseName ?? d.TownName ?? "区级"}的演练。",
+            $"Your role may not record the drills of {d.EnterpriseName ?? d.TownName ?? "the district"}."),
         d => new Dictionary<string, object?> { ["currentStatus"] = d.Status.ToString(), ["version"] = d.Version });
 
     [Authorize]
@@ -139,7 +142,7 @@ public static class DrillEndpoints
     public static async Task<DrillView> Get(Guid id, HttpContext http, IQuerySession session, CancellationToken ct)
     {
         var drill = await session.LoadAsync<DrillView>(id, ct);
-        if (drill is null || !EmergencyAccess.Sees(Caller.From(http.User), drill)) throw ApiProblemException.NotFound("应急演练", "Drill", id);
+        if (drill is null || !EmergencyAccess.Sees(Caller.From(http.User), drill)) throw ApiProblemException.NotFound(Name, id);
         http.AnswerVersion(drill.Version);
         return drill;
     }

@@ -27,7 +27,7 @@ public static class GetIncidentEndpoint
     private static async Task<IncidentView> LoadVisibleAsync(Guid id, HttpContext http, IQuerySession session, CancellationToken ct)
     {
         var incident = await session.LoadAsync<IncidentView>(id, ct);
-        return incident is not null && EmergencyAccess.Sees(Caller.From(http.User), incident) ? incident : throw ApiProblemException.NotFound("事故事件", "Incident", id);
+        return incident is not null && EmergencyAccess.Sees(Caller.From(http.User), incident) ? incident : throw ApiProblemException.NotFound(IncidentAccess.Name, id);
     }
 }
 

@@ -98,6 +98,8 @@ public sealed class IncidentView : IOwnedRecord
 /// </summary>
 public static class IncidentAccess
 {
+    public static readonly Noun Name = new("事故事件", "Incident");
+
     public static bool MayReport(Caller caller, EmergencyOwner owner) =>
         EmergencyAccess.MayKeep(caller, owner.EnterpriseId, owner.TownId)
         || (caller.Role == Role.DepartmentOfficer && EmergencyAccess.Sees(caller, owner.EnterpriseId, owner.TownId, owner.Domains));
@@ -112,9 +114,10 @@ public static class IncidentAccess
         _ => false
     };
 
-    public static readonly CommandRules<IncidentView> Update = new("Incident", EmergencyAccess.Sees, MayUpdate,
-        _ => "您的角色不能续报此事件。", IncidentView.State);
+    public static readonly CommandRules<IncidentView> Update = new(Name, EmergencyAccess.Sees, MayUpdate,
+        _ => ProblemLanguage.Say("您的角色不能续报此事件。", "Your role may not report an update on this incident."), IncidentView.State);
 
-    public static readonly CommandRules<IncidentView> Close = new("Incident", EmergencyAccess.Sees, MayClose,
-        _ => "只有事发街镇、区级职能部门或区安委办可以结案。", IncidentView.State);
+    public static readonly CommandRules<IncidentView> Close = new(Name, EmergencyAccess.Sees, MayClose,
+        _ => ProblemLanguage.Say("只有事发街镇、区级职能部门或区安委办可以结案。",
+            "Only the incident's town, a district department or the district safety committee office may close the incident."), IncidentView.State);
 }

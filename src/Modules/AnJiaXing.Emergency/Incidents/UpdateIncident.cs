@@ -15,7 +15,7 @@ public sealed class UpdateIncidentValidator : AbstractValidator<UpdateIncident>
         RuleFor(x => x.Note).NotEmpty().WithMessage(_ => ProblemLanguage.Say("请填写续报内容。", "Give the update.")).MaximumLength(4000);
         RuleFor(x => x.Deaths).InclusiveBetween(0, 100_000);
         RuleFor(x => x.Injuries).InclusiveBetween(0, 100_000);
-        RuleFor(x => x.EvidenceIds).Must(ids => ids is null || ids.Length <= 20).WithMessage("至多 20 个附件。");
+        RuleFor(x => x.EvidenceIds).Must(ids => ids is null || ids.Length <= 20).WithMessage(_ => ProblemLanguage.Say("至多 20 个附件。", "At most 20 attachments."));
     }
 }
 

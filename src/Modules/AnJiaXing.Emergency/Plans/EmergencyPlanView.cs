@@ -61,8 +61,11 @@ public sealed class EmergencyPlanView : IOwnedRecord
 
 public static class EmergencyPlanAccess
 {
-    public static readonly CommandRules<EmergencyPlanView> Keep = new("Emergency plan", EmergencyAccess.Sees, EmergencyAccess.MayKeep,
-        p => $"您的角色不能修改{p.EnterpriseName ?? p.TownName ?? "区级"}的应急预案。", EmergencyPlanView.State);
+    public static readonly Noun Name = new("应急预案", "Emergency plan");
+
+    public static readonly CommandRules<EmergencyPlanView> Keep = new(Name, EmergencyAccess.Sees, EmergencyAccess.MayKeep,
+        p => ProblemLanguage.Say($"您的角色不能修改{p.EnterpriseName ?? p.TownName ?? "区级"}的应急预案。",
+            $"Your role may not change the emergency plans of {p.EnterpriseName ?? p.TownName ?? "the district"}."), EmergencyPlanView.State);
 
     /// <summary>Takes a document id (uploaded with POST /api/evidence) the caller may read into use by the plan: its reference.</summary>
     public static async Task<EvidenceRef?> DocumentAsync(this IDocumentSession session, Guid? id, Caller caller, Guid planId, EmergencyOwner owner,
@@ -160,7 +163,7 @@ public static class EmergencyPlanEndpoints
     public static async Task<EmergencyPlanView> Get(Guid id, HttpContext http, IQuerySession session, CancellationToken ct)
     {
         var plan = await session.LoadAsync<EmergencyPlanView>(id, ct);
-        if (plan is null || !EmergencyAccess.Sees(Caller.From(http.User), plan)) throw ApiProblemException.NotFound("应急预案", "Emergency plan", id);
+        if (plan is null || !EmergencyAccess.Sees(Caller.From(http.User), plan)) throw ApiProblemException.NotFound(EmergencyPlanAccess.Name, id);
         http.AnswerVersion(plan.Version);
         return plan;
     }

@@ -13,13 +13,13 @@ public static class EmergencyResources
         ["fire-facilities"] = EmergencyRegister.FireFacilities
     };
 
-    public static readonly IReadOnlyDictionary<EmergencyRegister, string> ChineseNames = new Dictionary<EmergencyRegister, string>
+    public static readonly IReadOnlyDictionary<EmergencyRegister, Noun> Names = new Dictionary<EmergencyRegister, Noun>
     {
-        [EmergencyRegister.Supplies] = "应急物资",
-        [EmergencyRegister.FireStations] = "微型消防站",
-        [EmergencyRegister.Teams] = "应急队伍",
-        [EmergencyRegister.Experts] = "应急专家",
-        [EmergencyRegister.FireFacilities] = "消防设施"
+        [EmergencyRegister.Supplies] = new("应急物资", "Emergency supply"),
+        [EmergencyRegister.FireStations] = new("微型消防站", "Micro fire station"),
+        [EmergencyRegister.Teams] = new("应急队伍", "Emergency team"),
+        [EmergencyRegister.Experts] = new("应急专家", "Emergency expert"),
+        [EmergencyRegister.FireFacilities] = new("消防设施", "Fire facility")
     };
 
     public static string RouteOf(EmergencyRegister register) => Routes.First(r => r.Value == register).Key;
@@ -36,27 +36,27 @@ public static class EmergencyResources
         switch (register)
         {
             case EmergencyRegister.Supplies:
-                Require(!string.IsNullOrWhiteSpace(d.Category), "category", "请填写物资类别。");
-                Require(d.Quantity is not null, "quantity", "请填写物资数量。");
-                Require(!string.IsNullOrWhiteSpace(d.Unit), "unit", "请填写计量单位。");
-                Require(!string.IsNullOrWhiteSpace(d.Location), "location", "请填写存放地点。");
+                Require(!string.IsNullOrWhiteSpace(d.Category), "category", ProblemLanguage.Say("请填写物资类别。", "Enter the supply's category."));
+                Require(d.Quantity is not null, "quantity", ProblemLanguage.Say("请填写物资数量。", "Enter the supply's quantity."));
+                Require(!string.IsNullOrWhiteSpace(d.Unit), "unit", ProblemLanguage.Say("请填写计量单位。", "Enter the unit of measure."));
+                Require(!string.IsNullOrWhiteSpace(d.Location), "location", ProblemLanguage.Say("请填写存放地点。", "Enter where the supply is stored."));
                 break;
             case EmergencyRegister.FireStations:
-                Require(!string.IsNullOrWhiteSpace(d.Location), "location", "请填写站点位置。");
-                Require(!string.IsNullOrWhiteSpace(d.Phone), "phone", "请填写值班电话。");
-                Require(d.Members is not null, "members", "请填写队员人数。");
+                Require(!string.IsNullOrWhiteSpace(d.Location), "location", ProblemLanguage.Say("请填写站点位置。", "Enter the station's location."));
+                Require(!string.IsNullOrWhiteSpace(d.Phone), "phone", ProblemLanguage.Say("请填写值班电话。", "Enter the duty phone number."));
+                Require(d.Members is not null, "members", ProblemLanguage.Say("请填写队员人数。", "Enter the number of members."));
                 break;
             case EmergencyRegister.Teams:
-                Require(!string.IsNullOrWhiteSpace(d.Leader), "leader", "请填写队伍负责人。");
-                Require(!string.IsNullOrWhiteSpace(d.Phone), "phone", "请填写联系电话。");
+                Require(!string.IsNullOrWhiteSpace(d.Leader), "leader", ProblemLanguage.Say("请填写队伍负责人。", "Enter the team's leader."));
+                Require(!string.IsNullOrWhiteSpace(d.Phone), "phone", ProblemLanguage.Say("请填写联系电话。", "Enter a contact phone number."));
                 break;
             case EmergencyRegister.Experts:
-                Require(!string.IsNullOrWhiteSpace(d.Speciality), "speciality", "请填写专业领域。");
-                Require(!string.IsNullOrWhiteSpace(d.Phone), "phone", "请填写联系电话。");
+                Require(!string.IsNullOrWhiteSpace(d.Speciality), "speciality", ProblemLanguage.Say("请填写专业领域。", "Enter the expert's speciality."));
+                Require(!string.IsNullOrWhiteSpace(d.Phone), "phone", ProblemLanguage.Say("请填写联系电话。", "Enter a contact phone number."));
                 break;
             case EmergencyRegister.FireFacilities:
-                Require(!string.IsNullOrWhiteSpace(d.Category), "category", "请填写设施类型。");
-                Require(!string.IsNullOrWhiteSpace(d.Location), "location", "请填写设施位置。");
+                Require(!string.IsNullOrWhiteSpace(d.Category), "category", ProblemLanguage.Say("请填写设施类型。", "Enter the facility's type."));
+                Require(!string.IsNullOrWhiteSpace(d.Location), "location", ProblemLanguage.Say("请填写设施位置。", "Enter the facility's location."));
                 break;
         }
         return errors;
@@ -109,7 +109,8 @@ public static class EmergencyResources
 public static class EmergencyResourceAccess
 {
     public static readonly CommandRules<EmergencyResourceView> Keep = new(
-        "Emergency record", EmergencyAccess.Sees, EmergencyAccess.MayKeep,
-        r => $"您的角色不能修改{r.EnterpriseName ?? r.TownName ?? "区级"}的{EmergencyResources.ChineseNames[r.Register]}。",
+        new Noun("应急台账记录", "Emergency register record"), EmergencyAccess.Sees, EmergencyAccess.MayKeep,
+        r => ProblemLanguage.Say($"您的角色不能修改{r.EnterpriseName ?? r.TownName ?? "区级"}的{EmergencyResources.Names[r.Register].Zh}。",
+            $"Your role may not change the {EmergencyResources.Names[r.Register].En.ToLowerInvariant()} register of {r.EnterpriseName ?? r.TownName ?? "the district"}."),
         EmergencyResources.State);
 }

@@ -32,7 +32,7 @@ public static class GetEmergencyResourceEndpoint
         var kind = EmergencyResources.Parse(register);
         var resource = await session.LoadAsync<EmergencyResourceView>(id, ct);
         if (resource is null || resource.Register != kind || !EmergencyAccess.Sees(Caller.From(http.User), resource))
-            throw ApiProblemException.NotFound(EmergencyResources.ChineseNames[kind], id);
+            throw ApiProblemException.NotFound(EmergencyResources.Names[kind], id);
         return resource;
     }
 }

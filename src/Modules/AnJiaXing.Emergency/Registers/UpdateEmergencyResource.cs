@@ -18,7 +18,7 @@ public static class UpdateEmergencyResourceEndpoint
         var kind = EmergencyResources.Parse(register);
         var outcome = await http.ExecuteAsync(session, id, command.ExpectedVersion, EmergencyResourceAccess.Keep, (current, caller) =>
         {
-            if (current.Register != kind) throw ApiProblemException.NotFound(EmergencyResources.ChineseNames[kind], id);
+            if (current.Register != kind) throw ApiProblemException.NotFound(EmergencyResources.Names[kind], id);
             if ((command.EnterpriseId is { } e && e != current.EnterpriseId) || (command.TownId is { } t && t != current.TownId))
                 throw ApiProblemException.Validation("enterpriseId", ProblemLanguage.Say("登记后不能变更归属单位。", "The owner of a registered resource cannot change."));
             return ValueTask.FromResult(EmergencyResources.Update(current, command.Details, caller.Actor));

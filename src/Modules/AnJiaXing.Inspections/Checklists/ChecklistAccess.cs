@@ -13,6 +13,8 @@ public sealed record ChecklistTarget(ChecklistKind Kind, IndustryDomain? Domain,
 /// </summary>
 public static class ChecklistAccess
 {
+    public static readonly Noun Name = new("检查表", "Checklist");
+
     public static bool CanRead(Caller caller, ChecklistTarget target) =>
         target.Kind != ChecklistKind.Custom || caller.Scope.IsDistrictWide || target.OwnerOrganisationId == caller.OrganisationId;
 
@@ -27,7 +29,7 @@ public static class ChecklistAccess
 
     /// <summary>The command path's rules for editing or retiring a checklist.</summary>
     public static CommandRules<Checklist> Maintain(string verb) => new(
-        "Checklist", (caller, c) => CanRead(caller, ChecklistTarget.Of(c)), (caller, c) => CanMaintain(caller, ChecklistTarget.Of(c)),
+        Name, (caller, c) => CanRead(caller, ChecklistTarget.Of(c)), (caller, c) => CanMaintain(caller, ChecklistTarget.Of(c)),
         c => ProblemLanguage.Say($"您无权{VerbZh(verb)}检查表“{c.Name}”。", $"You may not {verb} the checklist '{c.Name}'."));
 
     private static string VerbZh(string verb) => verb switch { "edit" => "编辑", "retire" => "停用", _ => verb };

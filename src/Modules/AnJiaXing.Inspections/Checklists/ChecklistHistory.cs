@@ -15,8 +15,8 @@ public static class ChecklistHistoryEndpoint
     public static async Task<IReadOnlyList<ChecklistVersionEntry>> Get(
         Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
-        var checklist = await session.LoadAsync<Checklist>(id, ct) ?? throw ApiProblemException.NotFound("检查表", "Checklist", id);
-        Access.HideUnless(ChecklistAccess.CanRead(Caller.From(user), ChecklistTarget.Of(checklist)), "Checklist", id);
+        var checklist = await session.LoadAsync<Checklist>(id, ct) ?? throw ApiProblemException.NotFound(ChecklistAccess.Name, id);
+        Access.HideUnless(ChecklistAccess.CanRead(Caller.From(user), ChecklistTarget.Of(checklist)), ChecklistAccess.Name, id);
 
         var entries = new List<ChecklistVersionEntry>();
         var (name, count) = ("", 0);

@@ -10,7 +10,7 @@ public static class ChecklistVersions
 {
     public static async Task<Checklist> LoadAsync(IQuerySession session, Guid id, int? version, CancellationToken ct)
     {
-        var current = await session.LoadAsync<Checklist>(id, ct) ?? throw ApiProblemException.NotFound("检查表", "Checklist", id);
+        var current = await session.LoadAsync<Checklist>(id, ct) ?? throw ApiProblemException.NotFound(ChecklistAccess.Name, id);
         if (version is null || version == current.Version) return current;
         if (version < 1) throw ApiProblemException.Validation("version", ProblemLanguage.Say("version 须不小于 1。", "version must be 1 or more."));
         if (version > current.Version)

@@ -14,8 +14,8 @@ public static class FavouritesEndpoints
         Guid id, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var caller = Caller.From(user);
-        var checklist = await session.LoadAsync<Checklist>(id, ct) ?? throw ApiProblemException.NotFound("检查表", "Checklist", id);
-        Access.HideUnless(ChecklistAccess.CanRead(Caller.From(user), ChecklistTarget.Of(checklist)), "Checklist", id);
+        var checklist = await session.LoadAsync<Checklist>(id, ct) ?? throw ApiProblemException.NotFound(ChecklistAccess.Name, id);
+        Access.HideUnless(ChecklistAccess.CanRead(Caller.From(user), ChecklistTarget.Of(checklist)), ChecklistAccess.Name, id);
         if (checklist.Retired) throw ApiProblemException.Conflict(ProblemLanguage.Say($"检查表“{checklist.Name}”已停用。", $"Checklist '{checklist.Name}' is retired."));
 
         var key = ChecklistFavourite.IdFor(caller.UserId, id);

@@ -14,7 +14,7 @@ public static class GetChecklistEndpoint
         Guid id, int? version, ClaimsPrincipal user, IQuerySession session, HttpContext http, CancellationToken ct)
     {
         var checklist = await ChecklistVersions.LoadAsync(session, id, version, ct);
-        Access.HideUnless(ChecklistAccess.CanRead(Caller.From(user), ChecklistTarget.Of(checklist)), "Checklist", id);
+        Access.HideUnless(ChecklistAccess.CanRead(Caller.From(user), ChecklistTarget.Of(checklist)), ChecklistAccess.Name, id);
         http.AnswerVersion(checklist.Version);
         return ChecklistDto.From(checklist);
     }

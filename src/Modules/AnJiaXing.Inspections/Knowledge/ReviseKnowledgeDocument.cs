@@ -29,7 +29,7 @@ public static class ReviseKnowledgeDocumentEndpoint
         TimeProvider clock, CancellationToken ct)
     {
         // Everyone reads the knowledge base; both the document's current domain and the one it moves to must be the caller's to maintain.
-        var rules = new CommandRules<KnowledgeDocument>("Knowledge document", (_, _) => true,
+        var rules = new CommandRules<KnowledgeDocument>(new Noun("知识文档", "Knowledge document"), (_, _) => true,
             (caller, d) => KnowledgeAccess.MayMaintain(caller, d.Domain) && KnowledgeAccess.MayMaintain(caller, command.Domain),
             d => ProblemLanguage.Say($"您无权编辑知识文档“{d.Title}”。", $"You may not edit the knowledge document '{d.Title}'."));
         KnowledgeDocument? document = null;

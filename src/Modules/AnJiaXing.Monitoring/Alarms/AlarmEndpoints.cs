@@ -62,7 +62,7 @@ public static class AlarmEndpoints
     {
         var caller = Caller.From(user);
         var alarm = await session.LoadAsync<AlarmView>(id, ct);
-        if (alarm is null || !AlarmAccess.Sees(caller, alarm)) throw ApiProblemException.NotFound("报警", "Alarm", id);
+        if (alarm is null || !AlarmAccess.Sees(caller, alarm)) throw ApiProblemException.NotFound(AlarmAccess.Name, id);
         http.AnswerVersion(alarm.Version);
         return alarm;
     }

@@ -76,5 +76,8 @@ public static class AlarmAccess
     public static bool MayHandle(Caller caller, AlarmView _) =>
         caller.Role is Role.EnterpriseUser or Role.TownSupervisor or Role.DepartmentOfficer or Role.DistrictAdmin;
 
-    public static readonly CommandRules<AlarmView> Handle = new("Alarm", Sees, MayHandle, _ => "您的角色不能处理报警。", AlarmView.State);
+    public static readonly Noun Name = new("报警", "Alarm");
+
+    public static readonly CommandRules<AlarmView> Handle = new(Name, Sees, MayHandle,
+        _ => ProblemLanguage.Say("您的角色不能处理报警。", "Your role may not handle alarms."), AlarmView.State);
 }

@@ -47,6 +47,7 @@ public static class DeviceAccess
 {
     public static bool Sees(Caller caller, DeviceView d) => caller.Scope.CoversEnterprise(d.EnterpriseId, d.TownId, d.Domains);
 
-    public static readonly CommandRules<DeviceView> Revoke = new("Device", Sees,
-        (caller, _) => MajorHazardSourceAccess.MayRegister(caller), _ => "您的角色不能吊销设备密钥。", DeviceView.State);
+    public static readonly CommandRules<DeviceView> Revoke = new(new Noun("设备", "Device"), Sees,
+        (caller, _) => MajorHazardSourceAccess.MayRegister(caller),
+        _ => ProblemLanguage.Say("您的角色不能吊销设备密钥。", "Your role may not revoke device keys."), DeviceView.State);
 }

@@ -52,9 +52,9 @@ public static class RegisterDeviceEndpoint
     {
         var caller = Caller.From(user);
         var enterprise = await session.LoadAsync<Organisation>(command.EnterpriseId, ct);
-        if (enterprise is not { Kind: OrganisationKind.Enterprise }) throw ApiProblemException.NotFound("企业", "Enterprise", command.EnterpriseId);
+        if (enterprise is not { Kind: OrganisationKind.Enterprise }) throw ApiProblemException.NotFound(Noun.Enterprise, command.EnterpriseId);
         var townId = enterprise.TownId ?? Guid.Empty;
-        caller.Scope.HideUnlessCoversEnterprise(enterprise.Id, townId, enterprise.Domains, "Enterprise");
+        caller.Scope.HideUnlessCoversEnterprise(enterprise.Id, townId, enterprise.Domains, Noun.Enterprise);
         if (!MajorHazardSourceAccess.MayRegister(caller)) throw ApiProblemException.Forbidden(ProblemLanguage.Say("您的角色不能登记设备。", "Your role may not register devices."));
 
         var codes = command.MonitoringPointCodes ?? [];

@@ -76,7 +76,7 @@ public static class MonitoringFiguresEndpoint
             if (caller.Scope.Constraint is { Kind: ScopeKind.Town, Id: var own } && own != t)
                 throw ApiProblemException.Forbidden(ProblemLanguage.Say("镇街人员只能查看本镇街的数据。", "Town staff see only their own town's data."));
             var town = await session.LoadAsync<Organisation>(t, ct);
-            if (town is not { Kind: OrganisationKind.Town }) throw ApiProblemException.NotFound("街镇", "town", t);
+            if (town is not { Kind: OrganisationKind.Town }) throw ApiProblemException.NotFound(Noun.Town, t);
         }
         return await bus.InvokeAsync<MonitoringFigures>(new CountMonitoringFigures(caller.Scope.Constraint, townId, null, days), ct);
     }

@@ -72,16 +72,17 @@ public static class RegisterMajorHazardSourceEndpoint
     {
         var caller = Caller.From(user);
         var enterprise = await session.LoadAsync<Organisation>(command.EnterpriseId, ct);
-        if (enterprise is not { Kind: OrganisationKind.Enterprise }) throw ApiProblemException.NotFound("企业", "Enterprise", command.EnterpriseId);
+        if (enterprise is not { Kind: OrganisationKind.Enterprise }) throw ApiProblemException.NotFound(Noun.Enterprise, command.EnterpriseId);
         var townId = enterprise.TownId ?? Guid.Empty;
-        caller.Scope.HideUnlessCoversEnterprise(enterprise.Id, townId, enterprise.Domains, "Enterprise");
+        caller.Scope.HideUnlessCoversEnterprise(enterprise.Id, townId, enterprise.Domains, Noun.Enterprise);
         if (!MajorHazardSourceAccess.MayRegister(caller)) throw ApiProblemException.Forbidden(ProblemLanguage.Say("您的角色不能登记重大危险源。", "Your role may not register major hazard sources."));
 
         var substances = command.Substances.Select(s => new HazardousSubstance(s.Name, s.Quantity, s.CriticalQuantity, s.Beta ?? 1m)).ToList();
         var assessment = Gb18218.Assess(command.Alpha, substances);
         if (!assessment.IsMajorHazardSource)
             throw ApiProblemException.Validation("substances",
-                $"Σq/Q = {assessment.QuantityRatioSum} < 1：按 GB 18218-2018 不构成重大危险源");
+                ProblemLanguage.Say($"Σq/Q = {assessment.QuantityRatioSum} < 1：按 GB 18218-2018 不构成重大危险源",
+                    $"Σq/Q = {assessment.QuantityRatioSum} < 1: not a major hazard source under GB 18218-2018"));
         if (command.Grade is { } grade && grade != assessment.Grade)
             throw ApiProblemException.Validation("grade", ProblemLanguage.Say($"按 GB 18218-2018 计算 R = {assessment.R}，应为{assessment.Grade}级，与填写的{grade}级不符", $"By GB 18218-2018, R = {assessment.R} makes grade {assessment.Grade}, not the grade {grade} given"));
 

@@ -32,7 +32,7 @@ public static class SearchMajorHazardSourcesEndpoint
         var caller = Caller.From(user);
         var view = await session.LoadAsync<MajorHazardSourceView>(id, ct);
         if (view is null || !MajorHazardSourceAccess.Sees(caller, view.EnterpriseId, view.TownId, view.Domains))
-            throw ApiProblemException.NotFound("重大危险源", "MajorHazardSource", id);
+            throw ApiProblemException.NotFound("重大危险源", "Major hazard source", id);
         http.AnswerVersion(view.Version);
         return view;
     }

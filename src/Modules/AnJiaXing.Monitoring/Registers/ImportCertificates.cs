@@ -38,8 +38,8 @@ public static class ImportCertificatesEndpoint
         if (enterpriseId is not { } id || id == Guid.Empty) throw ApiProblemException.Validation("enterpriseId", ProblemLanguage.Say("请选择企业（?enterpriseId=）", "Choose the enterprise (?enterpriseId=)"));
         var caller = Caller.From(user);
         var enterprise = await session.LoadAsync<Organisation>(id, ct);
-        if (enterprise is not { Kind: OrganisationKind.Enterprise }) throw ApiProblemException.NotFound("企业", "Enterprise", id);
-        caller.Scope.HideUnlessCoversEnterprise(enterprise.Id, enterprise.TownId ?? Guid.Empty, enterprise.Domains, "Enterprise");
+        if (enterprise is not { Kind: OrganisationKind.Enterprise }) throw ApiProblemException.NotFound(Noun.Enterprise, id);
+        caller.Scope.HideUnlessCoversEnterprise(enterprise.Id, enterprise.TownId ?? Guid.Empty, enterprise.Domains, Noun.Enterprise);
         if (!MajorHazardSourceAccess.MayRegister(caller)) throw ApiProblemException.Forbidden(ProblemLanguage.Say("您的角色不能登记台账。", "Your role may not keep these registers."));
 
         var rows = EquipmentSheet.Read(await ImportEquipmentEndpoint.ReadUploadAsync(http, ct), CertificateSheet.Required, CertificateSheet.Template);

@@ -78,7 +78,8 @@ public static class EquipmentSheet
     }
 
     private static ApiProblemException Unsupported() =>
-        new(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "请上传 .xlsx 或 .csv 文件（UTF-8 或 GBK 编码）");
+        new(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
+            ProblemLanguage.Say("请上传 .xlsx 或 .csv 文件（UTF-8 或 GBK 编码）", "Upload an .xlsx or .csv file (UTF-8 or GBK)"));
 }
 
 public static class ImportEquipmentEndpoint
@@ -97,8 +98,8 @@ public static class ImportEquipmentEndpoint
         if (enterpriseId is not { } id || id == Guid.Empty) throw ApiProblemException.Validation("enterpriseId", ProblemLanguage.Say("请选择企业（?enterpriseId=）", "Choose the enterprise (?enterpriseId=)"));
         var caller = Caller.From(user);
         var enterprise = await session.LoadAsync<Organisation>(id, ct);
-        if (enterprise is not { Kind: OrganisationKind.Enterprise }) throw ApiProblemException.NotFound("企业", "Enterprise", id);
-        caller.Scope.HideUnlessCoversEnterprise(enterprise.Id, enterprise.TownId ?? Guid.Empty, enterprise.Domains, "Enterprise");
+        if (enterprise is not { Kind: OrganisationKind.Enterprise }) throw ApiProblemException.NotFound(Noun.Enterprise, id);
+        caller.Scope.HideUnlessCoversEnterprise(enterprise.Id, enterprise.TownId ?? Guid.Empty, enterprise.Domains, Noun.Enterprise);
         if (!MajorHazardSourceAccess.MayRegister(caller)) throw ApiProblemException.Forbidden(ProblemLanguage.Say("您的角色不能登记台账。", "Your role may not keep these registers."));
 
         var rows = EquipmentSheet.Read(await ReadUploadAsync(http, ct));
@@ -164,5 +165,5 @@ public static class ImportEquipmentEndpoint
     }
 
     internal static async Task<byte[]> ReadUploadAsync(HttpContext http, CancellationToken ct) =>
-        (await http.Request.ReadSingleFileAsync(EquipmentSheet.MaxBytes, ".xlsx 或 .csv", ct)).Content;
+        (await http.Request.ReadSingleFileAsync(EquipmentSheet.MaxBytes, ".xlsx / .csv", ct)).Content;
 }

@@ -50,7 +50,7 @@ public static class GetReadingsEndpoint
         var caller = Caller.From(user);
         var point = await session.LoadAsync<MonitoringPoint>(code, ct);
         if (point is null || !MajorHazardSourceAccess.Sees(caller, point.EnterpriseId, point.TownId, point.Domains))
-            throw ApiProblemException.NotFound("监测点", "MonitoringPoint", code);
+            throw ApiProblemException.NotFound("监测点", "Monitoring point", code);
 
         var until = to ?? clock.GetUtcNow();
         var since = from ?? until.AddDays(-1);

@@ -19,8 +19,8 @@ public static class TelemetryRules
     {
         var errors = new Dictionary<string, string[]>();
         var rows = new List<Reading>(batch.Length);
-        if (batch.Length == 0) errors["body"] = ["读数批次不能为空"];
-        if (batch.Length > MaxBatch) errors["body"] = [$"一批最多 {MaxBatch} 条读数"];
+        if (batch.Length == 0) errors["body"] = [ProblemLanguage.Say("读数批次不能为空", "The batch of readings is empty")];
+        if (batch.Length > MaxBatch) errors["body"] = [ProblemLanguage.Say($"一批最多 {MaxBatch} 条读数", $"A batch holds at most {MaxBatch} readings")];
         if (errors.Count > 0) return (rows, errors);
 
         var bound = device.MonitoringPointCodes.ToHashSet(StringComparer.Ordinal);
@@ -29,18 +29,18 @@ public static class TelemetryRules
         {
             var r = batch[i];
             var item = new List<(string Field, string Message)>();
-            if (r is null) item.Add(("", "读数不能为 null"));
+            if (r is null) item.Add(("", ProblemLanguage.Say("读数不能为 null", "A reading cannot be null")));
             else
             {
-                if (string.IsNullOrEmpty(r.Point)) item.Add(("point", "请填写监测点编码"));
-                else if (!bound.Contains(r.Point)) item.Add(("point", $"该设备未绑定监测点 {Shorten(r.Point)}"));
-                if (r.Value is not { } v) item.Add(("value", "请填写读数"));
-                else if (!double.IsFinite(v)) item.Add(("value", "读数必须是有限数值"));
-                if (r.At is not { } at) item.Add(("at", "请填写读数时间（ISO-8601，带时区）"));
-                else if (at < now - MaxAge) item.Add(("at", "读数时间早于 30 天前"));
-                else if (at > now + MaxAhead) item.Add(("at", "读数时间不能晚于当前时间"));
+                if (string.IsNullOrEmpty(r.Point)) item.Add(("point", ProblemLanguage.Say("请填写监测点编码", "Enter the monitoring point's code")));
+                else if (!bound.Contains(r.Point)) item.Add(("point", ProblemLanguage.Say($"该设备未绑定监测点 {Shorten(r.Point)}", $"The device is not bound to the monitoring point {Shorten(r.Point)}")));
+                if (r.Value is not { } v) item.Add(("value", ProblemLanguage.Say("请填写读数", "Enter the reading's value")));
+                else if (!double.IsFinite(v)) item.Add(("value", ProblemLanguage.Say("读数必须是有限数值", "A reading must be a finite number")));
+                if (r.At is not { } at) item.Add(("at", ProblemLanguage.Say("请填写读数时间（ISO-8601，带时区）", "Enter the reading's time (ISO 8601 with an offset)")));
+                else if (at < now - MaxAge) item.Add(("at", ProblemLanguage.Say("读数时间早于 30 天前", "The reading is more than 30 days old")));
+                else if (at > now + MaxAhead) item.Add(("at", ProblemLanguage.Say("读数时间不能晚于当前时间", "The reading's time cannot be in the future")));
                 if (item.Count == 0 && !seen.Add((r.Point!, r.At!.Value.ToUniversalTime())))
-                    item.Add(("at", "同一监测点同一时间的读数重复"));
+                    item.Add(("at", ProblemLanguage.Say("同一监测点同一时间的读数重复", "Two readings of the same point at the same time")));
             }
             foreach (var group in item.GroupBy(x => x.Field))
                 errors[group.Key.Length == 0 ? $"[{i}]" : $"[{i}].{group.Key}"] = group.Select(m => m.Message).ToArray();

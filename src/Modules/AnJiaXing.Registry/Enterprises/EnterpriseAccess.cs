@@ -14,5 +14,6 @@ public static class EnterpriseAccess
     };
 
     public static readonly CommandRules<Enterprise> Manage = new(
-        "Enterprise", Sees, (caller, e) => MayManage(caller, e.TownId), e => $"You may not manage '{e.Name}'.");
+        Noun.Enterprise, Sees, (caller, e) => MayManage(caller, e.TownId),
+        e => ProblemLanguage.Say($"您无权管理企业“{e.Name}”。", $"You may not manage '{e.Name}'."));
 }

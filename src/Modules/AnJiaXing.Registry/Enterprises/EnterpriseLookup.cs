@@ -10,8 +10,8 @@ public static class EnterpriseLookup
     /// <summary>The enterprise if the caller may see it; otherwise 404, whether or not it exists.</summary>
     public static async Task<Enterprise> LoadVisibleAsync(this IQuerySession session, Guid id, ClaimsPrincipal user, CancellationToken ct)
     {
-        var enterprise = await session.LoadAsync<Enterprise>(id, ct) ?? throw ApiProblemException.NotFound("企业", "Enterprise", id);
-        Access.HideUnless(EnterpriseAccess.Sees(Caller.From(user), enterprise), "Enterprise", id);
+        var enterprise = await session.LoadAsync<Enterprise>(id, ct) ?? throw ApiProblemException.NotFound(Noun.Enterprise, id);
+        Access.HideUnless(EnterpriseAccess.Sees(Caller.From(user), enterprise), Noun.Enterprise, id);
         return enterprise;
     }
 

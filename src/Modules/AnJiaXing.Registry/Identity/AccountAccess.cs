@@ -15,7 +15,9 @@ public static class AccountAccess
         _ => false
     };
 
+    public static readonly Noun Name = new("账号", "Account");
+
     public static readonly CommandRules<UserAccount> Administer = new(
-        "Account", (_, _) => true, (caller, a) => MayAdminister(caller, a.Role, a.TownId),
-        a => $"You may not administer the account '{a.Username}'.");
+        Name, (_, _) => true, (caller, a) => MayAdminister(caller, a.Role, a.TownId),
+        a => ProblemLanguage.Say($"您无权管理账号“{a.Username}”。", $"You may not administer the account '{a.Username}'."));
 }

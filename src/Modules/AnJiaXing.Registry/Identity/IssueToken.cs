@@ -21,7 +21,8 @@ public sealed class IssueTokenValidator : AbstractValidator<IssueToken>
 
 public static class IssueTokenEndpoint
 {
-    private const string BadCredentials = "The username or password is wrong, or the account may not sign in.";
+    // The same words whichever of the two was wrong, so a refusal never confirms that a username exists.
+    private static string BadCredentials => ProblemLanguage.Say("用户名或密码错误，或该账号不能登录。", "The username or password is wrong, or the account may not sign in.");
 
     [AllowAnonymous]
     [EnableRateLimiting(SignInRateLimit.Policy)]
@@ -39,7 +40,7 @@ public static class IssueTokenEndpoint
     {
         if (!string.IsNullOrWhiteSpace(options.Value.Auth.Authority))
             throw new ApiProblemException(StatusCodes.Status404NotFound, "Not found",
-                "Tokens are issued by the configured OpenID Connect authority.");
+                ProblemLanguage.Say("令牌由所配置的 OpenID Connect 认证服务签发。", "Tokens are issued by the configured OpenID Connect authority."));
 
         var username = UserAccount.NormaliseUsername(request.Username);
         await lockout.RequireNotLockedAsync(username, ct);

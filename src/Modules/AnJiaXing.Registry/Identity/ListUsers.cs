@@ -40,7 +40,7 @@ public static class ListUsersEndpoint
         var account = await session.LoadAsync<UserAccount>(id, ct);
         var scope = Caller.From(user).Scope;
         if (account is null || !(scope.IsDistrictWide || (account.TownId is { } t && scope.CoversTown(t))))
-            throw ApiProblemException.NotFound("账号", "Account", id);
+            throw ApiProblemException.NotFound(AccountAccess.Name, id);
         return UserDto.From(account);
     }
 }

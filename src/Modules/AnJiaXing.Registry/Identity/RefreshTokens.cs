@@ -55,7 +55,7 @@ public sealed class RefreshSignInValidator : AbstractValidator<RefreshSignIn>
 
 public static class RefreshTokenEndpoint
 {
-    private const string Refused = "刷新令牌无效、已过期或已被撤销，请重新登录。(The refresh token is invalid, expired or revoked; sign in again.)";
+    private static string Refused => ProblemLanguage.Say("刷新令牌无效、已过期或已被撤销，请重新登录。", "The refresh token is invalid, expired or revoked; sign in again.");
 
     /// <summary>
     /// Exchanges a refresh token for a new access token and a new refresh token (the old one stops working), so an

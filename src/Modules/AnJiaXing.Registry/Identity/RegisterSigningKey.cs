@@ -28,7 +28,8 @@ public static class RegisterSigningKeyEndpoint
         var caller = Caller.From(user);
         var keyId = LedgerSigningKey.KeyIdOf(spki);
         // One's own account only: the stream is the caller's.
-        var own = new CommandRules<UserAccount>("Account", (c, a) => a.Id == c.UserId, (c, a) => a.Id == c.UserId, _ => "");
+        var own = new CommandRules<UserAccount>(AccountAccess.Name, (c, a) => a.Id == c.UserId, (c, a) => a.Id == c.UserId,
+            _ => ProblemLanguage.Say("只能为自己的账号登记密钥。", "Keys are registered on one's own account only."));
         await http.ExecuteAsync(session, caller.UserId, null, own, (account, c) =>
             account.SigningKeys.Any(k => k.KeyId == keyId)
                 ? throw ApiProblemException.Conflict(ProblemLanguage.Say($"密钥“{keyId}”已登记。", $"The key '{keyId}' is already registered."))

@@ -33,7 +33,8 @@ public sealed class SignInLockout(IDocumentStore store, IOptions<AnJiaXingOption
         {
             logger.LogWarning("Sign-in refused for {Username}: locked until {LockedUntil}", username, until);
             throw ApiProblemException.TooManyRequests(
-                $"该账号因多次登录失败已被暂时锁定，请于 {Math.Ceiling((until - now).TotalMinutes)} 分钟后再试。(The account is locked after repeated failed sign-ins.)",
+                ProblemLanguage.Say($"该账号因多次登录失败已被暂时锁定，请于 {Math.Ceiling((until - now).TotalMinutes)} 分钟后再试。",
+                    $"The account is locked after repeated failed sign-ins; retry in {Math.Ceiling((until - now).TotalMinutes)} minutes."),
                 until - now);
         }
     }

@@ -55,7 +55,7 @@ public static class ConfigurePatrolTaskEndpoint
         var ids = command.RiskPointIds.Distinct().ToArray();
         var points = (await session.LoadManyAsync<RiskPointView>(ct, ids)).ToDictionary(p => p.Id);
         foreach (var id in ids)
-            if (!points.TryGetValue(id, out var p) || !RiskPointAccess.Sees(caller, p)) throw ApiProblemException.NotFound("风险点", "RiskPoint", id);
+            if (!points.TryGetValue(id, out var p) || !RiskPointAccess.Sees(caller, p)) throw ApiProblemException.NotFound(RiskPointAccess.Name, id);
         var first = points[ids[0]];
         if (points.Values.Any(p => p.EnterpriseId != first.EnterpriseId || p.TownId != first.TownId || p.Public != first.Public))
             throw ApiProblemException.Validation("riskPointIds", ProblemLanguage.Say("一个巡查任务的风险点须属于同一企业（公共风险点须属于同一镇）。", "The risk points of one patrol task must belong to one enterprise (public ones to one town)."));
@@ -140,7 +140,7 @@ public static class ReadPatrolTasksEndpoints
     private static async Task<PatrolTaskView> VisibleAsync(Guid id, Caller caller, IQuerySession session, CancellationToken ct)
     {
         var task = await session.LoadAsync<PatrolTaskView>(id, ct);
-        if (task is null || !PatrolAccess.Sees(caller, task)) throw ApiProblemException.NotFound("巡查任务", "PatrolTask", id);
+        if (task is null || !PatrolAccess.Sees(caller, task)) throw ApiProblemException.NotFound("巡查任务", "Patrol task", id);
         return task;
     }
 }

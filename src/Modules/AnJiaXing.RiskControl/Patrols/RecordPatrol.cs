@@ -55,7 +55,7 @@ public static class RecordPatrolEndpoint
         if (command.TaskId is { } taskId)
         {
             var task = await session.LoadAsync<PatrolTaskView>(taskId, ct);
-            if (task is null || !PatrolAccess.Sees(caller, task)) throw ApiProblemException.NotFound("巡查任务", "PatrolTask", taskId);
+            if (task is null || !PatrolAccess.Sees(caller, task)) throw ApiProblemException.NotFound("巡查任务", "Patrol task", taskId);
             if (!task.RiskPointIds.Contains(point.Id))
                 throw ApiProblemException.Validation("riskPointId", ProblemLanguage.Say($"风险点“{point.Name}”不在该巡查任务中。", $"The risk point '{point.Name}' is not in this patrol task."));
             assignees = task.Assignees.Select(a => a.UserId).ToList();
@@ -116,7 +116,7 @@ public static class ReadPatrolsEndpoints
     public static async Task<PatrolRecordView> Get(Guid id, ClaimsPrincipal user, HttpContext http, IQuerySession session, CancellationToken ct)
     {
         var record = await session.LoadAsync<PatrolRecordView>(id, ct);
-        if (record is null || !PatrolAccess.Sees(Caller.From(user), record)) throw ApiProblemException.NotFound("巡查记录", "Patrol", id);
+        if (record is null || !PatrolAccess.Sees(Caller.From(user), record)) throw ApiProblemException.NotFound("巡查记录", "Patrol record", id);
         http.AnswerVersion(record.Version);
         return record;
     }

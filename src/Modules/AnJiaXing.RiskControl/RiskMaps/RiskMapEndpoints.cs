@@ -34,7 +34,7 @@ public static class RiskMapEndpoints
 {
     public static Guid MapIdOf(Guid enterpriseId) => StableId.For($"risk-map/{enterpriseId:N}");
 
-    private static readonly CommandRules<RiskMapView> Publish = new("RiskMap", (_, _) => true, (_, _) => true, _ => "", null);
+    private static readonly CommandRules<RiskMapView> Publish = new(new Noun("风险四色图", "Risk map"), (_, _) => true, (_, _) => true, _ => "", null);
 
     /// <summary>
     /// Publishes the enterprise's four-colour map: the uploaded site plan and the placements of its own risk points. The
@@ -46,9 +46,9 @@ public static class RiskMapEndpoints
         IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var caller = Caller.From(user);
-        var enterprise = await session.LoadAsync<Organisation>(id, ct) is { Kind: OrganisationKind.Enterprise } e ? e : throw ApiProblemException.NotFound("企业", "Enterprise", id);
+        var enterprise = await session.LoadAsync<Organisation>(id, ct) is { Kind: OrganisationKind.Enterprise } e ? e : throw ApiProblemException.NotFound(Noun.Enterprise, id);
         var domain = enterprise.Domains.FirstOrDefault(IndustryDomain.Other);
-        caller.Scope.HideUnlessCoversEnterprise(enterprise.Id, enterprise.TownId ?? Guid.Empty, enterprise.Domains, "Enterprise");
+        caller.Scope.HideUnlessCoversEnterprise(enterprise.Id, enterprise.TownId ?? Guid.Empty, enterprise.Domains, Noun.Enterprise);
         if (!RiskPointAccess.MayManage(caller, false)) throw ApiProblemException.Forbidden(ProblemLanguage.Say("您的角色不能发布该企业的四色图。", "Your role may not publish this enterprise's risk map."));
 
         var ids = command.Placements.Select(p => p.RiskPointId).ToArray();
@@ -82,9 +82,9 @@ public static class RiskMapEndpoints
     [WolverineGet("/api/enterprises/{id}/risk-map", OperationId = "GetRiskMap")]
     public static async Task<RiskMapAnswer> Get(Guid id, ClaimsPrincipal user, HttpContext http, IQuerySession session, CancellationToken ct)
     {
-        var enterprise = await session.LoadAsync<Organisation>(id, ct) is { Kind: OrganisationKind.Enterprise } e ? e : throw ApiProblemException.NotFound("企业", "Enterprise", id);
-        Caller.From(user).Scope.HideUnlessCoversEnterprise(enterprise.Id, enterprise.TownId ?? Guid.Empty, enterprise.Domains, "Enterprise");
-        var map = await session.LoadAsync<RiskMapView>(MapIdOf(id), ct) ?? throw ApiProblemException.NotFound("企业风险四色图", "RiskMap of enterprise", id);
+        var enterprise = await session.LoadAsync<Organisation>(id, ct) is { Kind: OrganisationKind.Enterprise } e ? e : throw ApiProblemException.NotFound(Noun.Enterprise, id);
+        Caller.From(user).Scope.HideUnlessCoversEnterprise(enterprise.Id, enterprise.TownId ?? Guid.Empty, enterprise.Domains, Noun.Enterprise);
+        var map = await session.LoadAsync<RiskMapView>(MapIdOf(id), ct) ?? throw ApiProblemException.NotFound("企业风险四色图", "Risk map of enterprise", id);
         var points = (await session.LoadManyAsync<RiskPointView>(ct, map.Placements.Select(p => p.RiskPointId).ToArray())).ToDictionary(p => p.Id);
         http.AnswerVersion(map.Version);
         return Answer(id, map.Version, map.Plan.Id, map.Placements, points, map.PublishedAt);

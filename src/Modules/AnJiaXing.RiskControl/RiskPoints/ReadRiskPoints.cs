@@ -56,7 +56,7 @@ public static class RiskPointReads
     public static async Task<RiskPointView> VisibleAsync(Guid id, Caller caller, IQuerySession session, CancellationToken ct)
     {
         var point = await session.LoadAsync<RiskPointView>(id, ct);
-        if (point is null || !RiskPointAccess.Sees(caller, point)) throw ApiProblemException.NotFound("风险点", "RiskPoint", id);
+        if (point is null || !RiskPointAccess.Sees(caller, point)) throw ApiProblemException.NotFound(RiskPointAccess.Name, id);
         return point;
     }
 }

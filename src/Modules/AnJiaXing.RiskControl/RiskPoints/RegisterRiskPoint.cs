@@ -90,7 +90,7 @@ public static class RiskPointRegistration
         if (command.Public == true)
         {
             town = await session.LoadAsync<Organisation>(command.TownId!.Value, ct) is { Kind: OrganisationKind.Town } t
-                ? t : throw ApiProblemException.NotFound("街镇", "Town", command.TownId!.Value);
+                ? t : throw ApiProblemException.NotFound(Noun.Town, command.TownId!.Value);
             domain = command.Domain ?? IndustryDomain.Other;
             if (!RiskPointAccess.Covers(caller.Scope, null, town.Id, domain))
                 throw ApiProblemException.Forbidden(ProblemLanguage.Say($"{town.Name}的{domain}领域公共风险点不在您的管辖范围内。", $"Public risk points of {town.Name} in the domain {domain} are outside your jurisdiction."));
@@ -100,11 +100,11 @@ public static class RiskPointRegistration
         else
         {
             enterprise = await session.LoadAsync<Organisation>(command.EnterpriseId!.Value, ct) is { Kind: OrganisationKind.Enterprise } e
-                ? e : throw ApiProblemException.NotFound("企业", "Enterprise", command.EnterpriseId!.Value);
+                ? e : throw ApiProblemException.NotFound(Noun.Enterprise, command.EnterpriseId!.Value);
             domain = command.Domain ?? enterprise.Domains.FirstOrDefault(IndustryDomain.Other);
             if (command.TownId is { } given && given != enterprise.TownId)
                 throw ApiProblemException.Validation("townId", ProblemLanguage.Say("企业风险点的所属镇即企业所在镇，请勿填写其他镇。", "An enterprise's risk point is in the enterprise's town; give no other town."));
-            caller.Scope.HideUnlessCoversEnterprise(enterprise.Id, enterprise.TownId ?? Guid.Empty, [domain], "Enterprise");
+            caller.Scope.HideUnlessCoversEnterprise(enterprise.Id, enterprise.TownId ?? Guid.Empty, [domain], Noun.Enterprise);
             if (!RiskPointAccess.MayManage(caller, false))
                 throw ApiProblemException.Forbidden(ProblemLanguage.Say($"您的角色不能为“{enterprise.Name}”登记风险点。", $"Your role may not register risk points for '{enterprise.Name}'."));
             if (!enterprise.Enabled) throw ApiProblemException.Conflict(ProblemLanguage.Say($"企业“{enterprise.Name}”已停用，不能登记风险点。", $"'{enterprise.Name}' is disabled; no risk point can be registered for it."));
@@ -121,7 +121,8 @@ public static class RiskPointRegistration
                 : p.TownId == town.Id && p.OrganisationKind != OrganisationKind.Enterprise);
             if (!belongs)
                 throw ApiProblemException.Validation("responsibleUserId", enterprise is not null
-                    ? "责任人须为该企业在用的账号。" : "公共风险点的责任人须为该镇在用的工作人员账号。");
+                    ? ProblemLanguage.Say("责任人须为该企业在用的账号。", "The responsible person must be an active account of the enterprise.")
+                    : ProblemLanguage.Say("公共风险点的责任人须为该镇在用的工作人员账号。", "The responsible person of a public risk point must be an active staff account of its town."));
         }
 
         return RiskPoint.Register(id, enterprise, town, domain, command.Name, command.Location, command.Latitude, command.Longitude,

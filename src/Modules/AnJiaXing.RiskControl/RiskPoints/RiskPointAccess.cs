@@ -24,9 +24,12 @@ public static class RiskPointAccess
         || (p.Public ? caller.Role is Role.TownSupervisor or Role.ThirdPartyInspector
             : caller.Role is Role.EnterpriseUser or Role.TownSupervisor or Role.ThirdPartyInspector);
 
+    public static readonly Noun Name = new("风险点", "Risk point");
+
     public static readonly CommandRules<RiskPointView> Assess = new(
-        "RiskPoint", Sees, (caller, p) => MayManage(caller, p.Public),
-        p => $"您的角色不能评估{(p.Public ? "公共" : "企业")}风险点“{p.Name}”。", State);
+        Name, Sees, (caller, p) => MayManage(caller, p.Public),
+        p => ProblemLanguage.Say($"您的角色不能评估{(p.Public ? "公共" : "企业")}风险点“{p.Name}”。",
+            $"Your role may not assess the {(p.Public ? "public" : "enterprise")} risk point '{p.Name}'."), State);
 
     public static IReadOnlyDictionary<string, object?> State(RiskPointView p) => new Dictionary<string, object?>
     {

@@ -46,8 +46,8 @@ public static class GetEnterpriseFileEndpoint
         var fileQuery = batch.Load<EnterpriseFile>(id);
         var ledgerQuery = batch.Load<EnterpriseHazardLedger>(id);
         await batch.Execute(ct);
-        var file = await fileQuery ?? throw ApiProblemException.NotFound("企业", "Enterprise", id);
-        Caller.From(user).Scope.HideUnlessCoversEnterprise(id, file.Basic.TownId, file.Basic.Domains, "Enterprise");
+        var file = await fileQuery ?? throw ApiProblemException.NotFound(Noun.Enterprise, id);
+        Caller.From(user).Scope.HideUnlessCoversEnterprise(id, file.Basic.TownId, file.Basic.Domains, Noun.Enterprise);
 
         var now = clock.GetUtcNow();
         var (hazards, score) = EnterpriseHazardFigures.Compute(await ledgerQuery, now);

@@ -61,7 +61,7 @@ public static class RecordWorkLedgerEntryEndpoint
         if (command.TownId is { } townId)
         {
             var town = await session.LoadAsync<Organisation>(townId, ct);
-            if (town is not { Kind: OrganisationKind.Town } || !caller.Scope.CanSee(town)) throw ApiProblemException.NotFound("街镇", "Town", townId);
+            if (town is not { Kind: OrganisationKind.Town } || !caller.Scope.CanSee(town)) throw ApiProblemException.NotFound(Noun.Town, townId);
             townName = town.Name;
         }
         if (!WorkLedgerAccess.MayKeep(caller, command.TownId))
@@ -83,7 +83,7 @@ public static class RecordWorkLedgerEntryEndpoint
         var kind = WorkLedgerKinds.Parse(section);
         var outcome = await http.ExecuteAsync(session, id, command.ExpectedVersion, WorkLedgerAccess.Keep, async (entry, caller) =>
         {
-            if (entry.Kind != kind) throw ApiProblemException.NotFound(WorkLedgerKinds.ChineseNames[kind], id);
+            if (entry.Kind != kind) throw ApiProblemException.NotFound(WorkLedgerKinds.Names[kind], id);
             if (command.TownId is { } t && t != entry.TownId) throw ApiProblemException.Validation("townId", ProblemLanguage.Say("记录后不能变更所属街镇。", "The town of a recorded entry cannot change."));
             var content = WorkLedgerKinds.Content(kind, command);
             // PUT semantics: the attachments are the ones named now (the earlier ones stay in the stream's history).
@@ -118,10 +118,10 @@ public static class RecordWorkLedgerEntryEndpoint
     public static async Task<WorkLedgerEntry> LoadVisibleAsync(this IQuerySession session, string section, Guid id, Caller caller, CancellationToken ct)
     {
         var kind = WorkLedgerKinds.Parse(section);
-        if (!WorkLedgerAccess.MayUseLedger(caller)) throw ApiProblemException.Forbidden("工作台账仅供监管人员查阅。");
+        if (!WorkLedgerAccess.MayUseLedger(caller)) throw ApiProblemException.Forbidden(ProblemLanguage.Say("工作台账仅供监管人员查阅。", "The work ledger is for supervising officials only."));
         var entry = await session.LoadAsync<WorkLedgerEntry>(id, ct);
         return entry is not null && entry.Kind == kind && WorkLedgerAccess.Sees(caller, entry)
             ? entry
-            : throw ApiProblemException.NotFound(WorkLedgerKinds.ChineseNames[kind], id);
+            : throw ApiProblemException.NotFound(WorkLedgerKinds.Names[kind], id);
     }
 }

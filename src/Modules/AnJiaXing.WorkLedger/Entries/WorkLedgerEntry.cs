@@ -92,7 +92,7 @@ public static class WorkLedgerAccess
             domains: nameof(WorkLedgerEntry.Domains), alsoVisible: alsoVisible);
     }
 
-    public static readonly CommandRules<WorkLedgerEntry> Keep = new("Work ledger record", Sees, (c, e) => MayKeep(c, e.TownId),
-        e => $"您的角色不能修改{e.TownName ?? "区级"}的工作台账。",
+    public static readonly CommandRules<WorkLedgerEntry> Keep = new(new Noun("工作台账记录", "Work ledger record"), Sees, (c, e) => MayKeep(c, e.TownId),
+        e => ProblemLanguage.Say($"您的角色不能修改{e.TownName ?? "区级"}的工作台账。", $"Your role may not change the work ledger of {e.TownName ?? "the district"}."),
         e => new Dictionary<string, object?> { ["kind"] = e.Kind.ToString(), ["version"] = e.Version });
 }

@@ -10,11 +10,11 @@ public static class WorkLedgerKinds
         ["supervision-updates"] = WorkLedgerKind.SupervisionUpdate
     };
 
-    public static readonly IReadOnlyDictionary<WorkLedgerKind, string> ChineseNames = new Dictionary<WorkLedgerKind, string>
+    public static readonly IReadOnlyDictionary<WorkLedgerKind, Noun> Names = new Dictionary<WorkLedgerKind, Noun>
     {
-        [WorkLedgerKind.Meeting] = "会议记录",
-        [WorkLedgerKind.SpecialAction] = "专项行动",
-        [WorkLedgerKind.SupervisionUpdate] = "监管动态"
+        [WorkLedgerKind.Meeting] = new("会议记录", "Meeting record"),
+        [WorkLedgerKind.SpecialAction] = new("专项行动", "Special action"),
+        [WorkLedgerKind.SupervisionUpdate] = new("监管动态", "Supervision update")
     };
 
     public static WorkLedgerKind Parse(string segment) =>
@@ -31,16 +31,17 @@ public static class WorkLedgerKinds
         switch (kind)
         {
             case WorkLedgerKind.Meeting:
-                if (content.Place is null) errors["place"] = ["请填写会议地点。"];
-                if (content.Attendees.Count == 0) errors["attendees"] = ["请填写参会人员。"];
+                if (content.Place is null) errors["place"] = [ProblemLanguage.Say("请填写会议地点。", "Enter the meeting's place.")];
+                if (content.Attendees.Count == 0) errors["attendees"] = [ProblemLanguage.Say("请填写参会人员。", "Enter the meeting's attendees.")];
                 break;
             case WorkLedgerKind.SpecialAction:
-                if (content.From is null || content.To is null) errors["from"] = ["请填写专项行动的起止日期。"];
-                else if (content.From > content.To) errors["to"] = ["结束日期不能早于开始日期。"];
+                if (content.From is null || content.To is null) errors["from"] = [ProblemLanguage.Say("请填写专项行动的起止日期。", "Enter the special action's start and end dates.")];
+                else if (content.From > content.To) errors["to"] = [ProblemLanguage.Say("结束日期不能早于开始日期。", "The end date cannot be before the start date.")];
                 break;
         }
         if (kind != WorkLedgerKind.SpecialAction && (content.PlanIds.Count + content.InspectionIds.Count + content.HazardIds.Count) > 0)
-            errors["planIds"] = ["只有专项行动可以关联检查计划、检查和隐患。"];
+            errors["planIds"] = [ProblemLanguage.Say("只有专项行动可以关联检查计划、检查和隐患。",
+                "Only a special action may link inspection plans, inspections and hazards.")];
         if (errors.Count > 0) throw new ValidationProblemException(errors);
         return content;
     }

@@ -25,7 +25,7 @@ public static class ExportWorkLedgerEndpoint
         var rows = entries.Select(e => new Dictionary<string, object?>
         {
             [Columns[0]] = e.At.ToOffset(china).ToString("yyyy-MM-dd HH:mm"),
-            [Columns[1]] = WorkLedgerKinds.ChineseNames[e.Kind],
+            [Columns[1]] = WorkLedgerKinds.Names[e.Kind].Zh,
             [Columns[2]] = e.Content.Title,
             [Columns[3]] = e.TownName ?? "区级",
             [Columns[4]] = e.Content.Place,

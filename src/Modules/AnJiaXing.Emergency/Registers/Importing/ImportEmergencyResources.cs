@@ -71,7 +71,7 @@ public static class ImportEmergencyResourcesEndpoint
         var kind = EmergencyResources.Parse(register);
         var columns = ResourceSheet.Of(kind);
         var example = columns.ToDictionary(c => c.Header, c => ResourceSheet.Examples[kind].GetValueOrDefault(c.Header, ""));
-        return Spreadsheets.File(new[] { example }, EmergencyResources.ChineseNames[kind] + "导入", $"{register}-import-template.xlsx");
+        return Spreadsheets.File(new[] { example }, EmergencyResources.Names[kind].Zh + "导入", $"{register}-import-template.xlsx");
     }
 
     private static string Key(string name, string? location) => $"{name.Trim()}\n{location?.Trim()}";

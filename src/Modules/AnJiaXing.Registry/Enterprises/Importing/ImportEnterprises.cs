@@ -103,5 +103,5 @@ public static class ImportEnterprisesEndpoint
     }
 
     private static async Task<byte[]> ReadUploadAsync(HttpContext http, CancellationToken ct) =>
-        (await http.Request.ReadSingleFileAsync(MaxUploadBytes, ".xlsx 或 .csv", ct)).Content;
+        (await http.Request.ReadSingleFileAsync(MaxUploadBytes, ".xlsx / .csv", ct)).Content;
 }

@@ -16,7 +16,8 @@ public static class GetRiskCardEndpoint
         var point = await RiskPointReads.VisibleAsync(id, Caller.From(user), session, ct);
         if (CjkFont.Install(configuration["AnJiaXing:RiskControl:CardFont"]) is null)
             throw new ApiProblemException(StatusCodes.Status503ServiceUnavailable, "Service unavailable",
-                "服务器未安装中文字体，无法生成风险告知卡（请安装 fonts-wqy-zenhei）。");
+                ProblemLanguage.Say("服务器未安装中文字体，无法生成风险告知卡（请安装 fonts-wqy-zenhei）。",
+                    "The server has no Chinese font, so it cannot render the risk notification card (install fonts-wqy-zenhei)."));
         var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
         http.AnswerVersion(point.Version);
         return Results.File(RiskCard.Render(point, today), "application/pdf", $"risk-card-{point.Id}.pdf");

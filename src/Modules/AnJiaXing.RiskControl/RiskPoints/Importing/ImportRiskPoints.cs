@@ -147,7 +147,9 @@ public static class ImportRiskPointsEndpoints
             catch (ApiProblemException refused)
             {
                 rejected.Add(new RiskPointImportRejection(row.Number,
-                    [refused.Status == StatusCodes.Status404NotFound ? "企业或所属镇不存在或不在您的管辖范围内。" : refused.Detail ?? refused.Title]));
+                    [refused.Status == StatusCodes.Status404NotFound
+                        ? ProblemLanguage.Say("企业或所属镇不存在或不在您的管辖范围内。", "The enterprise or town does not exist or is outside your jurisdiction.")
+                        : refused.Detail ?? refused.Title]));
             }
         }
         return new RiskPointImportReport(created, skipped, rejected);
