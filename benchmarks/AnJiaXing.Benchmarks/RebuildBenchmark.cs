@@ -5,6 +5,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using Marten.Events;
 using Npgsql;
+using Wolverine.Marten;
 
 /// <summary>
 /// Rebuild throughput of the statistics projections (issue 12, goal 2), with the raw read of the same events as the
@@ -38,8 +39,8 @@ public static class RebuildBenchmark
         var caughtUp = catchUp.Elapsed;
         var live = await StatisticsJsonAsync(store);
 
-        // The rebuild must have the shard to itself.
-        await app.Services.GetRequiredService<IProjectionCoordinator>().PauseAsync();
+        // The rebuild must have the shard to itself: Wolverine owns the shards (ADR 0029), so pause its agents.
+        await app.PauseThenCatchUpOnMartenDaemonActivityAsync(CatchUpMode.AndDoNothing);
 
         long events;
         await using (var conn = new NpgsqlConnection(connection))
