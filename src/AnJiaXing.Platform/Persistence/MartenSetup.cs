@@ -65,6 +65,9 @@ public static class MartenSetup
             // node, spreads them over the nodes and moves a dead node's to the living. This replaces Marten's own
             // daemon coordination (HotCold), which Wolverine refuses alongside it.
             .IntegrateWithWolverine(m => m.UseWolverineManagedEventSubscriptionDistribution = true);
+        // Ahead of every hosted service, Marten's activator (which puts itself first) included: the store upgrades must
+        // run before Marten applies the schema.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, StoreUpgrader>());
         return services;
     }
 

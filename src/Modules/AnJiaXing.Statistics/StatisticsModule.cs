@@ -7,5 +7,8 @@ public sealed class StatisticsModule : IAnJiaXingModule
 {
     public string Name => "Statistics";
 
+    public void ConfigureServices(IServiceCollection services, IConfiguration configuration) =>
+        services.AddSingleton<IStoreUpgrade, ScopeStatisticsStorageUpgrade>();
+
     public void ConfigureMarten(StoreOptions options) => options.ConfigureStatistics();
 }

@@ -105,10 +105,11 @@ public class AppFixture : IAsyncLifetime
     }
 
     /// <summary>Stops the service and starts it again on the same database (tokens stay valid: same signing key).</summary>
-    public async Task RestartAsync()
+    public async Task RestartAsync(Func<Task>? whileStopped = null)
     {
         await Host.StopAsync();
         await Host.DisposeAsync();
+        if (whileStopped is not null) await whileStopped();
         Host = await StartHostAsync();
     }
 

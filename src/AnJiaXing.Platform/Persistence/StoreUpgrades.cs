@@ -1,0 +1,53 @@
+using Npgsql;
+
+namespace AnJiaXing.Platform.Persistence;
+
+/// <summary>
+/// A change to a stored read model that Marten's schema migration cannot make by itself, e.g. a document that used to
+/// carry numeric revisions (<c>mt_version bigint</c>) and now carries Marten's default (<c>uuid</c>): the migration's
+/// <c>alter column … type uuid</c> fails and the service would not start on a database of the earlier version. An
+/// upgrade detects the old shape and removes what can be rebuilt from the events (the table, its projection's
+/// progress); Marten then creates the new shape and the daemon rebuilds it. Each must be idempotent: it runs at every
+/// start, before Marten applies the schema.
+/// </summary>
+public interface IStoreUpgrade
+{
+    string Name { get; }
+
+    /// <summary>True when it changed something.</summary>
+    Task<bool> ApplyAsync(NpgsqlConnection connection, CancellationToken ct);
+}
+
+/// <summary>Runs the modules' <see cref="IStoreUpgrade"/>s ahead of Marten's schema migration, one node at a time.</summary>
+internal sealed class StoreUpgrader(IConfiguration configuration, IEnumerable<IStoreUpgrade> upgrades, ILogger<StoreUpgrader> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken ct)
+    {
+        var all = upgrades.ToList();
+        if (all.Count == 0) return;
+        await using var connection = new NpgsqlConnection(configuration.GetConnectionString(MartenSetup.ConnectionStringName));
+        await connection.OpenAsync(ct);
+        // Nodes started together take turns, like every other start-up step (AdvisoryLock.StartupTurnAsync).
+        await using (var turn = new NpgsqlCommand("select pg_advisory_lock($1, $2)", connection)
+                     {
+                         CommandTimeout = 600,
+                         Parameters = { new() { Value = AdvisoryLock.StartupClass }, new() { Value = AdvisoryLock.KeyOf("store-upgrades") } }
+                     })
+            await turn.ExecuteNonQueryAsync(ct);
+        var applied = false;
+        foreach (var upgrade in all)
+            if (await upgrade.ApplyAsync(connection, ct))
+            {
+                applied = true;
+                logger.LogWarning("Store upgrade {Upgrade} applied: its read model is rebuilt from the events", upgrade.Name);
+            }
+        if (!applied) return;
+        // What an upgrade removed Marten must create again: forget the schema's stamp so it compares with the catalogue.
+        await using var forget = new NpgsqlCommand(
+            "do $$ begin if to_regclass('public.weasel_schema_fingerprints') is not null then delete from public.weasel_schema_fingerprints; end if; end $$",
+            connection);
+        await forget.ExecuteNonQueryAsync(ct);
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}
