@@ -25,7 +25,10 @@ internal sealed class StoreUpgrader(IConfiguration configuration, IEnumerable<IS
     {
         var all = upgrades.ToList();
         if (all.Count == 0) return;
-        await using var connection = new NpgsqlConnection(configuration.GetConnectionString(MartenSetup.ConnectionStringName));
+        // Unpooled: one connection once at start, not an idle one left in the process's pool (where a later outage
+        // would leave it dead for whoever takes it next).
+        var unpooled = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString(MartenSetup.ConnectionStringName)) { Pooling = false };
+        await using var connection = new NpgsqlConnection(unpooled.ConnectionString);
         await connection.OpenAsync(ct);
         // Nodes started together take turns, like every other start-up step (AdvisoryLock.StartupTurnAsync).
         await using (var turn = new NpgsqlCommand("select pg_advisory_lock($1, $2)", connection)
