@@ -1,3 +1,4 @@
+using Marten;
 using Npgsql;
 
 namespace AnJiaXing.Platform.Persistence;
@@ -19,24 +20,17 @@ public interface IStoreUpgrade
 }
 
 /// <summary>Runs the modules' <see cref="IStoreUpgrade"/>s ahead of Marten's schema migration, one node at a time.</summary>
-internal sealed class StoreUpgrader(IConfiguration configuration, IEnumerable<IStoreUpgrade> upgrades, ILogger<StoreUpgrader> logger) : IHostedService
+internal sealed class StoreUpgrader(IDocumentStore store, IEnumerable<IStoreUpgrade> upgrades, ILogger<StoreUpgrader> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
         var all = upgrades.ToList();
         if (all.Count == 0) return;
-        // Unpooled: one connection once at start, not an idle one left in the process's pool (where a later outage
-        // would leave it dead for whoever takes it next).
-        var unpooled = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString(MartenSetup.ConnectionStringName)) { Pooling = false };
-        await using var connection = new NpgsqlConnection(unpooled.ConnectionString);
+        // Nodes started together take turns, like every other start-up step. The store exists before its schema is
+        // applied; its connections come from Marten's own data source, not the process's shared pool.
+        await using var turn = await AdvisoryLock.StartupTurnAsync(store, "store-upgrades", ct);
+        await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
-        // Nodes started together take turns, like every other start-up step (AdvisoryLock.StartupTurnAsync).
-        await using (var turn = new NpgsqlCommand("select pg_advisory_lock($1, $2)", connection)
-                     {
-                         CommandTimeout = 600,
-                         Parameters = { new() { Value = AdvisoryLock.StartupClass }, new() { Value = AdvisoryLock.KeyOf("store-upgrades") } }
-                     })
-            await turn.ExecuteNonQueryAsync(ct);
         var applied = false;
         foreach (var upgrade in all)
             if (await upgrade.ApplyAsync(connection, ct))

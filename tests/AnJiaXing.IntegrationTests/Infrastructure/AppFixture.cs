@@ -105,6 +105,15 @@ public class AppFixture : IAsyncLifetime
     }
 
     /// <summary>Stops the service and starts it again on the same database (tokens stay valid: same signing key).</summary>
+    /// <summary>One value of a SQL query on this class's database, as text (null for none).</summary>
+    public async Task<string?> ScalarAsync(string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        return (await command.ExecuteScalarAsync())?.ToString();
+    }
+
     public async Task RestartAsync(Func<Task>? whileStopped = null)
     {
         await Host.StopAsync();

@@ -1,7 +1,6 @@
 using Alba;
 using Marten;
 using Marten.Events;
-using Npgsql;
 
 namespace AnJiaXing.IntegrationTests.Infrastructure;
 
@@ -13,13 +12,7 @@ namespace AnJiaXing.IntegrationTests.Infrastructure;
 /// </summary>
 public class when_the_service_starts_on_a_database_of_an_earlier_version(AppFixture app) : IClassFixture<AppFixture>
 {
-    private async Task<string?> ScalarAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (await command.ExecuteScalarAsync())?.ToString();
-    }
+    private Task<string?> ScalarAsync(string sql) => app.ScalarAsync(sql);
 
     private async Task<string> DistrictFiguresAsync()
     {

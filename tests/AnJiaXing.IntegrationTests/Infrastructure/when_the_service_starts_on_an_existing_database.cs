@@ -1,5 +1,4 @@
 using Alba;
-using Npgsql;
 
 namespace AnJiaXing.IntegrationTests.Infrastructure;
 
@@ -10,13 +9,7 @@ namespace AnJiaXing.IntegrationTests.Infrastructure;
 /// </summary>
 public class when_the_service_starts_on_an_existing_database(AppFixture app) : IClassFixture<AppFixture>
 {
-    private async Task<string?> ScalarAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (await command.ExecuteScalarAsync())?.ToString();
-    }
+    private Task<string?> ScalarAsync(string sql) => app.ScalarAsync(sql);
 
     private const string ChainTrigger =
         "select oid::text || ':' || tgenabled::text from pg_trigger where tgname = 'ledger_chain' and tgrelid = 'anjiaxing.mt_events'::regclass";
