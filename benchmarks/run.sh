@@ -5,7 +5,7 @@
 #   start to ready (cold: empty database; warm: second start), statements per request (POST /api/hazards, GET /api/me),
 #   POST /api/hazards vs the one-INSERT endpoint (wrk, 16 connections), GET /api/me vs /health/live, service memory,
 #   a mixed workload, daemon lag at half the measured peak write rate, replay and ?asOf vs a raw select + deserialize.
-# Usage: benchmarks/run.sh [seconds per wrk run, default 20]. BENCH_NO_BUILD=1 skips the Release build.
+# Usage: benchmarks/run.sh [seconds per wrk run, default 20]. BENCH_NO_BUILD=1 skips the Release build and publish.
 # Needs wrk (apt-get install -y wrk) and the PostgreSQL 15 server binaries (apt-get install -y postgresql-15).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,10 +13,15 @@ seconds="${1:-20}"
 connections=16
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+# The service as it is deployed (scripts/run.sh, the Dockerfile): published for this runtime, ReadyToRun, with
+# Wolverine's generated code built in (ADR 0032).
+published="$root/benchmarks/AnJiaXing.Benchmarks/bin/service"
 if [ "${BENCH_NO_BUILD:-}" != 1 ]; then
   dotnet build -c Release -v q -nologo "$root/benchmarks/AnJiaXing.Benchmarks" >&2
+  case "$(uname -m)" in aarch64 | arm64) rid=linux-arm64 ;; *) rid=linux-x64 ;; esac
+  dotnet publish "$root/src/AnJiaXing.Api" -c Release -r "$rid" --no-self-contained -v q -nologo -o "$published" >&2
 fi
-api="$root/src/AnJiaXing.Api/bin/Release/net10.0/AnJiaXing.Api.dll"
+api="$published/AnJiaXing.Api.dll"
 bench="$root/benchmarks/AnJiaXing.Benchmarks/bin/Release/net10.0/AnJiaXing.Benchmarks.dll"
 
 bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n1)
@@ -77,7 +82,8 @@ warm_sql=$(sql "select sum(calls) || ' statements, ' || round(sum(total_exec_tim
 printf 'START cold=%.2fs (empty database: schema and demo district) warm=%.2fs (%s s CPU; %s)\n' "$cold" "$warm" "$warm_cpu" "$warm_sql"
 
 ASPNETCORE_URLS="$raw" dotnet "$bench" raw-server "$raw" >"$dir/raw.log" 2>&1 &
-pids+=("$!")
+raw_pid=$!
+pids+=("$raw_pid")
 until curl -sf "$raw/raw/live" >/dev/null; do sleep 0.05; done
 
 token() {
@@ -112,13 +118,26 @@ field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p"; }
 echo "== commands: POST /api/hazards vs one INSERT ($connections connections, ${seconds}s each)" >&2
 export WRK_BODY="$body" WRK_KEYS=1 WRK_TOKEN="$town_token"
 wrk -t2 -c"$connections" -d5s -s "$root/benchmarks/http/post.lua" "$svc/api/hazards" >/dev/null # warm-up
+cpu_of() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.3f", ($14 + $15) / hz}' "/proc/$1/stat"; }
+# CPU per request, the load-independent half of the ratio: the process's user + system time over the run / requests.
+per_request() { echo "scale=3; ($3 - $2) * 1000 / $(echo "$1" | sed -n 's/.* requests=\([0-9]*\).*/\1/p')" | bc; }
+c0=$(cpu_of "$service_pid")
 cmd=$(wrk_run "POST /api/hazards" post.lua "$svc/api/hazards"); echo "$cmd"
+cmd_cpu=$(per_request "$cmd" "$c0" "$(cpu_of "$service_pid")")
 rss=$(awk '/VmHWM/ {print $2}' "/proc/$service_pid/status")
 WRK_TOKEN="" WRK_KEYS=0 wrk -t2 -c"$connections" -d5s -s "$root/benchmarks/http/post.lua" "$raw/raw/hazards" >/dev/null
+c0=$(cpu_of "$raw_pid")
 base=$(WRK_TOKEN="" WRK_KEYS=0 wrk_run "POST /raw/hazards (one INSERT)" post.lua "$raw/raw/hazards"); echo "$base"
+base_cpu=$(per_request "$base" "$c0" "$(cpu_of "$raw_pid")")
+printf 'CPU per request: POST /api/hazards %s ms in the service, one INSERT %s ms in the baseline\n' "$cmd_cpu" "$base_cpu"
 printf 'RATIO commands=%.2f (goal >= 0.5), p99 %s ms (goal < 50)\n' \
   "$(echo "$(echo "$cmd" | field rps) / $(echo "$base" | field rps)" | bc -l)" "$(echo "$cmd" | field p99)"
 printf 'MEMORY service peak RSS=%d MB during the command benchmark (goal < 400)\n' $((rss / 1024))
+# Release builds carry Wolverine's generated code (ADR 0032): Roslyn's compiler is mapped but should never run. Resident
+# pages of its C# compiler say whether a chain was compiled at run time after all (megabytes when it was).
+roslyn=$(awk '/Microsoft.CodeAnalysis.CSharp.dll$/ {m=1; next} /^[0-9a-f]+-[0-9a-f]+ / {m=0} m && /^Rss:/ {s+=$2} END {print s+0}' \
+  "/proc/$service_pid/smaps")
+printf 'CODEGEN Roslyn C# compiler resident=%d kB (about 2,000 when only loaded; 5,500 and more once it compiles a chain)\n' "$roslyn"
 
 echo "== reads: GET /api/me vs /health/live" >&2
 me=$(WRK_TOKEN="$town_token" wrk_run "GET /api/me" get.lua "$svc/api/me"); echo "$me"

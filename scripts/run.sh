@@ -109,7 +109,9 @@ export ASPNETCORE_URLS="$urls"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 log "Building"
-dotnet build "$root/src/AnJiaXing.Api" -c Release -nologo -v quiet -o "$data/bin/api" >&2
+# Published for this machine's runtime: ReadyToRun code and Wolverine's generated code built in (ADR 0032).
+case "$(uname -m)" in aarch64 | arm64) rid=linux-arm64 ;; *) rid=linux-x64 ;; esac
+dotnet publish "$root/src/AnJiaXing.Api" -c Release -r "$rid" --no-self-contained -nologo -v quiet -o "$data/bin/api" >&2
 log "Serving on $urls (Swagger UI at $urls/swagger); Ctrl-C stops"
 # The built app runs as our child (no 'dotnet run' in between) so a stop signal reaches it and it shuts down gracefully.
 (cd "$root/src/AnJiaXing.Api" && exec dotnet "$data/bin/api/AnJiaXing.Api.dll" "$@") &

@@ -13,6 +13,9 @@ namespace AnJiaXing.Platform;
 /// </summary>
 public static class PlatformSetup
 {
+    /// <summary>Where <c>codegen write</c> puts Wolverine's generated code; only the Release build sets it (the host's project file).</summary>
+    public const string GeneratedCodePathKey = "AnJiaXing:GeneratedCodePath";
+
     public static void AddAnJiaXingPlatform(this WebApplicationBuilder builder, IReadOnlyList<IAnJiaXingModule> modules)
     {
         var services = builder.Services;
@@ -58,7 +61,13 @@ public static class PlatformSetup
             opts.Policies.AutoApplyTransactions();
             opts.Discovery.IncludeAssembly(typeof(IAnJiaXingModule).Assembly);
             foreach (var module in modules) opts.Discovery.IncludeAssembly(module.GetType().Assembly);
-            opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
+            // Release builds carry the generated handler code in the host's assembly (ADR 0032): it is loaded, never
+            // compiled, so Roslyn stays out of the process. A build without it (Debug, the tests) compiles each chain on
+            // its first use. Nothing is ever written at run time.
+            opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Auto;
+            opts.CodeGeneration.SourceCodeWritingEnabled = false;
+            if (builder.Configuration[GeneratedCodePathKey] is { Length: > 0 } generated)
+                opts.CodeGeneration.GeneratedCodeOutputPath = generated;
             opts.UseSystemTextJsonForSerialization(ConfigureJson);
             var nodes = builder.Configuration.GetSection($"{AnJiaXingOptions.Section}:Nodes").Get<NodeOptions>() ?? new NodeOptions();
             opts.Durability.HealthCheckPollingTime = nodes.HealthCheckInterval;
