@@ -14,7 +14,8 @@ using Npgsql;
 /// <c>raw-server URL</c> — the baseline service: one INSERT of the posted body per request, and a bare liveness answer;
 /// <c>mixed URL SECONDS</c> — report, assign, rectify, recheck and reads by several roles, 16 workers;
 /// <c>lag URL RATE SECONDS</c> — hazards reported at a fixed rate, the statistics daemon's progress polled: append → statistics lag;
-/// <c>replay</c> — one 1,000-event stream folded whole and as of a past time, against a raw select + deserialize of the rows.
+/// <c>replay</c> — one 1,000-event stream folded whole and as of a past time by the service's replay (<c>StreamReplay</c>,
+/// as <c>?version=</c> and <c>?asOf=</c> do) and by Marten's <c>AggregateStreamAsync</c>, against a raw select + deserialize of the rows.
 /// </summary>
 public static partial class PlatformBenchmark
 {
@@ -309,38 +310,78 @@ public static partial class PlatformBenchmark
             return count;
         }
 
+        // The service's path: GET /api/hazards/{id}?version=n and ?asOf=t replay through StreamReplay (GetHazard.cs).
         async Task<long> Fold(DateTimeOffset? asOf)
         {
             await using var session = store.QuerySession();
             var view = asOf is { } t
+                ? await session.ReplayAsync<HazardView>(id, timestamp: t)
+                : await session.ReplayAsync<HazardView>(id, version: 1000);
+            return view!.Version;
+        }
+
+        // Marten's own replay, which the service used before session 6: the figure it is measured against.
+        async Task<long> Marten(DateTimeOffset? asOf)
+        {
+            await using var session = store.QuerySession();
+            var view = asOf is { } t
                 ? await session.Events.AggregateStreamAsync<HazardView>(id, timestamp: t)
-                : await session.Events.AggregateStreamAsync<HazardView>(id);
+                : await session.Events.AggregateStreamAsync<HazardView>(id, version: 1000);
             return view!.Version;
         }
 
         var whole = await Fold(null);
         var half = await Fold(halfway);
+        var martenWhole = await Marten(null);
+        var martenHalf = await Marten(halfway);
         var rawWhole = await Raw(null);
         var rawHalf = await Raw(halfway);
-        if (whole != 1000 || rawWhole != 1000 || half != 500 || rawHalf != 500)
+        if (whole != 1000 || rawWhole != 1000 || half != 500 || rawHalf != 500 || martenWhole != 1000 || martenHalf != 500)
         {
-            Console.Error.WriteLine($"Replay checks failed: fold {whole}/{half}, raw {rawWhole}/{rawHalf} (expected 1000/500)");
+            Console.Error.WriteLine($"Replay checks failed: fold {whole}/{half}, Marten {martenWhole}/{martenHalf}, raw {rawWhole}/{rawHalf} (expected 1000/500)");
             return 1;
+        }
+        await using (var check = store.QuerySession())
+        {
+            // The same view both ways, whole and halfway: the service's replay is Marten's fold of the same events.
+            foreach (DateTimeOffset? t in new DateTimeOffset?[] { null, halfway })
+            {
+                var ours = JsonSerializer.Serialize(await check.ReplayAsync<HazardView>(id, timestamp: t), Json);
+                var theirs = JsonSerializer.Serialize(await check.Events.AggregateStreamAsync<HazardView>(id, timestamp: t), Json);
+                if (ours != theirs)
+                {
+                    Console.Error.WriteLine($"Replay checks failed: the service's replay differs from Marten's (asOf {t?.ToString("O") ?? "none"})");
+                    return 1;
+                }
+            }
         }
 
         // Interleaved, so a noisy neighbour slows both sides alike.
-        var times = new Dictionary<string, List<double>> { ["fold"] = [], ["raw"] = [], ["asOf"] = [], ["rawAsOf"] = [] };
+        var times = new Dictionary<string, List<double>>
+        {
+            ["fold"] = [], ["marten"] = [], ["raw"] = [], ["asOf"] = [], ["martenAsOf"] = [], ["rawAsOf"] = []
+        };
+        async Task Time(string name, Func<Task> run, bool keep)
+        {
+            var sw = Stopwatch.StartNew();
+            await run();
+            if (keep) times[name].Add(sw.Elapsed.TotalMilliseconds);
+        }
         for (var i = 0; i < 60; i++)
         {
-            var sw = Stopwatch.StartNew(); await Fold(null); var a = sw.Elapsed.TotalMilliseconds;
-            sw.Restart(); await Raw(null); var b = sw.Elapsed.TotalMilliseconds;
-            sw.Restart(); await Fold(halfway); var c = sw.Elapsed.TotalMilliseconds;
-            sw.Restart(); await Raw(halfway); var d = sw.Elapsed.TotalMilliseconds;
-            if (i < 10) continue; // warm-up
-            times["fold"].Add(a); times["raw"].Add(b); times["asOf"].Add(c); times["rawAsOf"].Add(d);
+            var keep = i >= 10; // warm-up
+            await Time("fold", () => Fold(null), keep);
+            await Time("raw", () => Raw(null), keep);
+            await Time("marten", () => Marten(null), keep);
+            await Time("asOf", () => Fold(halfway), keep);
+            await Time("rawAsOf", () => Raw(halfway), keep);
+            await Time("martenAsOf", () => Marten(halfway), keep);
         }
-        Console.WriteLine($"REPLAY whole: fold p50={P(times["fold"], 50):F2} raw p50={P(times["raw"], 50):F2} ratio={P(times["fold"], 50) / P(times["raw"], 50):F2}");
-        Console.WriteLine($"REPLAY asOf: fold p50={P(times["asOf"], 50):F2} raw p50={P(times["rawAsOf"], 50):F2} ratio={P(times["asOf"], 50) / P(times["rawAsOf"], 50):F2}");
+        double M(string name) => P(times[name], 50);
+        Console.WriteLine($"REPLAY whole: fold p50={M("fold"):F2} raw p50={M("raw"):F2} ratio={M("fold") / M("raw"):F2} " +
+                          $"(Marten's AggregateStreamAsync p50={M("marten"):F2} ratio={M("marten") / M("raw"):F2})");
+        Console.WriteLine($"REPLAY asOf: fold p50={M("asOf"):F2} raw p50={M("rawAsOf"):F2} ratio={M("asOf") / M("rawAsOf"):F2} " +
+                          $"(Marten's AggregateStreamAsync p50={M("martenAsOf"):F2} ratio={M("martenAsOf") / M("rawAsOf"):F2})");
         await app.StopAsync();
         return 0;
     }

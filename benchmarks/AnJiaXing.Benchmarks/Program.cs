@@ -20,6 +20,9 @@ if (args is ["mixed", var mixedUrl, var mixedSeconds]) return await PlatformBenc
 if (args is ["lag", var lagUrl, var lagRate, var lagSeconds])
     return await PlatformBenchmark.LagAsync(lagUrl, double.Parse(lagRate, System.Globalization.CultureInfo.InvariantCulture), int.Parse(lagSeconds), connection);
 if (args is ["replay"]) return await PlatformBenchmark.ReplayAsync(connection);
+// `replay-profile`: where a replay's time goes, part by part, on the stream a `replay` run left (issue 12, goal 4).
+if (args is ["replay-profile"]) return await ReplayProfile.RunAsync(connection);
+if (args is ["rebuild-probe", var probeTotal, ..]) return await RebuildProbe.RunAsync(int.Parse(probeTotal), connection, args[2..]);
 // `soak URL RATE SECONDS MARKS`: the soak under faults (issue 11); scripts/soak.sh drives it and does the killing.
 if (args is ["soak", var soakUrl, var soakRate, var soakSeconds, var marks])
     return await PlatformBenchmark.SoakAsync(soakUrl, double.Parse(soakRate, System.Globalization.CultureInfo.InvariantCulture), int.Parse(soakSeconds), marks, connection);

@@ -12,7 +12,7 @@ using Wolverine.Marten;
 /// baseline in the same run: the demo district and N hazard events (as in <see cref="StatisticsBenchmark"/>), the
 /// daemon caught up (the live documents), then — daemon paused — a binary COPY of <c>mt_events</c> in sequence order,
 /// then Marten's daemon rebuilds <c>ScopeStatistics</c> four times (without and with its declared event types, ABBA),
-/// once more and <c>AccountActivity</c>; every rebuilt result is compared with the live statistics. Usage: <c>scripts/bench.sh rebuild [events]</c>.
+/// once more and <c>AccountActivity</c>; every rebuilt result is compared with the live statistics and account activity. Usage: <c>scripts/bench.sh rebuild [events]</c>.
 /// </summary>
 public static class RebuildBenchmark
 {
@@ -38,6 +38,7 @@ public static class RebuildBenchmark
         await app.WaitForNonStaleProjectionDataAsync(TimeSpan.FromMinutes(60));
         var caughtUp = catchUp.Elapsed;
         var live = await StatisticsJsonAsync(store);
+        var liveActivity = await ActivityAsync(store);
 
         // The rebuild must have the shard to itself: Wolverine owns the shards (ADR 0029), so pause its agents.
         await app.PauseThenCatchUpOnMartenDaemonActivityAsync(CatchUpMode.AndDoNothing);
@@ -79,6 +80,7 @@ public static class RebuildBenchmark
         await daemon.RebuildProjectionAsync(AccountActivityProjection.Name, TimeSpan.FromMinutes(30), CancellationToken.None);
         activity.Stop();
         var rebuilt = await StatisticsJsonAsync(store);
+        var rebuiltActivity = await ActivityAsync(store);
         long declaredEvents;
         await using (var session = store.QuerySession())
             declaredEvents = await session.Events.QueryAllRawEvents().Where(e => e.EventTypesAre(types)).LongCountAsync();
@@ -100,9 +102,10 @@ public static class RebuildBenchmark
             daemon catch-up of all async projections after the load: {caughtUp.TotalSeconds:N1} s
             events of the declared types: {declaredEvents:N0} of {events:N0} ({100.0 * declaredEvents / events:N1} %)
             rebuilt statistics equal the live daemon's: {live == rebuilt} (each ScopeStatistics rebuild above: {string.Join(", ", timings.Select(t => t.Equal))}; {live.Length:N0} characters of JSON)
+            rebuilt account activity equals the live daemon's: {liveActivity == rebuiltActivity} ({liveActivity.Rows:N0} AccountActiveDay rows)
             """);
         await app.StopAsync();
-        return live == rebuilt && timings.All(t => t.Equal) ? 0 : 1;
+        return live == rebuilt && timings.All(t => t.Equal) && liveActivity == rebuiltActivity ? 0 : 1;
     }
 
     /// <summary>A registered projection as the daemon builds its shards from it (its batch size and event types are read then).</summary>
@@ -114,6 +117,16 @@ public static class RebuildBenchmark
         await using var session = store.QuerySession();
         var docs = (await session.Query<ScopeStatistics>().ToListAsync()).OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
         return JsonSerializer.Serialize(docs);
+    }
+
+    /// <summary>The AccountActiveDay rows and a digest of their ids and JSON, as the database holds them.</summary>
+    private static async Task<(long Rows, string Digest)> ActivityAsync(IDocumentStore store)
+    {
+        await using var session = store.QuerySession();
+        var rows = await session.QueryAsync<string>(
+            "select count(*) || ' ' || coalesce(md5(string_agg(id || '=' || data::text, ',' order by id)), '') from anjiaxing.mt_doc_accountactiveday");
+        var parts = rows.Single().Split(' ');
+        return (long.Parse(parts[0]), parts[1]);
     }
 
     /// <summary>Every column of every event, in sequence order, through binary COPY: the floor for anything that reads them.</summary>

@@ -9,7 +9,8 @@ public static class GetHazardEndpoint
 {
     /// <summary>
     /// The hazard now (from the inline projection), or as it was at <c>?version=</c> or <c>?asOf=</c> (replaying the
-    /// stream). Outside the caller's scope it does not exist.
+    /// stream: <see cref="StreamReplay"/>, which reads only what the view's fold uses — it reads no event headers).
+    /// Outside the caller's scope it does not exist.
     /// </summary>
     [Authorize]
     [WolverineGet("/api/hazards/{id}", OperationId = "GetHazard")]
@@ -28,13 +29,13 @@ public static class GetHazardEndpoint
         if (version is { } v)
         {
             if (v > current.Version) throw ApiProblemException.NotFound($"隐患第 {v} 版", $"Version {v} of hazard", id);
-            hazard = await session.Events.AggregateStreamAsync<HazardView>(id, version: v, token: ct)
+            hazard = await session.ReplayAsync<HazardView>(id, version: v, ct: ct)
                      ?? throw ApiProblemException.NotFound($"隐患第 {v} 版", $"Version {v} of hazard", id);
         }
         else if (asOf is { } t)
         {
             // Npgsql writes only UTC offsets to timestamptz: "+08:00" from a client would otherwise be a 500.
-            hazard = await session.Events.AggregateStreamAsync<HazardView>(id, timestamp: t.ToUniversalTime(), token: ct)
+            hazard = await session.ReplayAsync<HazardView>(id, timestamp: t.ToUniversalTime(), ct: ct)
                      ?? throw ApiProblemException.NotFound($"{t:O} 时的隐患", $"Hazard at {t:O}", id);
         }
 

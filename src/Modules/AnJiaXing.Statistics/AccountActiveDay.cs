@@ -14,4 +14,6 @@ public sealed class AccountActiveDay
     public int Day { get; set; }
 
     public static int DayNumber(DateOnly day) => day.Year * 10000 + day.Month * 100 + day.Day;
+
+    public static string IdOf(Guid account, int day) => $"{account}:{day}";
 }
