@@ -24,6 +24,8 @@ public static class HazardStoreConfiguration
             .TrigramSearchOn(x => x.Description)
             .TrigramSearchOn(x => x.EnterpriseName);
 
-        opts.Projections.Add<EnterpriseHazardLedgerProjection>(ProjectionLifecycle.Async);
+        opts.Projections.Add<HazardLedgerLineProjection>(ProjectionLifecycle.Async);
+        // The enterprise file reads an enterprise's lines.
+        opts.Schema.For<HazardLedgerLine>().Index(x => x.EnterpriseId);
     }
 }

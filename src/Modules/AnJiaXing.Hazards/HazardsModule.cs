@@ -13,6 +13,7 @@ public sealed class HazardsModule : IAnJiaXingModule
     {
         services.AddSingleton<IDemoSeed, HazardDemoSeed>();
         services.AddSingleton<IDemoSeed, DistrictHazardSeed>();
+        services.AddSingleton<IStoreUpgrade, EnterpriseHazardLedgerRetirement>();
         services.Configure<OverdueSupervisionOptions>(configuration.GetSection(OverdueSupervisionOptions.Section));
         // Deadlines schedule their overdue escalations (督办) from the ledger on the async daemon (ADR 0025).
         services.ConfigureMarten((sp, opts) => opts.Projections.Subscribe(new OverdueSupervisionSubscription(sp)));

@@ -55,7 +55,7 @@ public class when_rebuilding_projections_from_the_command_line(AppFixture app) :
     {
         await app.Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
         var live = await DocumentsAsync<ScopeStatistics>();
-        var ledgers = await DocumentsAsync<EnterpriseHazardLedger>();
+        var ledgers = await DocumentsAsync<HazardLedgerLine>();
         Assert.NotEmpty(live);
         Assert.NotEmpty(ledgers);
 
@@ -74,8 +74,8 @@ public class when_rebuilding_projections_from_the_command_line(AppFixture app) :
         (exitCode, output) = await RunAsync("projections", "rebuild");
         Assert.True(exitCode == 0, output);
         Assert.DoesNotContain("Cannot override", output);
-        Assert.Contains("EnterpriseHazardLedger", output);
+        Assert.Contains("HazardLedgerLine", output);
         Assert.Equal(live, await DocumentsAsync<ScopeStatistics>());
-        Assert.Equal(ledgers, await DocumentsAsync<EnterpriseHazardLedger>());
+        Assert.Equal(ledgers, await DocumentsAsync<HazardLedgerLine>());
     }
 }

@@ -53,4 +53,26 @@ public class when_the_service_starts_on_a_database_of_an_earlier_version(AppFixt
         Assert.Equal(before, after);
         Assert.Equal("0", await ScalarAsync("select count(*) from anjiaxing.mt_doc_scopestatistics where data ? 'old'"));
     }
+
+    [Fact]
+    public async Task the_per_enterprise_hazard_ledger_is_dropped_and_the_file_counts_the_hazard_lines()
+    {
+        await app.Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
+        var enterprise = await ScalarAsync("select data ->> 'enterpriseId' from anjiaxing.mt_doc_hazardledgerline limit 1");
+        Assert.NotNull(enterprise);
+        var lines = await ScalarAsync($"select count(*) from anjiaxing.mt_doc_hazardledgerline where data ->> 'enterpriseId' = '{enterprise}'");
+        Assert.NotEqual("0", lines);
+
+        await app.RestartAsync(() => ScalarAsync("""
+            create table anjiaxing.mt_doc_enterprisehazardledger (id uuid not null primary key, data jsonb not null,
+                mt_last_modified timestamptz null default transaction_timestamp(), mt_dotnet_type varchar null);
+            insert into anjiaxing.mt_doc_enterprisehazardledger (id, data) values (gen_random_uuid(), '{"hazards": {}}');
+            insert into anjiaxing.mt_event_progression (name, last_seq_id) values ('EnterpriseHazardLedger:All', 1);
+            """));
+
+        Assert.Equal("0", await ScalarAsync("select count(*) from pg_tables where schemaname = 'anjiaxing' and tablename = 'mt_doc_enterprisehazardledger'"));
+        Assert.Equal("0", await ScalarAsync("select count(*) from anjiaxing.mt_event_progression where name like 'EnterpriseHazardLedger:%'"));
+        var file = (await app.As("district.admin", s => s.Get.Url($"/api/enterprises/{enterprise}/file"))).Json();
+        Assert.Equal(int.Parse(lines!), file.GetProperty("hazards").GetProperty("total").GetInt32());
+    }
 }

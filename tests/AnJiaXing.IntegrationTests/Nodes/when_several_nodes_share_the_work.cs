@@ -38,7 +38,7 @@ public class when_several_nodes_share_the_work(TwoNodeFixture app) : IClassFixtu
     // Every async projection and subscription of the modules, and every single-node work of the platform and modules.
     private static readonly string[] Names =
     [
-        "scopestatistics", "accountactivity", "enterprisehazardledger", "noticereminders", "noticesubjectreminders",
+        "scopestatistics", "accountactivity", "hazardledgerline", "noticereminders", "noticesubjectreminders",
         "overduesupervision", "riskresidualreassessment", "ledger-digests", "city-feed", "readings-upkeep"
     ];
 

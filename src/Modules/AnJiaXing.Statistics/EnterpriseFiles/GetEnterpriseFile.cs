@@ -34,8 +34,8 @@ public sealed record EnterpriseFileResponse(
 public static class GetEnterpriseFileEndpoint
 {
     /// <summary>
-    /// Composed from projections (the registry's <see cref="EnterpriseFile"/>, the hazard ledger's
-    /// <see cref="EnterpriseHazardLedger"/>, the risk points' <see cref="RiskPointView"/>), never from events; overdue counts against the clock.
+    /// Composed from projections (the registry's <see cref="EnterpriseFile"/>, the enterprise's
+    /// <see cref="HazardLedgerLine"/>s, the risk points' <see cref="RiskPointView"/>), never from events; overdue counts against the clock.
     /// </summary>
     [Authorize]
     [WolverineGet("/api/enterprises/{id}/file", OperationId = "GetEnterpriseFile")]
@@ -44,13 +44,13 @@ public static class GetEnterpriseFileEndpoint
     {
         var batch = session.CreateBatchQuery();
         var fileQuery = batch.Load<EnterpriseFile>(id);
-        var ledgerQuery = batch.Load<EnterpriseHazardLedger>(id);
+        var linesQuery = batch.Query<HazardLedgerLine>().Where(l => l.EnterpriseId == id).ToList();
         await batch.Execute(ct);
         var file = await fileQuery ?? throw ApiProblemException.NotFound(Noun.Enterprise, id);
         Caller.From(user).Scope.HideUnlessCoversEnterprise(id, file.Basic.TownId, file.Basic.Domains, Noun.Enterprise);
 
         var now = clock.GetUtcNow();
-        var (hazards, score) = EnterpriseHazardFigures.Compute(await ledgerQuery, now);
+        var (hazards, score) = EnterpriseHazardFigures.Compute(EnterpriseHazardLedger.Of(id, await linesQuery), now);
         // The enterprise's own points: the file is already in the caller's scope, so no further narrowing.
         var risk = await RiskPointCounts.CountAsync(session, ScopeConstraint.Everything, id, ct);
         var today = StatisticsCalendar.DayOf(now);
