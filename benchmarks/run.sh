@@ -5,7 +5,8 @@
 #   start to ready (cold: empty database; warm: second start), statements per request (POST /api/hazards, GET /api/me),
 #   POST /api/hazards vs the one-INSERT endpoint (wrk, 16 connections), GET /api/me vs /health/live, service memory,
 #   a mixed workload, daemon lag at half the measured peak write rate, replay and ?asOf vs a raw select + deserialize.
-# Usage: benchmarks/run.sh [seconds per wrk run, default 20]. BENCH_NO_BUILD=1 skips the Release build and publish.
+# Usage: benchmarks/run.sh [seconds per wrk run, default 20]. BENCH_NO_BUILD=1 skips the Release build and publish;
+# BENCH_WARMUP (seconds, default 30) is the load before the command figures.
 # Needs wrk (apt-get install -y wrk) and the PostgreSQL 15 server binaries (apt-get install -y postgresql-15).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -117,7 +118,10 @@ field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p"; }
 
 echo "== commands: POST /api/hazards vs one INSERT ($connections connections, ${seconds}s each)" >&2
 export WRK_BODY="$body" WRK_KEYS=1 WRK_TOKEN="$town_token"
-wrk -t2 -c"$connections" -d5s -s "$root/benchmarks/http/post.lua" "$svc/api/hazards" >/dev/null # warm-up
+# Warm-up long enough for the JIT to settle: on 2 cores a report's CPU was still falling in the third 15 s window of
+# load (docs/benchmarks.md, session 6); the figure is the service's steady state, not its first minute.
+warmup="${BENCH_WARMUP:-30}"
+wrk -t2 -c"$connections" -d"${warmup}s" -s "$root/benchmarks/http/post.lua" "$svc/api/hazards" >/dev/null
 cpu_of() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.3f", ($14 + $15) / hz}' "/proc/$1/stat"; }
 # CPU per request, the load-independent half of the ratio: the process's user + system time over the run / requests.
 per_request() { echo "scale=3; ($3 - $2) * 1000 / $(echo "$1" | sed -n 's/.* requests=\([0-9]*\).*/\1/p')" | bc; }
@@ -125,7 +129,7 @@ c0=$(cpu_of "$service_pid")
 cmd=$(wrk_run "POST /api/hazards" post.lua "$svc/api/hazards"); echo "$cmd"
 cmd_cpu=$(per_request "$cmd" "$c0" "$(cpu_of "$service_pid")")
 rss=$(awk '/VmHWM/ {print $2}' "/proc/$service_pid/status")
-WRK_TOKEN="" WRK_KEYS=0 wrk -t2 -c"$connections" -d5s -s "$root/benchmarks/http/post.lua" "$raw/raw/hazards" >/dev/null
+WRK_TOKEN="" WRK_KEYS=0 wrk -t2 -c"$connections" -d"${warmup}s" -s "$root/benchmarks/http/post.lua" "$raw/raw/hazards" >/dev/null
 c0=$(cpu_of "$raw_pid")
 base=$(WRK_TOKEN="" WRK_KEYS=0 wrk_run "POST /raw/hazards (one INSERT)" post.lua "$raw/raw/hazards"); echo "$base"
 base_cpu=$(per_request "$base" "$c0" "$(cpu_of "$raw_pid")")
