@@ -250,17 +250,8 @@ public static partial class PlatformBenchmark
     /// </summary>
     public static async Task<int> ReplayAsync(string connection)
     {
-        var builder = WebApplication.CreateBuilder([]);
-        builder.Configuration["ConnectionStrings:AnJiaXing"] = connection;
-        builder.Configuration["AnJiaXing:DataFolder"] = Path.Combine(Path.GetTempPath(), "anjiaxing-bench");
-        builder.Configuration["AnJiaXing:Ledger:DigestInterval"] = "01:00:00";
-        builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning";
-        // Any free loopback port: nothing calls this host over HTTP, and 5000 may be taken.
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        AnJiaXing.Api.AnJiaXingHost.ConfigureServices(builder);
-        await using var app = builder.Build();
-        AnJiaXing.Api.AnJiaXingHost.Configure(app);
-        await app.StartAsync();
+        var builder = BenchmarkHost.Builder(connection);
+        await using var app = await BenchmarkHost.StartAsync(builder);
         var store = app.Services.GetRequiredService<IDocumentStore>();
 
         var id = Guid.CreateVersion7();

@@ -28,15 +28,8 @@ if (args is ["soak", var soakUrl, var soakRate, var soakSeconds, var marks])
     return await PlatformBenchmark.SoakAsync(soakUrl, double.Parse(soakRate, System.Globalization.CultureInfo.InvariantCulture), int.Parse(soakSeconds), marks, connection);
 var total = args.Length > 0 ? int.Parse(args[0]) : 1_000_000;
 
-var builder = WebApplication.CreateBuilder([]);
-builder.Configuration["ConnectionStrings:AnJiaXing"] = connection;
-builder.Configuration["AnJiaXing:DataFolder"] = Path.Combine(Path.GetTempPath(), "anjiaxing-bench");
-builder.Configuration["AnJiaXing:Ledger:DigestInterval"] = "01:00:00";
-builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning";
-AnJiaXingHost.ConfigureServices(builder);
-await using var app = builder.Build();
-AnJiaXingHost.Configure(app);
-await app.StartAsync();
+var builder = BenchmarkHost.Builder(connection);
+await using var app = await BenchmarkHost.StartAsync(builder);
 var store = app.Services.GetRequiredService<IDocumentStore>();
 
 const int EventsPerStream = 10;

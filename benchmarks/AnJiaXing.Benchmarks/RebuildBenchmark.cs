@@ -18,17 +18,8 @@ public static class RebuildBenchmark
 {
     public static async Task<int> RunAsync(int total, string connection)
     {
-        var builder = WebApplication.CreateBuilder([]);
-        builder.Configuration["ConnectionStrings:AnJiaXing"] = connection;
-        builder.Configuration["AnJiaXing:DemoData"] = "true";
-        builder.Configuration["AnJiaXing:DataFolder"] = Path.Combine(Path.GetTempPath(), "anjiaxing-bench");
-        builder.Configuration["AnJiaXing:Ledger:DigestInterval"] = "01:00:00";
-        builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning";
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        AnJiaXingHost.ConfigureServices(builder);
-        await using var app = builder.Build();
-        AnJiaXingHost.Configure(app);
-        await app.StartAsync();
+        var builder = BenchmarkHost.Builder(connection, demoData: true);
+        await using var app = await BenchmarkHost.StartAsync(builder);
         var store = app.Services.GetRequiredService<IDocumentStore>();
 
         var load = Stopwatch.StartNew();

@@ -45,23 +45,14 @@ public static class RebuildProbe
 
     public static async Task<int> RunAsync(int total, string connection, string[] plan)
     {
-        var builder = WebApplication.CreateBuilder([]);
-        builder.Configuration["ConnectionStrings:AnJiaXing"] = connection;
-        builder.Configuration["AnJiaXing:DemoData"] = "true";
-        builder.Configuration["AnJiaXing:DataFolder"] = Path.Combine(Path.GetTempPath(), "anjiaxing-bench");
-        builder.Configuration["AnJiaXing:Ledger:DigestInterval"] = "01:00:00";
-        builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning";
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        AnJiaXingHost.ConfigureServices(builder);
+        var builder = BenchmarkHost.Builder(connection, demoData: true);
         builder.Services.ConfigureMarten(o =>
         {
             o.Projections.Add(new Noop(), ProjectionLifecycle.Async, "Noop");
             o.Projections.Add(new AccountActivityUpsert(), ProjectionLifecycle.Async, nameof(AccountActivityUpsert),
                 p => p.DeleteViewTypeOnTeardown<AccountActiveDay>());
         });
-        await using var app = builder.Build();
-        AnJiaXingHost.Configure(app);
-        await app.StartAsync();
+        await using var app = await BenchmarkHost.StartAsync(builder);
         var store = app.Services.GetRequiredService<IDocumentStore>();
         long events;
         await using (var conn = new NpgsqlConnection(connection))

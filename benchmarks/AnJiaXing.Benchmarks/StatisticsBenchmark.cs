@@ -19,19 +19,10 @@ public static class StatisticsBenchmark
 {
     public static async Task<int> RunAsync(int total, string connection)
     {
-        var builder = WebApplication.CreateBuilder([]);
-        builder.Configuration["ConnectionStrings:AnJiaXing"] = connection;
-        builder.Configuration["AnJiaXing:DemoData"] = "true";
-        builder.Configuration["AnJiaXing:DataFolder"] = Path.Combine(Path.GetTempPath(), "anjiaxing-bench");
-        builder.Configuration["AnJiaXing:Ledger:DigestInterval"] = "01:00:00";
-        builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning";
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        AnJiaXingHost.ConfigureServices(builder);
+        var builder = BenchmarkHost.Builder(connection, demoData: true);
         // Wolverine discovers endpoints in the entry assembly; here that is the benchmark, so point it at the service.
         builder.Services.ConfigureWolverine(o => o.ApplicationAssembly = typeof(StatisticsEndpoints).Assembly);
-        await using var app = builder.Build();
-        AnJiaXingHost.Configure(app);
-        await app.StartAsync();
+        await using var app = await BenchmarkHost.StartAsync(builder);
         var store = app.Services.GetRequiredService<IDocumentStore>();
         var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
