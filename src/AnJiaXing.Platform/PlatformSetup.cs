@@ -48,6 +48,7 @@ public static class PlatformSetup
         services.AddSingleton(sp => LedgerTrust.For(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<LedgerOptions>>(), sp.GetRequiredService<LedgerSigningKey>()));
         services.AddSingleton<LedgerExport>();
         services.AddSingleton<LedgerDigests>();
+        services.AddSingleton<DistrictHeads>();
         services.AddSingleton<LedgerEvidence>();
         services.AddSingleton<LedgerWitness>();
         services.AddHttpClient(LedgerWitness.Client, c => c.Timeout = TimeSpan.FromSeconds(10));
@@ -79,6 +80,7 @@ public static class PlatformSetup
         // After Wolverine, so demo seeds can hand messages to the modules' handlers the way requests do.
         services.AddHostedService<DemoDataSeeder>();
         foreach (var module in modules) module.ConfigureServices(services, builder.Configuration);
+        services.AddSingleton<Tenancy.TownTenantDetection>();
         services.AddWolverineHttp();
         builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
     }
@@ -113,6 +115,11 @@ public static class PlatformSetup
             o.AddPolicy<RequestBindingPolicy>();
             // Idempotency-Key on every create endpoint marked [IdempotentCreate], keyed by the route template.
             o.AddPolicy<IdempotencyPolicy>();
+            // Which database a request uses when towns have their own (ADR 0030). Registered with none too: the
+            // detection is part of the generated handler code, which Release builds carry (ADR 0032), so the same code
+            // serves one database and several; with one it answers at once.
+            o.TenantId.DetectWith(app.Services.GetRequiredService<Tenancy.TownTenantDetection>());
+            o.Policies.Add(new Tenancy.ModuleHomePolicy(app.Services.GetRequiredService<IReadOnlyList<IAnJiaXingModule>>()));
         });
     }
 

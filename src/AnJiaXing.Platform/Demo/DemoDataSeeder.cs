@@ -11,6 +11,8 @@ public sealed class DemoDataSeeder(
     IOptions<AnJiaXingOptions> options,
     IDocumentStore store,
     IEnumerable<IDemoSeed> seeds,
+    IReadOnlyList<IAnJiaXingModule> modules,
+    Tenancy.TownDatabases towns,
     ILogger<DemoDataSeeder> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
@@ -30,8 +32,17 @@ public sealed class DemoDataSeeder(
 
         var context = new DemoContext { Scale = options.Value.DemoScale };
         var started = System.Diagnostics.Stopwatch.StartNew();
+        // With town databases (ADR 0030) the demo seeds only the district's shared kernel (organisations, accounts,
+        // enterprises), which reaches the towns by replication: the other seeds write through the domain code into
+        // the one session they are given, which would put every town's records in the district database.
+        var kernel = modules.Where(m => m.Home == Tenancy.ModuleHome.SharedKernel).Select(m => m.GetType().Assembly).ToHashSet();
         foreach (var seed in seeds.OrderBy(s => s.Order))
         {
+            if (towns.Several && !kernel.Contains(seed.GetType().Assembly))
+            {
+                logger.LogInformation("Demo data: {Seed} skipped (towns have databases of their own)", seed.GetType().Name);
+                continue;
+            }
             await using var session = store.LightweightSession();
             session.LastModifiedBy = Actor.System.Name;
             await seed.SeedAsync(session, context, ct);

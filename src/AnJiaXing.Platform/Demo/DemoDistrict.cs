@@ -7,6 +7,13 @@ public static class DemoDistrict
     public const string Password = "Demo#2026";
     public const string DistrictName = "嘉定区";
 
+    /// <summary>
+    /// The demo district's own organisations (the district, its towns and departments) have ids derived from their
+    /// names, the same in every deployment: a town can be given a database of its own by configuration before the demo
+    /// seeds it (<c>AnJiaXing:Tenancy:Towns:{id}</c>, ADR 0030; <c>scripts/scale.sh</c>, the tests).
+    /// </summary>
+    public static Guid OrganisationId(string name) => Persistence.StableId.For("demo-organisation:" + name);
+
     public static readonly string[] Towns =
     [
         "嘉定镇街道", "新成路街道", "真新街道", "南翔镇", "安亭镇", "马陆镇",

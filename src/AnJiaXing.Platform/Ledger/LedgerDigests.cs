@@ -1,4 +1,5 @@
 using Marten;
+using Marten.Storage;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -16,17 +17,21 @@ public sealed class LedgerDigests(
 {
     private const string S = MartenSetup.Schema;
 
-    public async Task<StoredDigest?> LatestAsync(CancellationToken ct)
+    public async Task<StoredDigest?> LatestAsync(CancellationToken ct, IMartenDatabase? database = null)
     {
-        await using var connection = await OpenAsync(ct);
+        await using var connection = await OpenAsync(database, ct);
         return (await StoredDigest.LoadAsync(connection, S, "order by id desc limit 1", null, ct)).FirstOrDefault();
     }
 
-    /// <summary>Seals a head when events arrived since the last one (or always, when <paramref name="force"/>).</summary>
-    public async Task<StoredDigest?> SealAsync(bool force, CancellationToken ct)
+    /// <summary>
+    /// Seals a head when events arrived since the last one (or always, when <paramref name="force"/>), over the chain of
+    /// <paramref name="database"/>: the district's by default, or a town's own (ADR 0030).
+    /// </summary>
+    public async Task<StoredDigest?> SealAsync(bool force, CancellationToken ct, IMartenDatabase? database = null)
     {
         StoredDigest sealedHead;
-        await using (var connection = await OpenAsync(ct))
+        var town = database is null ? null : Tenancy.TownDatabases.TownOf(database);
+        await using (var connection = await OpenAsync(database, ct))
         {
             await using var tx = await connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, ct);
             // One sealer at a time (nodes, the timer and POST /api/ledger/digest), so every head extends the one before
@@ -94,26 +99,28 @@ public sealed class LedgerDigests(
 
         try
         {
-            await export.AppendAsync(sealedHead, ct);
+            await export.AppendAsync(sealedHead, ct, town);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             logger.LogError(e, "Exporting ledger head {Id} failed; it is sealed in the database only", sealedHead.Id);
         }
-        await witness.SendAsync(sealedHead, ct);
+        // The witness countersigns the district's heads; a town's are bound by the district head that names them.
+        if (town is null) await witness.SendAsync(sealedHead, ct);
         return sealedHead;
     }
 
-    private async Task<NpgsqlConnection> OpenAsync(CancellationToken ct)
+    private async Task<NpgsqlConnection> OpenAsync(IMartenDatabase? database, CancellationToken ct)
     {
-        var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
+        var connection = (NpgsqlConnection)(database ?? store.Storage.Database).CreateConnection();
         await connection.OpenAsync(ct);
         return connection;
     }
 }
 
 /// <summary>Seals a head every <see cref="LedgerOptions.DigestInterval"/> when anything changed, on one node of the cluster.</summary>
-public sealed class LedgerDigestService(LedgerDigests digests, IOptions<LedgerOptions> options, ILogger<LedgerDigestService> logger) : Nodes.SingleNodeWork
+public sealed class LedgerDigestService(LedgerDigests digests, DistrictHeads districtHeads, Tenancy.TownDatabases towns, IDocumentStore store,
+    IOptions<LedgerOptions> options, ILogger<LedgerDigestService> logger) : Nodes.SingleNodeWork
 {
     public override string Name => "ledger-digests";
 
@@ -122,15 +129,27 @@ public sealed class LedgerDigestService(LedgerDigests digests, IOptions<LedgerOp
         using var timer = new PeriodicTimer(options.Value.DigestInterval);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
+            // Each database's chain gets its own heads: the district's, and each town's when towns have theirs.
+            foreach (var database in await Tenancy.TownDatabases.AllAsync(store))
+                try
+                {
+                    if (await digests.SealAsync(force: false, stoppingToken, database) is { } sealedDigest)
+                        logger.LogInformation("Ledger head {Id} of {Database} sealed up to sequence {Sequence} over {Events} entries",
+                            sealedDigest.Id, Tenancy.TownDatabases.NameOf(database), sealedDigest.CoveredSequence, sealedDigest.EventCount);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogError(e, "Sealing a ledger head of {Database} failed; retrying at the next interval", Tenancy.TownDatabases.NameOf(database));
+                }
+            if (!towns.Several) continue;
             try
             {
-                if (await digests.SealAsync(force: false, stoppingToken) is { } sealedDigest)
-                    logger.LogInformation("Ledger head {Id} sealed up to sequence {Sequence} over {Events} entries",
-                        sealedDigest.Id, sealedDigest.CoveredSequence, sealedDigest.EventCount);
+                if (await districtHeads.SealAsync(force: false, stoppingToken) is { } head)
+                    logger.LogInformation("District head {Id} sealed over {Heads} databases' heads", head.Id, head.Heads.Count);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogError(e, "Sealing a ledger head failed; retrying at the next interval");
+                logger.LogError(e, "Sealing a district head failed; retrying at the next interval");
             }
         }
     }

@@ -25,6 +25,17 @@ public static class LedgerEndpoints
                             ?? throw new ApiProblemException(StatusCodes.Status404NotFound, "Not found",
                                 ProblemLanguage.Say("尚未封存任何账本摘要。", "No digest has been sealed yet.")));
 
+    /// <summary>
+    /// The latest district head (ADR 0030): the signed Merkle root over the latest head of every database, the
+    /// district's and each town's that has one of its own. 404 until one is sealed (only with town databases).
+    /// </summary>
+    [Authorize(Policy = Policies.Audit)]
+    [WolverineGet("/api/ledger/district-head", OperationId = "GetDistrictLedgerHead")]
+    public static async Task<DistrictHead> GetDistrictHead(DistrictHeads heads, CancellationToken ct) =>
+        await heads.LatestAsync(ct)
+        ?? throw new ApiProblemException(StatusCodes.Status404NotFound, "Not found",
+            ProblemLanguage.Say("尚未封存任何区级账本头（仅在各镇设有独立数据库时封存）。", "No district head has been sealed yet (sealed only when towns have databases of their own)."));
+
     /// <summary>Seal a head now (also done periodically when anything changed).</summary>
     [Authorize(Policy = Policies.DistrictAdmin)]
     [WolverinePost("/api/ledger/digest", OperationId = "SealLedgerDigest")]

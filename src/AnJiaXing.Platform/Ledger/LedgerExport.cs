@@ -27,14 +27,18 @@ public sealed class LedgerExport(IOptions<AnJiaXingOptions> options, IOptions<Le
 
     public string FilePath => Path.Combine(ledger.Value.ResolvedExportFolder(options.Value), FileName);
 
-    public async Task AppendAsync(StoredDigest head, CancellationToken ct)
+    /// <summary>The export of a town's own database (ADR 0030): beside the district's, named by the town.</summary>
+    public string FilePathOf(Guid town) => Path.Combine(ledger.Value.ResolvedExportFolder(options.Value), $"ledger-heads-{town:D}.jsonl");
+
+    public async Task AppendAsync(StoredDigest head, CancellationToken ct, Guid? town = null)
     {
+        var path = town is { } t ? FilePathOf(t) : FilePath;
         var line = JsonSerializer.Serialize(ExportedHead.From(head), Json) + "\n";
         await Gate.WaitAsync(ct);
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
-            await using var file = new FileStream(FilePath, FileMode.Append, FileAccess.Write, FileShare.Read);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await using var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
             await file.WriteAsync(System.Text.Encoding.UTF8.GetBytes(line), ct);
             await file.FlushAsync(ct);
         }

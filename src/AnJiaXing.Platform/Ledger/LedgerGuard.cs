@@ -12,17 +12,16 @@ namespace AnJiaXing.Platform.Ledger;
 public sealed class LedgerGuard
 {
     private static readonly long RecheckAfterMs = 5_000;
-    private long _checkedAt = -RecheckAfterMs - 1;
-    private bool _installed = true;
+
+    // Per database: with town databases (ADR 0030) each has its own trigger.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<IMartenDatabase, (long CheckedAt, bool Installed)> _checks =
+        new(ReferenceEqualityComparer.Instance);
 
     public async Task RequireChainAsync(IMartenDatabase database, CancellationToken ct)
     {
-        if (Environment.TickCount64 - Volatile.Read(ref _checkedAt) >= RecheckAfterMs)
-        {
-            _installed = await IsInstalledAsync(database, ct);
-            Volatile.Write(ref _checkedAt, Environment.TickCount64);
-        }
-        if (!_installed)
+        if (!_checks.TryGetValue(database, out var check) || Environment.TickCount64 - check.CheckedAt >= RecheckAfterMs)
+            _checks[database] = check = (Environment.TickCount64, await IsInstalledAsync(database, ct));
+        if (!check.Installed)
             throw ApiProblemException.ServiceUnavailable(
                 ProblemLanguage.Say("账本哈希链触发器缺失或已停用，暂停写入以免事件未入链；请联系管理员。",
                     "The ledger's chain trigger is missing or disabled; appends are refused until it is back."),

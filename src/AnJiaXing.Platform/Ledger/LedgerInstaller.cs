@@ -23,7 +23,14 @@ public sealed class LedgerInstaller(IDocumentStore store, ILogger<LedgerInstalle
     public async Task StartAsync(CancellationToken ct)
     {
         await using var turn = await AdvisoryLock.StartupTurnAsync(store, "ledger-schema", ct);
-        await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
+        // Every database holds a chain of its own: the district's, and each town's when towns have theirs (ADR 0030).
+        foreach (var database in await Tenancy.TownDatabases.AllAsync(store)) await InstallAsync(database, ct);
+    }
+
+    private async Task InstallAsync(Marten.Storage.IMartenDatabase database, CancellationToken ct)
+    {
+        var name = Tenancy.TownDatabases.NameOf(database);
+        await using var connection = (NpgsqlConnection)database.CreateConnection();
         await connection.OpenAsync(ct);
         // The stamp's table first (no lock on anything the service uses), so the probe below always parses.
         await using (var table = new NpgsqlCommand(
@@ -40,7 +47,7 @@ public sealed class LedgerInstaller(IDocumentStore store, ILogger<LedgerInstalle
             probe.Parameters.AddWithValue("hash", DdlHash);
             if (await probe.ExecuteScalarAsync(ct) is true)
             {
-                logger.LogInformation("Ledger chaining already installed");
+                logger.LogInformation("Ledger chaining already installed in {Database}", name);
                 return;
             }
         }
@@ -57,7 +64,7 @@ public sealed class LedgerInstaller(IDocumentStore store, ILogger<LedgerInstalle
             await stamp.ExecuteNonQueryAsync(ct);
         }
         await transaction.CommitAsync(ct);
-        logger.LogInformation("Ledger chaining installed");
+        logger.LogInformation("Ledger chaining installed in {Database}", name);
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

@@ -120,5 +120,19 @@ public static class LedgerSchema
         drop trigger if exists ledger_digests_append_only on {{S}}.ledger_digests;
         create trigger ledger_digests_append_only before update or delete on {{S}}.ledger_digests
             for each row execute function {{S}}.ledger_digests_append_only();
+
+        -- District heads (ADR 0030): the signed root over the latest head of every database, the district's and the towns'.
+        create table if not exists {{S}}.ledger_district_heads (
+            id          bigserial primary key,
+            created_at  timestamptz not null,
+            heads       jsonb not null,
+            root        text not null,
+            key_id      text not null,
+            public_key  text not null,
+            signature   text not null
+        );
+        drop trigger if exists ledger_district_heads_append_only on {{S}}.ledger_district_heads;
+        create trigger ledger_district_heads_append_only before update or delete on {{S}}.ledger_district_heads
+            for each row execute function {{S}}.ledger_digests_append_only();
         """;
 }

@@ -14,6 +14,15 @@ public interface IAnJiaXingModule
     /// <summary>A short name for logs and the OpenAPI tags, e.g. "Hazards".</summary>
     string Name { get; }
 
+    /// <summary>Where its records live when towns have databases of their own (ADR 0030): by default in the towns'.</summary>
+    Tenancy.ModuleHome Home => Tenancy.ModuleHome.Town;
+
+    /// <summary>
+    /// Events of a town module that are the district's content every town uses (published checklists, knowledge): with
+    /// town databases, those appended in the district database are copied into every town's, like the shared kernel's.
+    /// </summary>
+    IReadOnlyList<Type> SharedEvents => [];
+
     void ConfigureServices(IServiceCollection services, IConfiguration configuration) { }
 
     void ConfigureMarten(StoreOptions options) { }

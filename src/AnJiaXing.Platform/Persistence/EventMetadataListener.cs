@@ -39,6 +39,8 @@ public sealed class EventMetadataListener(IHttpContextAccessor accessor, LedgerG
 
         foreach (var (stream, @event) in streams.SelectMany(s => s.Events.Select(e => (s, e))))
         {
+            // A copy from another database (ADR 0030) keeps what its original was stamped with.
+            if (!Tenancy.TownReplication.IsOriginal(@event)) continue;
             // The stream version the command saw when it decided (0 for a new stream).
             var decidedAgainst = stream.ExpectedVersionOnServer ?? (stream.ActionType == JasperFx.Events.StreamActionType.Start ? 0 : null);
             if (decidedAgainst is { } v) @event.SetHeader(DecidedAgainstVersionHeader, v);

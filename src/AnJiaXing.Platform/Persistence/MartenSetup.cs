@@ -15,6 +15,7 @@ public static class MartenSetup
 
     public static IServiceCollection AddAnJiaXingMarten(this IServiceCollection services, IReadOnlyList<IAnJiaXingModule> modules)
     {
+        services.TryAddSingleton(sp => Tenancy.TownDatabases.From(sp.GetRequiredService<IConfiguration>()));
         // The store's metadata listener refuses unchained appends (LedgerGuard): one per store, registered with it.
         services.TryAddSingleton<LedgerGuard>();
         // Its listener evicts cached accounts and organisations; a store without authentication (unit tests) still has one.
@@ -22,13 +23,22 @@ public static class MartenSetup
         services.AddMarten(sp =>
             {
                 var configuration = sp.GetRequiredService<IConfiguration>();
+                var towns = sp.GetRequiredService<Tenancy.TownDatabases>();
                 var connectionString = configuration.GetConnectionString(ConnectionStringName);
                 if (string.IsNullOrWhiteSpace(connectionString))
                     throw new InvalidOperationException(
                         $"No database: set ConnectionStrings__{ConnectionStringName} (the README's run command does it for you).");
 
                 var opts = new StoreOptions();
-                opts.Connection(connectionString);
+                if (towns.Several)
+                {
+                    towns.Configure(opts, connectionString);
+                    // Wolverine keeps its nodes, agents and untenanted messages in the district database, and a town's
+                    // messages (those its requests and its daemon send) in the town's own (ADR 0030). Read when its
+                    // message store is built, which builds this store first.
+                    sp.GetRequiredService<MartenIntegration>().MainDatabaseConnectionString = connectionString;
+                }
+                else opts.Connection(connectionString);
                 opts.DatabaseSchemaName = Schema;
                 opts.Events.DatabaseSchemaName = Schema;
                 opts.Events.StreamIdentity = StreamIdentity.AsGuid;
@@ -56,6 +66,11 @@ public static class MartenSetup
                 // The platform's own documents; each module then registers its events, projections and indexes.
                 opts.ConfigurePlatform();
                 foreach (var module in modules) module.ConfigureMarten(opts);
+                if (towns.Several)
+                {
+                    opts.Projections.Subscribe(new Tenancy.TownReplication(sp));
+                    opts.Schema.For<Tenancy.StreamHome>();
+                }
                 return opts;
             })
             .UseLightweightSessions()

@@ -29,14 +29,20 @@ internal sealed class StoreUpgrader(IDocumentStore store, IEnumerable<IStoreUpgr
         // Nodes started together take turns, like every other start-up step. The store exists before its schema is
         // applied; its connections come from Marten's own data source, not the process's shared pool.
         await using var turn = await AdvisoryLock.StartupTurnAsync(store, "store-upgrades", ct);
-        await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
+        foreach (var database in await Tenancy.TownDatabases.AllAsync(store)) await UpgradeAsync(database, all, ct);
+    }
+
+    private async Task UpgradeAsync(Marten.Storage.IMartenDatabase database, IReadOnlyList<IStoreUpgrade> all, CancellationToken ct)
+    {
+        await using var connection = (NpgsqlConnection)database.CreateConnection();
         await connection.OpenAsync(ct);
         var applied = false;
         foreach (var upgrade in all)
             if (await upgrade.ApplyAsync(connection, ct))
             {
                 applied = true;
-                logger.LogWarning("Store upgrade {Upgrade} applied: its read model is rebuilt from the events", upgrade.Name);
+                logger.LogWarning("Store upgrade {Upgrade} applied in {Database}: its read model is rebuilt from the events",
+                    upgrade.Name, Tenancy.TownDatabases.NameOf(database));
             }
         if (!applied) return;
         // What an upgrade removed Marten must create again: forget the schema's stamp so it compares with the catalogue.

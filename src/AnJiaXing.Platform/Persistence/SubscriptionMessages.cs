@@ -1,5 +1,8 @@
+using JasperFx.Events;
+using JasperFx.Events.Projections;
 using Marten;
 using Marten.Services;
+using AnJiaXing.Platform.Tenancy;
 using Wolverine;
 using Wolverine.Runtime;
 
@@ -11,15 +14,33 @@ namespace AnJiaXing.Platform.Persistence;
 /// </summary>
 public static class SubscriptionMessages
 {
-    /// <summary>A bus for a subscription's page of events.</summary>
-    public static IMessageBus Bus(IServiceProvider services) => new MessageContext(services.GetRequiredService<IWolverineRuntime>());
+    /// <summary>
+    /// A bus for a subscription's page of events. With town databases its messages belong to the database the page came
+    /// from (Wolverine's tenant): their handlers open that database, and they are stored in it until handled.
+    /// </summary>
+    public static IMessageBus Bus(IServiceProvider services, IDocumentOperations operations) =>
+        new MessageContext(services.GetRequiredService<IWolverineRuntime>())
+        {
+            TenantId = TownDatabases.TownOf(operations.Database) is { } town ? TownDatabases.TenantId(town) : null
+        };
+
+    /// <summary>
+    /// The events of a page a subscription of a module living at <paramref name="home"/> acts on (ADR 0030). A town
+    /// module's acts where an event was appended, never on a copy; a district module's acts in the district database,
+    /// over every town's events, and nowhere else. With one database that is every event.
+    /// </summary>
+    public static IEnumerable<IEvent> EventsFor(this EventRange page, IDocumentOperations operations, ModuleHome home) =>
+        home == ModuleHome.Town
+            ? page.Events.Where(TownReplication.IsOriginal)
+            : TownDatabases.IsDistrict(operations.Database) ? page.Events : [];
 
     /// <summary>Schedules each message for its due time (durably: Wolverine's scheduled-message store).</summary>
-    public static async Task<IChangeListener> ScheduleAsync<T>(IServiceProvider services, IReadOnlyCollection<T> messages, Func<T, DateTimeOffset> dueAt)
+    public static async Task<IChangeListener> ScheduleAsync<T>(IServiceProvider services, IDocumentOperations operations,
+        IReadOnlyCollection<T> messages, Func<T, DateTimeOffset> dueAt)
         where T : notnull
     {
         if (messages.Count == 0) return NoChanges;
-        var bus = Bus(services);
+        var bus = Bus(services, operations);
         foreach (var message in messages) await bus.ScheduleAsync(message, dueAt(message));
         return NoChanges;
     }

@@ -12,6 +12,9 @@ public sealed class CityPlatformModule : IAnJiaXingModule
 {
     public string Name => "CityPlatform";
 
+    /// <summary>With town databases (ADR 0030): the operations platform's feed and dispatches are the district's.</summary>
+    public AnJiaXing.Platform.Tenancy.ModuleHome Home => AnJiaXing.Platform.Tenancy.ModuleHome.District;
+
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<CityOptions>(configuration.GetSection(CityOptions.Section));

@@ -8,6 +8,13 @@ public sealed class InspectionsModule : IAnJiaXingModule
 {
     public string Name => "Inspections";
 
+    /// <summary>The district's checklists and knowledge base, which every town's inspections use (ADR 0030).</summary>
+    public IReadOnlyList<Type> SharedEvents =>
+    [
+        typeof(ChecklistPublished), typeof(ChecklistRevised), typeof(ChecklistRetired),
+        typeof(KnowledgeDocumentPublished), typeof(KnowledgeDocumentRevised)
+    ];
+
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IDemoSeed, InspectionDemoSeed>();

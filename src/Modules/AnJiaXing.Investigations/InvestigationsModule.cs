@@ -9,6 +9,9 @@ public sealed class InvestigationsModule : IAnJiaXingModule
 {
     public string Name => "Investigations";
 
+    /// <summary>With town databases (ADR 0030): investigations query the signed events of every town.</summary>
+    public AnJiaXing.Platform.Tenancy.ModuleHome Home => AnJiaXing.Platform.Tenancy.ModuleHome.District;
+
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration) => services.AddSingleton<InvestigationFindings>();
 
     public void ConfigureMarten(StoreOptions options)

@@ -11,6 +11,9 @@ public sealed class NoticesModule : IAnJiaXingModule
 {
     public string Name => "Notices";
 
+    /// <summary>With town databases (ADR 0030): notices and reminders reach people of every town from one inbox.</summary>
+    public AnJiaXing.Platform.Tenancy.ModuleHome Home => AnJiaXing.Platform.Tenancy.ModuleHome.District;
+
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IDemoSeed, NoticeDemoSeed>();

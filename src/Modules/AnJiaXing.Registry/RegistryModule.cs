@@ -9,6 +9,9 @@ public sealed class RegistryModule : IAnJiaXingModule
 {
     public string Name => "Registry";
 
+    /// <summary>With town databases (ADR 0030): organisations and accounts: written in the district, copied into every town.</summary>
+    public AnJiaXing.Platform.Tenancy.ModuleHome Home => AnJiaXing.Platform.Tenancy.ModuleHome.SharedKernel;
+
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IPasswordHasher<Person>, PasswordHasher<Person>>();

@@ -44,12 +44,12 @@ public sealed class OverdueSupervisionSubscription : SubscriptionBase
     {
         var delay = _services.GetRequiredService<IOptions<OverdueSupervisionOptions>>().Value.DepartmentDelay;
         var due = new List<OverdueEscalationDue>();
-        foreach (var e in page.Events)
+        foreach (var e in page.EventsFor(operations, AnJiaXing.Platform.Tenancy.ModuleHome.Town))
         {
             if (e.Data is RectificationAssigned a) due.AddRange(Schedule(a.HazardId, a.Deadline, delay));
             else if (e.Data is DeadlineExtended d) due.AddRange(Schedule(d.HazardId, d.NewDeadline, delay));
         }
-        return await SubscriptionMessages.ScheduleAsync(_services, due, m => m.DueAt);
+        return await SubscriptionMessages.ScheduleAsync(_services, operations, due, m => m.DueAt);
     }
 }
 

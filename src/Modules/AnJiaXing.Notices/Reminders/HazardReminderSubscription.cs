@@ -36,7 +36,7 @@ public sealed class HazardReminderSubscription : SubscriptionBase
         CancellationToken cancellationToken)
     {
         var schedules = new List<DeadlineReminderDue>();
-        foreach (var e in page.Events)
+        foreach (var e in page.EventsFor(operations, AnJiaXing.Platform.Tenancy.ModuleHome.District))
         {
             switch (e.Data)
             {
@@ -67,7 +67,7 @@ public sealed class HazardReminderSubscription : SubscriptionBase
             }
         }
 
-        return await SubscriptionMessages.ScheduleAsync(_services, schedules, m => m.DueAt);
+        return await SubscriptionMessages.ScheduleAsync(_services, operations, schedules, m => m.DueAt);
     }
 
     /// <summary>督办: the town's supervisors when the deadline passed, the officers of the hazard's domain when it went up to them.</summary>

@@ -43,7 +43,7 @@ public sealed class SubjectReminderSubscription : SubscriptionBase
         }
 
         var later = new List<SubjectReminderDue>();
-        foreach (var e in page.Events)
+        foreach (var e in page.EventsFor(operations, AnJiaXing.Platform.Tenancy.ModuleHome.District))
         foreach (var source in SubjectReminderSources.All.Where(s => s.EventTypes.Contains(e.Data.GetType())))
         foreach (var plan in await source.PlanAsync(e, now, Current, cancellationToken))
         {
@@ -60,7 +60,7 @@ public sealed class SubjectReminderSubscription : SubscriptionBase
             if (schedule.DueAt > now) later.Add(schedule.Message());
         }
 
-        return await SubscriptionMessages.ScheduleAsync(_services, later, m => m.DueAt);
+        return await SubscriptionMessages.ScheduleAsync(_services, operations, later, m => m.DueAt);
     }
 }
 

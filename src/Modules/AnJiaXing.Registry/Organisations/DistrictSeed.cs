@@ -12,7 +12,7 @@ public sealed class DistrictSeed(IPasswordHasher<Person> hasher, TimeProvider cl
     {
         Organisation Register(string name, OrganisationKind kind, Guid? parent, IndustryDomain[] domains)
         {
-            var registered = new OrganisationRegistered(Guid.CreateVersion7(), name, kind, parent, domains, Actor.System);
+            var registered = new OrganisationRegistered(DemoDistrict.OrganisationId(name), name, kind, parent, domains, Actor.System);
             session.Events.StartStream<Organisation>(registered.OrganisationId, registered);
             return context.Organisations[name] = OrganisationProjection.Create(registered);
         }

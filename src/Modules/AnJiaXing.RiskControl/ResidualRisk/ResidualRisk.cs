@@ -48,13 +48,13 @@ public sealed class ResidualRiskSubscription : SubscriptionBase
     public override async Task<IChangeListener> ProcessEventsAsync(EventRange page, ISubscriptionController controller, IDocumentOperations operations,
         CancellationToken cancellationToken)
     {
-        var closed = page.Events.Where(e => e.Data is HazardClosed).ToList();
+        var closed = page.EventsFor(operations, AnJiaXing.Platform.Tenancy.ModuleHome.Town).Where(e => e.Data is HazardClosed).ToList();
         if (closed.Count == 0) return SubscriptionMessages.NoChanges;
         var links = (await operations.LoadManyAsync<RiskHazardLink>(cancellationToken, closed.Select(e => ((HazardClosed)e.Data).HazardId).ToArray()))
             .ToDictionary(l => l.Id);
         if (links.Count == 0) return SubscriptionMessages.NoChanges;
 
-        var bus = SubscriptionMessages.Bus(_services);
+        var bus = SubscriptionMessages.Bus(_services, operations);
         foreach (var e in closed)
         {
             var hazardId = ((HazardClosed)e.Data).HazardId;
