@@ -8,11 +8,18 @@
 # soak's checks: nothing acknowledged lost, nothing stored
 # twice, the read model and the district statistics equal to the events (a projection processed twice would count twice),
 # no progression conflict in any node's log, and the ledger verified from outside the service.
-# Usage: scripts/scale.sh [seconds]   NODES=<n>; SCALE_RATE=<commands/s> skips the peak measurements; SCALE_NO_BUILD=1 the build.
+# TOWNS=<n> (1 to 3; default 0) gives the first n of 南翔镇, 安亭镇, 马陆镇 a PostgreSQL cluster of their own (ADR 0030):
+# the first cluster is then the district's, the soak's flows go round an enterprise of each of those towns, and the
+# checks add that each town's events are in its own database only and equal, stream by stream, to their copies in the
+# district's, and verify every database's ledger.
+# Usage: scripts/scale.sh [seconds]   NODES=<n>; TOWNS=<n>; SCALE_RATE=<commands/s> skips the peak measurements; SCALE_NO_BUILD=1 the build.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 seconds="${1:-120}"
 nodes="${NODES:-3}"
+towns="${TOWNS:-0}"
+town_names=(南翔镇 安亭镇 马陆镇)
+[ "$towns" -le ${#town_names[@]} ] || { echo "TOWNS is at most ${#town_names[@]}" >&2; exit 2; }
 
 if [ "${SCALE_NO_BUILD:-}" != 1 ]; then
   dotnet build -c Release -v q -nologo "$root/benchmarks/AnJiaXing.Benchmarks" >&2
@@ -34,22 +41,40 @@ cleanup() {
   sleep 2
   # SCALE_LOGS=<folder> keeps the nodes' logs and the soak's output there.
   [ -n "${SCALE_LOGS:-}" ] && mkdir -p "$SCALE_LOGS" && cp "$dir"/*.log "$dir"/soak.* "$SCALE_LOGS"/ 2>/dev/null
-  as_pg "$bin/pg_ctl" -D "$dir/pg" -m immediate -w stop >/dev/null 2>&1 || true
+  for pg in "$dir"/pg "$dir"/pg-town*; do [ -d "$pg" ] && { as_pg "$bin/pg_ctl" -D "$pg" -m immediate -w stop >/dev/null 2>&1 || true; }; done
   rm -rf "$dir"
 }
 trap cleanup EXIT
 log() { printf '[scale %s] %s\n' "$(date -u +%T)" "$*" >&2; }
 now() { date +%s.%N; }
 
-as_pg "$bin/initdb" -D "$dir/pg" -U anjiaxing --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
-port=56800
-while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
-as_pg "$bin/pg_ctl" -D "$dir/pg" -l "$dir/pg.log" -w -t 120 -o "-p $port -c listen_addresses=127.0.0.1 \
-  -c unix_socket_directories='' -c max_connections=300" start >/dev/null
-"$bin/createdb" -h 127.0.0.1 -p "$port" -U anjiaxing anjiaxing
+# A throwaway cluster in $dir/$1 on the first free port from $2, with a database named $3; prints the port. Each town's
+# database needs a name of its own: Marten and Wolverine tell databases apart by host and name, not by port.
+start_pg() {
+  local name=$1 p=$2 db=$3
+  as_pg "$bin/initdb" -D "$dir/$name" -U anjiaxing --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+  while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done
+  as_pg "$bin/pg_ctl" -D "$dir/$name" -l "$dir/$name.log" -w -t 120 -o "-p $p -c listen_addresses=127.0.0.1 \
+    -c unix_socket_directories='' -c max_connections=300" start >/dev/null
+  "$bin/createdb" -h 127.0.0.1 -p "$p" -U anjiaxing "$db"
+  echo "$p"
+}
+port=$(start_pg pg 56800 anjiaxing)
 connection="Host=127.0.0.1;Port=$port;Database=anjiaxing;Username=anjiaxing;Maximum Pool Size=60"
 export ANJIAXING_BENCH_CONNECTION="$connection"
 sql() { "$bin/psql" -h 127.0.0.1 -p "$port" -U anjiaxing -d anjiaxing -XAtq -c "$1"; }
+sql_at() { "$bin/psql" -h 127.0.0.1 -p "$1" -U anjiaxing -d "$2" -XAtq -c "$3"; }
+
+# Town clusters: each town's id (derived from its demo name) names its database in the nodes' configuration.
+declare -a town_ports town_ids town_connections
+town_env=()
+for t in $(seq 1 "$towns"); do
+  town_ports[$t]=$(start_pg "pg-town$t" $((56900 + t * 10)) "anjiaxing_town$t")
+  town_ids[$t]=$(dotnet "$bench" town-id "${town_names[$((t - 1))]}")
+  town_connections[$t]="Host=127.0.0.1;Port=${town_ports[$t]};Database=anjiaxing_town$t;Username=anjiaxing;Maximum Pool Size=40"
+  town_env+=("AnJiaXing__Tenancy__Towns__${town_ids[$t]}=${town_connections[$t]}")
+  log "town ${town_names[$((t - 1))]} (${town_ids[$t]}) in its own cluster on port ${town_ports[$t]}"
+done
 
 svc_port=5590
 start_node() {
@@ -57,7 +82,7 @@ start_node() {
   while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 10)); done
   urls[$i]="http://127.0.0.1:$p"
   # Wolverine's agent controller logs at Information: its "Starting agents for Node <id>" names the node's id.
-  env ConnectionStrings__AnJiaXing="$connection" AnJiaXing__DemoData=true AnJiaXing__DataFolder="$dir/data" \
+  env "${town_env[@]}" ConnectionStrings__AnJiaXing="$connection" AnJiaXing__DemoData=true AnJiaXing__DataFolder="$dir/data" \
     ASPNETCORE_URLS="${urls[$i]}" AnJiaXing__Auth__SignInsPerMinutePerClient=100000 Serilog__MinimumLevel__Default=Warning \
     "Serilog__MinimumLevel__Override__Wolverine.Runtime.Agents=Information" \
     dotnet "$api" >>"$dir/node$i.log" 2>&1 &
@@ -81,15 +106,40 @@ all=$(IFS=,; echo "${urls[*]}")
 
 agents_total() { sql "select count(*) from anjiaxing.wolverine_node_assignments"; }
 # Every agent of the known families assigned, spread over the nodes (the leader rebalances as nodes join).
-for _ in $(seq 1 120); do
+# With town databases there are agents for each database: wait until the count has held for 3 s as well.
+last_total=-1; held=0
+for _ in $(seq 1 240); do
   spread=$(sql "select count(distinct node_id) from anjiaxing.wolverine_node_assignments")
-  [ "$spread" -ge "$nodes" ] && break
+  total_now=$(agents_total)
+  if [ "$total_now" -eq "$last_total" ]; then held=$((held + 1)); else held=0; last_total=$total_now; fi
+  [ "$spread" -ge "$nodes" ] && [ "$held" -ge 6 ] && break
   sleep 0.5
 done
 log "agents assigned: $(agents_total) over $spread node(s)"
 sql "select id, node_number, started, health_check from anjiaxing.wolverine_nodes order by node_number" >&2
 sql "select n.node_number, a.id from anjiaxing.wolverine_node_assignments a join anjiaxing.wolverine_nodes n on n.id = a.node_id order by 1, 2" >"$dir/assignments-before"
 sleep 5 # the host's own work at start (overdue escalations of the demo hazards)
+
+# With town databases the soak writes to every town: an enterprise account in each (马陆镇 has none in the demo: the
+# district grants one to its first enterprise, through the API, as an administrator would).
+soak_enterprises="ent.demo1"
+if [ "$towns" -ge 1 ]; then
+  soak_enterprises="ent.demo1"
+  [ "$towns" -ge 2 ] && soak_enterprises+=",ent.demo3"
+  if [ "$towns" -ge 3 ]; then
+    admin=$(curl -sf "${urls[1]}/api/auth/token" -H 'Content-Type: application/json' \
+      -d '{"username":"district.admin","password":"Demo#2026"}' | jq -r .accessToken)
+    malu=$(curl -sf "${urls[1]}/api/enterprises?townId=${town_ids[3]}&pageSize=1" -H "Authorization: Bearer $admin" | jq -r '.items[0].id')
+    curl -sf -o /dev/null "${urls[1]}/api/enterprises/$malu/accounts" -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
+      -d '{"username":"ent.malu","displayName":"马陆镇企业 安全员","password":"Demo#2026"}'
+    soak_enterprises+=",ent.malu"
+    sleep 2 # the account's copy reaches 马陆镇's database (the assign step names the account)
+  fi
+  export SOAK_ENTERPRISES="$soak_enterprises"
+  SOAK_TOWN_CONNECTIONS=$(IFS='|'; echo "${town_connections[*]}")
+  export SOAK_TOWN_CONNECTIONS
+  log "soak enterprises: $soak_enterprises"
+fi
 
 rate="${SCALE_RATE:-}"
 one_peak="" ; all_peak=""
@@ -159,10 +209,28 @@ echo "SCALE progression-conflicts=$conflicts"
 echo "SCALE assignments before:"; sed 's/^/  /' "$dir/assignments-before"
 echo "SCALE assignments after:"; sed 's/^/  /' "$dir/assignments-after"
 
+# The district against the SQL truth summed over the towns: every town's own events are in the district as copies from
+# that town, as many as the town holds, and none of them in another town's database.
+towns_ok=1
+for t in $(seq 1 "$towns"); do
+  own=$(sql_at "${town_ports[$t]}" "anjiaxing_town$t" "select count(*) from anjiaxing.mt_events where headers ->> 'origin' is null and type like 'hazard%'")
+  copies=$(sql "select count(*) from anjiaxing.mt_events where headers ->> 'origin' = '${town_ids[$t]}' and type like 'hazard%'")
+  views=$(sql_at "${town_ports[$t]}" "anjiaxing_town$t" "select count(*) from anjiaxing.mt_doc_hazardview")
+  district_views=$(sql "select count(*) from anjiaxing.mt_doc_hazardview where data ->> 'townId' = '${town_ids[$t]}'")
+  echo "SCALE town ${town_names[$((t - 1))]}: hazard events $own, their copies in the district $copies; hazard views $views, in the district $district_views"
+  [ "$own" -eq "$copies" ] && [ "$views" -eq "$district_views" ] || towns_ok=0
+done
+if [ "$towns" -ge 1 ]; then
+  echo "SCALE district heads: $(sql "select count(*) from anjiaxing.ledger_district_heads"), the latest over $(sql "select coalesce(jsonb_array_length(heads), 0) from anjiaxing.ledger_district_heads order by id desc limit 1") databases"
+fi
+
 log "verifying the ledger from outside the service"
 set +e
 dotnet "$api" ledger verify --connection "$connection" --key-file "$dir/data/keys/ledger-signing.pem"
 verified=$?
+for t in $(seq 1 "$towns"); do
+  dotnet "$api" ledger verify --connection "${town_connections[$t]}" --key-file "$dir/data/keys/ledger-signing.pem" || verified=1
+done
 set -e
-echo "Scale run of ${seconds}s, $nodes nodes at $rate commands/s, $(date -u +%FT%TZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)."
-[ "$status" -eq 0 ] && [ "$verified" -eq 0 ] && [ "$conflicts" -eq 0 ] && [ "$failed_takeover" -eq 0 ]
+echo "Scale run of ${seconds}s, $nodes nodes, $towns town databases, at $rate commands/s, $(date -u +%FT%TZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)."
+[ "$status" -eq 0 ] && [ "$verified" -eq 0 ] && [ "$conflicts" -eq 0 ] && [ "$failed_takeover" -eq 0 ] && [ "$towns_ok" -eq 1 ]

@@ -6,6 +6,12 @@ using Npgsql;
 // trigger), then measures audit-by-actor and verify-one-stream latency and whole-ledger verify throughput.
 // Usage: ANJIAXING_BENCH_CONNECTION="Host=…;Database=…" dotnet run -c Release --project benchmarks/AnJiaXing.Benchmarks -- [events]
 // scripts/bench.sh starts a throwaway local PostgreSQL and runs this.
+// `town-id NAME`: the id of a demo town (derived from its name), for AnJiaXing:Tenancy:Towns (scripts/scale.sh, TOWNS).
+if (args is ["town-id", var townName])
+{
+    Console.WriteLine(AnJiaXing.Platform.Demo.DemoDistrict.OrganisationId(townName));
+    return 0;
+}
 var connection = Environment.GetEnvironmentVariable("ANJIAXING_BENCH_CONNECTION")
                  ?? throw new InvalidOperationException("Set ANJIAXING_BENCH_CONNECTION.");
 // `stats [events]`: the statistics endpoints benchmark (issue 7), on a database of its own.

@@ -29,11 +29,23 @@ public static partial class PlatformBenchmark
         // baseUrl may name several nodes (comma-separated): requests go round them, and a retry to the next (scripts/scale.sh).
         using var http = Nodes.Client(baseUrl, new SocketsHttpHandler { MaxConnectionsPerServer = 64, ConnectTimeout = TimeSpan.FromSeconds(2) },
             TimeSpan.FromSeconds(15));
-        var enterprise = await SignInAsync(http, "ent.demo1");
+        // SOAK_ENTERPRISES (comma-separated accounts, default ent.demo1): the flows go round them, so with enterprises of
+        // several towns every town's database is written (scripts/scale.sh with TOWNS). A town's own supervisor
+        // rechecks where the demo has one; elsewhere the enterprise designates its own rechecker.
+        var enterprises = new List<Account>();
+        foreach (var name in (Environment.GetEnvironmentVariable("SOAK_ENTERPRISES") ?? "ent.demo1").Split(',', StringSplitOptions.RemoveEmptyEntries))
+            enterprises.Add(await SignInAsync(http, name));
         var towns = new[] { await SignInAsync(http, "town.nanxiang"), await SignInAsync(http, "town.anting") };
-        var town = towns.FirstOrDefault(t => t.TownId == enterprise.TownId);
+        // SOAK_TOWN_CONNECTIONS ('|'-separated): the towns' own databases, whose events are the truth the district's copies are checked against.
+        var townConnections = (Environment.GetEnvironmentVariable("SOAK_TOWN_CONNECTIONS") ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries);
         var department = await SignInAsync(http, "dept.emergency");
         var district = await SignInAsync(http, "district.admin");
+        // The district's figures before the soak, once what was written before it (the peak measurements) has reached
+        // them: with town databases its copies arrive a little later than the towns' own events.
+        await using var districtSource = NpgsqlDataSource.Create(connection);
+        var townSources = townConnections.Select(c => NpgsqlDataSource.Create(c)).ToList();
+        foreach (var town in townSources) await WaitForDaemonAsync(town, TimeSpan.FromMinutes(3));
+        await WaitForDaemonAsync(districtSource, TimeSpan.FromMinutes(3));
         var before = await StatusCountsAsync(http, district);
 
         var run = $"soak{DateTime.UtcNow:HHmmss}";
@@ -130,6 +142,8 @@ public static partial class PlatformBenchmark
 
         async Task Flow(int n)
         {
+            var enterprise = enterprises[n % enterprises.Count];
+            var town = towns.FirstOrDefault(t => t.TownId == enterprise.TownId);
             var description = $"{run}-{n:00000} 消防通道堆放杂物";
             var key = $"{run}-{n}";
             var (status, answer, _) = await Send("report", () =>
@@ -189,7 +203,10 @@ public static partial class PlatformBenchmark
         // ---- the checks, against the database ----
         await using var source = NpgsqlDataSource.Create(connection);
         var ids = acked.Select(a => a.Hazard).Distinct().ToArray();
-        var caughtUp = await WaitForDaemonAsync(source, TimeSpan.FromMinutes(3));
+        // The towns' daemons first (their copies to the district are a subscription of theirs), then the district's.
+        var caughtUp = true;
+        foreach (var town in townSources) caughtUp &= await WaitForDaemonAsync(town, TimeSpan.FromMinutes(3));
+        caughtUp &= await WaitForDaemonAsync(source, TimeSpan.FromMinutes(3));
 
         var stored = new Dictionary<(Guid, long), string>();
         var streamLength = new Dictionary<Guid, long>();
@@ -204,6 +221,26 @@ public static partial class PlatformBenchmark
                 streamLength[s] = Math.Max(streamLength.GetValueOrDefault(s), v);
             }
         }
+        // With town databases: each hazard's events in its town (the truth), against its copy in the district database.
+        var townLength = new Dictionary<Guid, long>();
+        var inSeveralTowns = 0;
+        var townEvents = 0L;
+        foreach (var town in townSources)
+        {
+            await using var cmd = town.CreateCommand(
+                "select stream_id, count(*), max(version) from anjiaxing.mt_events where stream_id = any($1) and headers ->> 'origin' is null group by 1");
+            cmd.Parameters.Add(new NpgsqlParameter { Value = ids });
+            await using var reader = await cmd.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                if (townLength.ContainsKey(reader.GetGuid(0))) inSeveralTowns++;
+                townLength[reader.GetGuid(0)] = reader.GetInt64(2);
+                townEvents += reader.GetInt64(1);
+            }
+        }
+        var copyMismatches = townSources.Count == 0 ? 0
+            : ids.Count(id => townLength.GetValueOrDefault(id) != streamLength.GetValueOrDefault(id)) + inSeveralTowns;
+
         var lost = acked.Where(a => !Enumerable.Range((int)a.FromVersion + 1, (int)(a.Version - a.FromVersion))
             .Any(v => stored.GetValueOrDefault((a.Hazard, (long)v)) == a.Step)).ToList();
         var lastAcked = acked.GroupBy(a => a.Hazard).ToDictionary(g => g.Key, g => g.MaxBy(a => a.Version)!);
@@ -276,12 +313,15 @@ public static partial class PlatformBenchmark
         Console.WriteLine($"SOAK lost={lost.Count} duplicated-reports={duplicatedReports} stored-but-unacknowledged-reports={reportsNeverAcked} " +
                           $"unacknowledged-events={unacknowledged}");
         Console.WriteLine($"SOAK daemon-caught-up={caughtUp} view-mismatches={viewMismatches} statistics-mismatches={statsMismatches.Count}");
+        if (townSources.Count > 0)
+            Console.WriteLine($"SOAK towns={townSources.Count} enterprises={enterprises.Count} town-events={townEvents} " +
+                              $"district-copies={stored.Count} copy-mismatches={copyMismatches} in-several-towns={inSeveralTowns}");
         foreach (var l in lost.Take(10)) Console.Error.WriteLine($"LOST {l}");
         foreach (var r in refused.Take(10)) Console.Error.WriteLine($"REFUSED {r}");
         foreach (var f in outside.Take(10)) Console.Error.WriteLine($"5XX {f.Step} {f.Status} at {f.At:F1}");
         foreach (var m in statsMismatches) Console.Error.WriteLine($"STATS {m}");
         return lost.Count == 0 && duplicatedReports == 0 && unacknowledged == 0 && outside.Count == 0 && caughtUp && viewMismatches == 0
-               && statsMismatches.Count == 0 ? 0 : 1;
+               && statsMismatches.Count == 0 && copyMismatches == 0 ? 0 : 1;
     }
 
     private static async Task<Dictionary<string, int>> StatusCountsAsync(HttpClient http, Account district)

@@ -61,8 +61,9 @@ public sealed class TownDatabases
 #pragma warning restore CS0618
 
     /// <summary>Sets the store up for several databases: the district's as the default tenant, each town as its own.</summary>
-    internal void Configure(StoreOptions opts, string districtConnectionString)
+    public void Configure(StoreOptions opts, string districtConnectionString)
     {
+        RequireDistinctDatabases(districtConnectionString);
         opts.MultiTenantedDatabases(tenancy =>
         {
             tenancy.AddMultipleTenantDatabase(districtConnectionString, District).ForTenants().AsDefault();
@@ -71,6 +72,26 @@ public sealed class TownDatabases
         // Marten turns the default tenant off with several databases; here it is the district database on purpose:
         // accounts, the registry, the district's read models and everything that names no town.
         opts.Advanced.DefaultTenantUsageEnabled = true;
+    }
+
+    /// <summary>
+    /// Marten and Wolverine know a database by its host and name, not its port (their agents are named so): two
+    /// databases with the same host and name — two clusters on one machine, say — would share one set of projection
+    /// and message agents, and the second's would never run (scripts/scale.sh found it). Refused at start.
+    /// </summary>
+    private void RequireDistinctDatabases(string districtConnectionString)
+    {
+        var seen = new Dictionary<string, string>();
+        foreach (var (name, connection) in _towns.Select(t => (TenantId(t.Key), t.Value)).Prepend((District, districtConnectionString)))
+        {
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(connection);
+            var key = $"{builder.Host?.ToLowerInvariant()}/{builder.Database?.ToLowerInvariant()}";
+            if (seen.TryGetValue(key, out var other))
+                throw new InvalidOperationException(
+                    $"{Section}: the databases of {other} and {name} are both '{builder.Database}' on '{builder.Host}'. Give each a " +
+                    "database name (or host) of its own: Marten and Wolverine tell databases apart by host and name, not by port.");
+            seen[key] = name;
+        }
     }
 
     /// <summary>Every database of the store: the district's first, then the towns'.</summary>
