@@ -9,9 +9,11 @@ namespace AnJiaXing.Platform.Ledger;
 /// <summary>One database's latest signed head as a district head names it: the district's own, or a town's.</summary>
 public sealed record NamedHead(string Database, long HeadId, long CoveredSequence, long EventCount, string LogRoot, string Signature)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public string Line => $"{Database} {HeadId} {CoveredSequence} {EventCount} {LogRoot} {Signature}";
 
     /// <summary>The RFC 9162 leaf of the head (0x00 prefix, as every leaf of the ledger's trees).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public byte[] Leaf => SHA256.HashData([0x00, .. Encoding.UTF8.GetBytes(Line)]);
 }
 

@@ -26,6 +26,9 @@ internal sealed class PlatformOperations : OperationTexts
         Add("GetLedgerDigest", "当前台账摘要", "The current ledger digest",
             "最近一次签名的台账摘要（Merkle 树根、事件数与签名），可离线校验。",
             "The latest signed ledger digest (Merkle root, event count, signature), verifiable offline.");
+        Add("GetDistrictLedgerHead", "区级账本头", "The district head of the ledger",
+            "区数据库与各镇独立数据库最近一次签名摘要的 Merkle 根，以区级密钥签名；仅在各镇设有独立数据库时签发。",
+            "The Merkle root over the latest signed head of the district's database and of each town's own, signed with the district key; sealed only when towns have databases of their own.");
         Add("SealLedgerDigest", "立即签发台账摘要", "Seal a ledger digest now",
             "立即对当前台账签发一个新摘要（平时按计划自动签发）。",
             "Seal a new digest of the ledger now (otherwise sealed on a schedule).");

@@ -77,6 +77,11 @@ public static class ReadModelSamples
         // Ledger and audit
         ["DigestResponse"] = new DigestResponse(7, 1042, 96, 1042, Hash1, T0, "ECDSA P-256 SHA-256 (IEEE P1363, base64)", "ledger-2026",
             PublicKey, "MEUCIQDsignature==", StoredHeadPayload(), Hash2, [Hash0, Hash1]),
+        ["DistrictHead"] = new DistrictHead(3, T0,
+            [
+                new NamedHead("district", 7, 1042, 1042, Hash1, "MEUCIQDsignature=="),
+                new NamedHead("92823a8a-99de-5787-b6b5-cf5529ea48f2", 5, 380, 380, Hash2, "MEUCIQDtownsignature==")
+            ], Hash0, "ledger-2026", PublicKey, "MEUCIQDdistrictsignature=="),
         ["LedgerVerification"] = new LedgerVerification(false, 96, 1042,
             new LedgerBreak(HazardId, 3, "The event's data or metadata was changed after it was appended."),
             new DigestCheck(7, 1042, Hash1, T0, "ledger-2026", true, false, "The events the digest covered are no longer the same (the recomputed root differs)."),
