@@ -124,7 +124,6 @@ sleep 5 # the host's own work at start (overdue escalations of the demo hazards)
 # district grants one to its first enterprise, through the API, as an administrator would).
 soak_enterprises="ent.demo1"
 if [ "$towns" -ge 1 ]; then
-  soak_enterprises="ent.demo1"
   [ "$towns" -ge 2 ] && soak_enterprises+=",ent.demo3"
   if [ "$towns" -ge 3 ]; then
     admin=$(curl -sf "${urls[1]}/api/auth/token" -H 'Content-Type: application/json' \
@@ -221,7 +220,7 @@ for t in $(seq 1 "$towns"); do
   [ "$own" -eq "$copies" ] && [ "$views" -eq "$district_views" ] || towns_ok=0
 done
 if [ "$towns" -ge 1 ]; then
-  echo "SCALE district heads: $(sql "select count(*) from anjiaxing.ledger_district_heads"), the latest over $(sql "select coalesce(jsonb_array_length(heads), 0) from anjiaxing.ledger_district_heads order by id desc limit 1") databases"
+  echo "SCALE district heads: $(sql "select count(*) from anjiaxing.ledger_district_heads"), the latest over $(sql "select coalesce((select jsonb_array_length(heads) from anjiaxing.ledger_district_heads order by id desc limit 1), 0)") databases"
 fi
 
 log "verifying the ledger from outside the service"

@@ -42,10 +42,10 @@ public static partial class PlatformBenchmark
         var district = await SignInAsync(http, "district.admin");
         // The district's figures before the soak, once what was written before it (the peak measurements) has reached
         // them: with town databases its copies arrive a little later than the towns' own events.
-        await using var districtSource = NpgsqlDataSource.Create(connection);
+        await using var source = NpgsqlDataSource.Create(connection);
         var townSources = townConnections.Select(c => NpgsqlDataSource.Create(c)).ToList();
         foreach (var town in townSources) await WaitForDaemonAsync(town, TimeSpan.FromMinutes(3));
-        await WaitForDaemonAsync(districtSource, TimeSpan.FromMinutes(3));
+        await WaitForDaemonAsync(source, TimeSpan.FromMinutes(3));
         var before = await StatusCountsAsync(http, district);
 
         var run = $"soak{DateTime.UtcNow:HHmmss}";
@@ -201,7 +201,6 @@ public static partial class PlatformBenchmark
         var elapsed = clock.Elapsed.TotalSeconds;
 
         // ---- the checks, against the database ----
-        await using var source = NpgsqlDataSource.Create(connection);
         var ids = acked.Select(a => a.Hazard).Distinct().ToArray();
         // The towns' daemons first (their copies to the district are a subscription of theirs), then the district's.
         var caughtUp = true;
@@ -320,6 +319,7 @@ public static partial class PlatformBenchmark
         foreach (var r in refused.Take(10)) Console.Error.WriteLine($"REFUSED {r}");
         foreach (var f in outside.Take(10)) Console.Error.WriteLine($"5XX {f.Step} {f.Status} at {f.At:F1}");
         foreach (var m in statsMismatches) Console.Error.WriteLine($"STATS {m}");
+        foreach (var town in townSources) await town.DisposeAsync();
         return lost.Count == 0 && duplicatedReports == 0 && unacknowledged == 0 && outside.Count == 0 && caughtUp && viewMismatches == 0
                && statsMismatches.Count == 0 && copyMismatches == 0 ? 0 : 1;
     }

@@ -87,14 +87,7 @@ public static class RequestBindingGuard
     {
         var options = http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
 
-        http.Request.EnableBuffering();
-        byte[] bytes;
-        using (var buffer = new MemoryStream())
-        {
-            await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
-            bytes = buffer.ToArray();
-        }
-        http.Request.Body.Position = 0;
+        var bytes = (await JsonRequestBody.ReadAsync(http)).Bytes.ToArray();
 
         var maxDepth = options.MaxDepth == 0 ? 64 : options.MaxDepth;
         switch (Scan(bytes, options, maxDepth))
@@ -171,5 +164,24 @@ public static class RequestBindingGuard
             return new Shape.Malformed((e.LineNumber ?? 0) + 1, (e.BytePositionInLine ?? 0) + 1);
         }
         return deepest >= maxDepth ? new Shape.TooDeep() : new Shape.Ok();
+    }
+}
+
+/// <summary>
+/// The request's body, read once into a buffer the endpoint reads again: the binding guard inspects it, and the town
+/// detection (which runs before the guard) may look for the enterprise it names.
+/// </summary>
+public sealed record JsonRequestBody(ReadOnlyMemory<byte> Bytes)
+{
+    public static async Task<JsonRequestBody> ReadAsync(HttpContext http)
+    {
+        if (http.Features.Get<JsonRequestBody>() is { } read) return read;
+        http.Request.EnableBuffering();
+        using var buffer = new MemoryStream();
+        await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
+        http.Request.Body.Position = 0;
+        var body = new JsonRequestBody(buffer.ToArray());
+        http.Features.Set(body);
+        return body;
     }
 }

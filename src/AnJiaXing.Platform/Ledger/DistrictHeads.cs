@@ -43,10 +43,14 @@ public sealed class DistrictHeads(IDocumentStore store, LedgerDigests digests, L
 
     public async Task<DistrictHead?> LatestAsync(CancellationToken ct)
     {
-        await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(ct);
+        await using var connection = await OpenAsync(ct);
+        return await LatestAsync(connection, null, ct);
+    }
+
+    private static async Task<DistrictHead?> LatestAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, CancellationToken ct)
+    {
         await using var command = new NpgsqlCommand(
-            $"select id, created_at, heads::text, root, key_id, public_key, signature from {S}.ledger_district_heads order by id desc limit 1", connection);
+            $"select id, created_at, heads::text, root, key_id, public_key, signature from {S}.ledger_district_heads order by id desc limit 1", connection, tx);
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct)) return null;
         return new DistrictHead(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1),
@@ -63,13 +67,12 @@ public sealed class DistrictHeads(IDocumentStore store, LedgerDigests digests, L
                 heads.Add(new NamedHead(Tenancy.TownDatabases.NameOf(database), head.Id, head.CoveredSequence, head.EventCount, logRoot, head.Signature));
         if (heads.Count == 0) return null;
 
-        await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(ct);
+        await using var connection = await OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         // One sealer at a time, so no two district heads name the same set twice.
         await using (var lockCommand = new NpgsqlCommand("select pg_advisory_xact_lock(7130014)", connection, tx))
             await lockCommand.ExecuteNonQueryAsync(ct);
-        var previous = await LatestAsync(ct);
+        var previous = await LatestAsync(connection, tx, ct);
         if (!force && previous is not null && previous.Heads.SequenceEqual(heads)) return null;
 
         var root = DistrictHead.RootOf(heads);
@@ -89,5 +92,12 @@ public sealed class DistrictHeads(IDocumentStore store, LedgerDigests digests, L
         var id = (long)(await insert.ExecuteScalarAsync(ct))!;
         await tx.CommitAsync(ct);
         return new DistrictHead(id, createdAt, heads, root, key.KeyId, key.PublicKey, signature);
+    }
+
+    private async Task<NpgsqlConnection> OpenAsync(CancellationToken ct)
+    {
+        var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        return connection;
     }
 }

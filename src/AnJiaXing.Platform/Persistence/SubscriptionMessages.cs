@@ -30,9 +30,13 @@ public static class SubscriptionMessages
     /// over every town's events, and nowhere else. With one database that is every event.
     /// </summary>
     public static IEnumerable<IEvent> EventsFor(this EventRange page, IDocumentOperations operations, ModuleHome home) =>
+        page.Events.EventsFor(operations, home);
+
+    /// <summary>The same for the events an inline projection with effects is given (the city feed's outbox).</summary>
+    public static IEnumerable<IEvent> EventsFor(this IEnumerable<IEvent> events, IDocumentOperations operations, ModuleHome home) =>
         home == ModuleHome.Town
-            ? page.Events.Where(TownReplication.IsOriginal)
-            : TownDatabases.IsDistrict(operations.Database) ? page.Events : [];
+            ? events.Where(TownReplication.IsOriginal)
+            : TownDatabases.IsDistrict(operations.Database) ? events : [];
 
     /// <summary>Schedules each message for its due time (durably: Wolverine's scheduled-message store).</summary>
     public static async Task<IChangeListener> ScheduleAsync<T>(IServiceProvider services, IDocumentOperations operations,

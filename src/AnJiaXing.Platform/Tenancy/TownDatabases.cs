@@ -37,8 +37,6 @@ public sealed class TownDatabases
     /// <summary>True when at least one town has a database of its own.</summary>
     public bool Several => _towns.Count > 0;
 
-    public IReadOnlyDictionary<Guid, string> ConnectionStrings => _towns;
-
     /// <summary>The tenant of a town with a database of its own; null for the district database.</summary>
     public string? TenantOf(Guid? town) => town is { } t && _towns.ContainsKey(t) ? TenantId(t) : null;
 

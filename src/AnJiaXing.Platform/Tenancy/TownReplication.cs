@@ -40,49 +40,62 @@ public sealed class TownReplication : SubscriptionBase
         IDocumentOperations operations, CancellationToken ct)
     {
         var store = _services.GetRequiredService<IDocumentStore>();
-        var towns = _services.GetRequiredService<TownDatabases>();
         var town = TownDatabases.TownOf(operations.Database);
+        var events = town is null
+            ? page.Events.Where(e => IsOriginal(e) && SharedEvents.Contains(e.Data.GetType())).ToList()
+            : page.Events.Where(IsOriginal).ToList();
+        if (events.Count == 0) return SubscriptionMessages.NoChanges;
+
+        // The aggregate type of each stream the page starts, read once for every target.
+        var started = await StatesAsync(operations, events.Where(e => e.Version == 1).Select(e => e.StreamId), ct);
+        var types = started.ToDictionary(s => s.Key, s => s.Value?.AggregateType);
         if (town is { } t)
         {
-            var own = page.Events.Where(IsOriginal).ToList();
-            if (own.Count > 0)
-            {
-                await using var district = store.LightweightSession();
-                await CopyAsync(operations, district, own, TownDatabases.TenantId(t), t, ct);
-            }
+            await using var district = store.LightweightSession();
+            await CopyAsync(district, events, types, TownDatabases.TenantId(t), t, ct);
         }
         else
-        {
-            var shared = SharedEventTypes(_services.GetRequiredService<IReadOnlyList<IAnJiaXingModule>>());
-            var kernel = page.Events.Where(e => IsOriginal(e) && shared.Contains(e.Data.GetType())).ToList();
-            if (kernel.Count > 0)
-                foreach (var tenant in towns.Tenants)
-                {
-                    await using var target = store.LightweightSession(tenant);
-                    await CopyAsync(operations, target, kernel, TownDatabases.District, null, ct);
-                }
-        }
+            foreach (var tenant in _services.GetRequiredService<TownDatabases>().Tenants)
+            {
+                await using var target = store.LightweightSession(tenant);
+                await CopyAsync(target, events, types, TownDatabases.District, null, ct);
+            }
         return SubscriptionMessages.NoChanges;
     }
 
-    private static HashSet<Type>? _shared;
+    /// <summary>The shared kernel's events (every contract of a <see cref="ModuleHome.SharedKernel"/> module) and the shared content's.</summary>
+    private HashSet<Type> SharedEvents => _shared ??= SharedEventTypes(_services.GetRequiredService<IReadOnlyList<IAnJiaXingModule>>());
 
-    /// <summary>The shared kernel's events (every event of a <see cref="ModuleHome.SharedKernel"/> module) and the shared content's.</summary>
-    public static HashSet<Type> SharedEventTypes(IReadOnlyList<IAnJiaXingModule> modules) => _shared ??=
+    private HashSet<Type>? _shared;
+
+    public static HashSet<Type> SharedEventTypes(IReadOnlyList<IAnJiaXingModule> modules) =>
     [
         .. modules.Where(m => m.Home == ModuleHome.SharedKernel)
             .SelectMany(m => m.GetType().Assembly.GetTypes().Where(t => t.Namespace?.EndsWith(".Contracts", StringComparison.Ordinal) == true)),
         .. modules.SelectMany(m => m.SharedEvents)
     ];
 
-    private static async Task CopyAsync(IQuerySession source, IDocumentSession target, IReadOnlyList<IEvent> events, string origin,
-        Guid? homeTown, CancellationToken ct)
+    /// <summary>The state of several streams in one round trip (null for a stream the database does not hold).</summary>
+    private static async Task<Dictionary<Guid, StreamState?>> StatesAsync(IQuerySession session, IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var distinct = ids.Distinct().ToList();
+        if (distinct.Count == 0) return [];
+        var batch = session.CreateBatchQuery();
+        var pending = distinct.Select(id => (Id: id, State: batch.Events.FetchStreamState(id))).ToList();
+        await batch.Execute(ct);
+        var states = new Dictionary<Guid, StreamState?>();
+        foreach (var (id, state) in pending) states[id] = await state;
+        return states;
+    }
+
+    private static async Task CopyAsync(IDocumentSession target, IReadOnlyList<IEvent> events, IReadOnlyDictionary<Guid, Type?> types,
+        string origin, Guid? homeTown, CancellationToken ct)
     {
         target.LastModifiedBy = Actor.System.Name;
+        var states = await StatesAsync(target, events.Select(e => e.StreamId), ct);
         foreach (var stream in events.GroupBy(e => e.StreamId))
         {
-            var state = await target.Events.FetchStreamStateAsync(stream.Key, ct);
-            var current = state?.Version ?? 0;
+            var current = states[stream.Key]?.Version ?? 0;
             var missing = stream.Where(e => e.Version > current).OrderBy(e => e.Version).ToList();
             if (missing.Count == 0) continue;
             if (missing[0].Version != current + 1)
@@ -93,8 +106,9 @@ public sealed class TownReplication : SubscriptionBase
             StreamAction action;
             if (current == 0)
             {
-                var type = (await source.Events.FetchStreamStateAsync(stream.Key, ct))?.AggregateType;
-                action = type is null ? target.Events.StartStream(stream.Key, data) : target.Events.StartStream(type, stream.Key, data);
+                action = types.GetValueOrDefault(stream.Key) is { } type
+                    ? target.Events.StartStream(type, stream.Key, data)
+                    : target.Events.StartStream(stream.Key, data);
                 if (homeTown is { } town) target.Store(new StreamHome { Id = stream.Key, Town = town });
             }
             else action = target.Events.Append(stream.Key, missing[^1].Version, data);

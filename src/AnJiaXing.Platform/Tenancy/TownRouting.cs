@@ -48,8 +48,6 @@ public sealed class ModuleHomePolicy(IReadOnlyList<IAnJiaXingModule> modules) : 
 /// </summary>
 public sealed class TownTenantDetection(TownDatabases towns, IDocumentStore store, IdentityCache identities) : ITenantDetection
 {
-    private const int MaxPeekedBody = 256 * 1024;
-
     public async ValueTask<string?> DetectTenant(HttpContext context)
     {
         if (!towns.Several) return null;
@@ -70,17 +68,16 @@ public sealed class TownTenantDetection(TownDatabases towns, IDocumentStore stor
         return null;
     }
 
-    /// <summary>The <c>enterpriseId</c> at the top of a JSON body, read from a buffer the endpoint reads again.</summary>
+    /// <summary>The <c>enterpriseId</c> at the top of a JSON body (read once, with the binding guard that checks it next).</summary>
     private static async Task<Guid?> EnterpriseNamedInBodyAsync(HttpContext context)
     {
-        var request = context.Request;
-        if (request.HasJsonContentType() is false || request.ContentLength is null or 0 or > MaxPeekedBody) return null;
-        request.EnableBuffering();
+        if (context.Request.ContentLength is 0 || !context.Request.HasJsonContentType()) return null;
+        var body = await JsonRequestBody.ReadAsync(context);
         try
         {
-            using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: context.RequestAborted);
-            return body.RootElement.ValueKind == JsonValueKind.Object
-                   && body.RootElement.TryGetProperty("enterpriseId", out var value)
+            using var document = JsonDocument.Parse(body.Bytes);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                   && document.RootElement.TryGetProperty("enterpriseId", out var value)
                    && value.ValueKind == JsonValueKind.String && value.TryGetGuid(out var id)
                 ? id
                 : null;
@@ -88,10 +85,6 @@ public sealed class TownTenantDetection(TownDatabases towns, IDocumentStore stor
         catch (JsonException)
         {
             return null;
-        }
-        finally
-        {
-            request.Body.Position = 0;
         }
     }
 }

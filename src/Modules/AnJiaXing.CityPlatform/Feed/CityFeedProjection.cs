@@ -15,11 +15,10 @@ public sealed class CityFeedProjection : IProjection
 
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
-        // With town databases the feed is the district's (ADR 0030): it sees each town's events as their copies arrive.
-        if (!AnJiaXing.Platform.Tenancy.TownDatabases.IsDistrict(operations.Database)) return;
         var states = new Dictionary<Guid, CityHazardState>();
         var now = DateTimeOffset.UtcNow;
-        foreach (var e in events)
+        // With town databases the feed is the district's (ADR 0030): it sees each town's events as their copies arrive.
+        foreach (var e in events.EventsFor(operations, AnJiaXing.Platform.Tenancy.ModuleHome.District))
         {
             if (e.Data is not IHazardEvent change)
             {

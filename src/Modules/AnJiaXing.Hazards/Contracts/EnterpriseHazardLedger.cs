@@ -43,17 +43,18 @@ public sealed class HazardLedgerLine
     public DateTimeOffset? ClosedAt { get; set; }
     public bool? ClosedOnTime { get; set; }
 
-    public static HazardLedgerLine Reported(HazardReported r, DateTimeOffset at) => new()
+    public static HazardLedgerLine Reported(HazardReported r, DateTimeOffset at)
     {
-        Id = r.HazardId, EnterpriseId = r.EnterpriseId, Level = r.Level, Source = r.Source,
-        Status = HazardLifecycle.InitialStatus(r.Level), ReportedAt = at
-    };
+        var line = new HazardLedgerLine();
+        line.Fold(r, at);
+        return line;
+    }
 
     public void Fold(IHazardEvent e, DateTimeOffset at)
     {
         if (e is HazardReported r)
         {
-            // The daemon starts a line from an empty document: the report fills it as Reported does.
+            // A line starts empty (the daemon's new document, or Reported): the report fills it.
             Id = r.HazardId;
             EnterpriseId = r.EnterpriseId;
             Level = r.Level;
