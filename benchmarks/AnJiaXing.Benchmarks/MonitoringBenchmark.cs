@@ -79,13 +79,13 @@ public static class MonitoringBenchmark
                 batches.Add((device, rows));
             }
         var total = batches.Sum(b => b.Rows.Count);
-        await table.EnsurePartitionsAsync(batches.SelectMany(b => b.Rows).Select(r => DateOnly.FromDateTime(r.At.UtcDateTime)), CancellationToken.None);
+        await table.EnsurePartitionsAsync(store.Storage.Database, batches.SelectMany(b => b.Rows).Select(r => DateOnly.FromDateTime(r.At.UtcDateTime)), CancellationToken.None);
 
         // Warm-up of both paths on rows of their own.
         var warm = batches[0].Rows.Select(r => r with { PointCode = r.PointCode, At = r.At.AddDays(-1) }).ToList();
-        await table.EnsurePartitionsAsync([DateOnly.FromDateTime(warm[0].At.UtcDateTime)], CancellationToken.None);
+        await table.EnsurePartitionsAsync(store.Storage.Database, [DateOnly.FromDateTime(warm[0].At.UtcDateTime)], CancellationToken.None);
         await ingest.IngestAsync(batches[0].Device, warm, CancellationToken.None);
-        await RawCopyAsync(table, warm.Select(r => r with { PointCode = "raw-" + r.PointCode }).ToList());
+        await RawCopyAsync(store, warm.Select(r => r with { PointCode = "raw-" + r.PointCode }).ToList());
 
         // The paths alternate batch by batch, so a machine shared with other work slows both alike (run one after the
         // other, a burst of load elsewhere during one path skews the ratio).
@@ -99,16 +99,16 @@ public static class MonitoringBenchmark
             alarms += (await ingest.IngestAsync(device, rows, CancellationToken.None)).AlarmsRaised;
             ingestClock.Stop();
             copyClock.Start();
-            await RawCopyAsync(table, raw);
+            await RawCopyAsync(store, raw);
             copyClock.Stop();
         }
 
         // One point's day at one reading per second, read over HTTP.
         var dayStart = DateTimeOffset.UtcNow.Date.AddDays(-1);
         var day = Enumerable.Range(0, 86_400).Select(i => new Reading($"DAY{run}", new DateTimeOffset(dayStart, TimeSpan.Zero).AddSeconds(i), 5 + Math.Sin(i / 600.0), Guid.Empty)).ToList();
-        await table.EnsurePartitionsAsync([DateOnly.FromDateTime(dayStart)], CancellationToken.None);
-        await RawCopyAsync(table, day);
-        await using (var conn = await table.OpenAsync(CancellationToken.None))
+        await table.EnsurePartitionsAsync(store.Storage.Database, [DateOnly.FromDateTime(dayStart)], CancellationToken.None);
+        await RawCopyAsync(store, day);
+        await using (var conn = await ReadingsTable.OpenAsync(store.Storage.Database, CancellationToken.None))
             await Rollup.AddAsync(conn, day, CancellationToken.None);
         await using (var conn = new NpgsqlConnection(connection))
         {
@@ -141,10 +141,10 @@ public static class MonitoringBenchmark
             minuteBytes = (await response.Content.ReadAsByteArrayAsync()).Length;
         });
         var bucketSqlTimes = await MeasureAsync(100, async () =>
-            await table.ReadBucketsAsync($"DAY{run}", new DateTimeOffset(dayStart, TimeSpan.Zero), new DateTimeOffset(dayStart.AddDays(1), TimeSpan.Zero),
+            await ReadingsTable.ReadBucketsAsync(store.Storage.Database, $"DAY{run}", new DateTimeOffset(dayStart, TimeSpan.Zero), new DateTimeOffset(dayStart.AddDays(1), TimeSpan.Zero),
                 TimeSpan.FromMinutes(1), CancellationToken.None));
         var sqlTimes = await MeasureAsync(100, async () =>
-            await table.ReadAsync($"DAY{run}", new DateTimeOffset(dayStart, TimeSpan.Zero), new DateTimeOffset(dayStart.AddDays(1), TimeSpan.Zero), 100_001, CancellationToken.None));
+            await ReadingsTable.ReadAsync(store.Storage.Database, $"DAY{run}", new DateTimeOffset(dayStart, TimeSpan.Zero), new DateTimeOffset(dayStart.AddDays(1), TimeSpan.Zero), 100_001, CancellationToken.None));
 
         var ingestRate = total / ingestClock.Elapsed.TotalSeconds;
         var copyRate = total / copyClock.Elapsed.TotalSeconds;
@@ -165,9 +165,9 @@ public static class MonitoringBenchmark
         return 0;
     }
 
-    private static async Task RawCopyAsync(ReadingsTable table, List<Reading> rows)
+    private static async Task RawCopyAsync(IDocumentStore store, List<Reading> rows)
     {
-        await using var connection = await table.OpenAsync(CancellationToken.None);
+        await using var connection = await ReadingsTable.OpenAsync(store.Storage.Database, CancellationToken.None);
         await using var tx = await connection.BeginTransactionAsync();
         await ReadingsTable.CopyAsync(connection, rows, CancellationToken.None);
         await tx.CommitAsync();

@@ -48,6 +48,7 @@ public static class PlatformSetup
         services.AddSingleton(sp => LedgerTrust.For(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<LedgerOptions>>(), sp.GetRequiredService<LedgerSigningKey>()));
         services.AddSingleton<LedgerExport>();
         services.AddSingleton<LedgerDigests>();
+        services.AddSingleton<LedgerDatabases>();
         services.AddSingleton<DistrictHeads>();
         services.AddSingleton<LedgerEvidence>();
         services.AddSingleton<LedgerWitness>();

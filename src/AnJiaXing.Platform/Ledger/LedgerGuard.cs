@@ -41,20 +41,11 @@ public sealed class LedgerGuard
     }
 }
 
-/// <summary>Ready means the ledger's chain trigger is installed and enabled (besides the database answering).</summary>
+/// <summary>Ready means the ledger's chain trigger is installed and enabled in every database (besides their answering).</summary>
 public sealed class LedgerHealthCheck(IDocumentStore store) : IHealthCheck
 {
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
-    {
-        try
-        {
-            return await LedgerGuard.IsInstalledAsync(store.Storage.Database, ct)
-                ? HealthCheckResult.Healthy("The ledger's chain trigger is installed.")
-                : HealthCheckResult.Unhealthy("The ledger's chain trigger is missing or disabled: appends are refused.");
-        }
-        catch (Exception e)
-        {
-            return HealthCheckResult.Unhealthy("The ledger could not be checked.", e);
-        }
-    }
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default) =>
+        Health.EveryDatabase.CheckAsync(store, "The ledger's chain trigger is installed.",
+            "The ledger's chain trigger is missing or disabled (appends are refused) or could not be checked",
+            LedgerGuard.IsInstalledAsync, ct);
 }

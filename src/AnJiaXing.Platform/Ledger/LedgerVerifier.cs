@@ -11,8 +11,11 @@ public sealed record DigestCheck(long Id, long CoveredSequence, string Root, Dat
 /// <summary>Every signed head checked against the recomputed log: signed by a trusted key, its size and root, consistent with the head before.</summary>
 public sealed record HeadsCheck(long Checked, long ExportedChecked, long? FailedHeadId, string? Reason);
 
+/// <param name="Database">With town databases (ADR 0030): the database verified (<c>district</c> or a town's id).</param>
+/// <param name="Databases">With town databases, a verification of all: each database's own, the totals above.</param>
 public sealed record LedgerVerification(
-    bool Ok, long StreamsChecked, long EventsChecked, LedgerBreak? FirstBreak, DigestCheck? Digest, HeadsCheck? Heads, long ElapsedMilliseconds);
+    bool Ok, long StreamsChecked, long EventsChecked, LedgerBreak? FirstBreak, DigestCheck? Digest, HeadsCheck? Heads, long ElapsedMilliseconds,
+    string? Database = null, IReadOnlyList<LedgerVerification>? Databases = null);
 
 /// <summary>
 /// Recomputes the hash chains from the stored events, independently of anything the database computed, and checks

@@ -9,3 +9,4 @@ global using AnJiaXing.Monitoring.Standards;
 global using AnJiaXing.Monitoring.Telemetry;
 global using AnJiaXing.Monitoring.Registers;
 global using AnJiaXing.Monitoring.Figures;
+global using AnJiaXing.Platform.Tenancy;

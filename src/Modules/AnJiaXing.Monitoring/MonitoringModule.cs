@@ -24,6 +24,7 @@ public sealed class MonitoringModule : IAnJiaXingModule
     {
         opts.Projections.Snapshot<MajorHazardSourceView>(SnapshotLifecycle.Inline);
         opts.Schema.For<MajorHazardSourceView>().Index(x => x.EnterpriseId).Index(x => x.TownId).Index(x => x.Grade);
+        opts.Projections.Add(new MonitoringPointsProjection(), ProjectionLifecycle.Inline, MonitoringPointsProjection.Name);
         opts.Schema.For<MonitoringPoint>().Index(x => x.EnterpriseId);
 
         opts.Projections.Snapshot<DeviceView>(SnapshotLifecycle.Inline);

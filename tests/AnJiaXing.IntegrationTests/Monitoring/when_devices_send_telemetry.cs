@@ -111,18 +111,18 @@ public class when_devices_send_telemetry(MonitoringFixture app) : IClassFixture<
     public async Task partitions_are_made_ahead_and_on_demand_and_old_days_are_detachable()
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var partitions = await app.Table.PartitionsAsync(CancellationToken.None);
+        var partitions = await app.Table.PartitionsAsync(app.Store.Storage.Database, CancellationToken.None);
         Assert.Contains(today.AddDays(ReadingsMaintenance.DaysAhead), partitions);
 
         var (_, key) = await app.SensorFor("TEL-P-1");
         var old = new DateTimeOffset(today.AddDays(-12).ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero);
         await app.Send(key, MonitoringFixture.Readings("TEL-P-1", old, 5.0));
-        Assert.Contains(today.AddDays(-12), await app.Table.PartitionsAsync(CancellationToken.None));
+        Assert.Contains(today.AddDays(-12), await app.Table.PartitionsAsync(app.Store.Storage.Database, CancellationToken.None));
 
-        var detached = await app.Table.DetachOlderThanAsync(today.AddDays(-11), CancellationToken.None);
+        var detached = await app.Table.DetachOlderThanAsync(app.Store.Storage.Database, today.AddDays(-11), CancellationToken.None);
         Assert.Contains(ReadingsTable.PartitionName(today.AddDays(-12)), detached);
         Assert.Equal(0, await app.StoredReadings("TEL-P-1"));
-        Assert.DoesNotContain(today.AddDays(-12), await app.Table.PartitionsAsync(CancellationToken.None));
+        Assert.DoesNotContain(today.AddDays(-12), await app.Table.PartitionsAsync(app.Store.Storage.Database, CancellationToken.None));
     }
 }
 

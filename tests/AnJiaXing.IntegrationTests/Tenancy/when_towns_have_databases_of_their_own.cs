@@ -206,4 +206,69 @@ public class when_towns_have_databases_of_their_own(TownDatabasesFixture app) : 
         Assert.Equal(head.Root, served.GetProperty("root").GetString());
         Assert.Equal(3, served.GetProperty("heads").GetArrayLength());
     }
+
+    [Fact]
+    public async Task the_ledger_is_verified_in_every_database_and_a_stream_where_it_was_appended()
+    {
+        var (id, _) = await ReportAsync("ent.demo1", "南翔：安全出口上锁");
+        await TownDatabasesFixture.EventuallyAsync(app.ConnectionString, EventsOf(id), "1");
+
+        var all = (await app.As("auditor", s => s.Get.Url("/api/ledger/verify"))).Json();
+        Assert.True(all.GetProperty("ok").GetBoolean());
+        var each = all.GetProperty("databases").EnumerateArray().ToList();
+        Assert.Equal([TownDatabases.District, .. new[] { TownDatabasesFixture.Nanxiang.ToString(), TownDatabasesFixture.Anting.ToString() }.Order()],
+            each.Select(d => d.GetProperty("database").GetString()));
+        Assert.Equal(each.Sum(d => d.GetProperty("eventsChecked").GetInt64()), all.GetProperty("eventsChecked").GetInt64());
+        Assert.True(each.Single(d => d.GetProperty("database").GetString() == TownDatabasesFixture.Nanxiang.ToString())
+            .GetProperty("eventsChecked").GetInt64() > 0);
+
+        // One stream: its original, in the town's database.
+        var stream = (await app.As("auditor", s => s.Get.Url($"/api/ledger/verify?streamId={id}"))).Json();
+        Assert.Equal(TownDatabasesFixture.Nanxiang.ToString(), stream.GetProperty("database").GetString());
+        Assert.Equal(1, stream.GetProperty("eventsChecked").GetInt64());
+
+        // A town's head, by the database's name; a name that is no database is refused, naming the parameter.
+        var digests = app.Host.Services.GetRequiredService<LedgerDigests>();
+        var anting = (await TownDatabases.AllAsync(app.Store)).Single(d => TownDatabases.TownOf(d) == TownDatabasesFixture.Anting);
+        var sealedHead = await digests.SealAsync(force: true, CancellationToken.None, anting);
+        var head = (await app.As("auditor", s => s.Get.Url($"/api/ledger/digest?database={TownDatabasesFixture.Anting}"))).Json();
+        Assert.Equal(sealedHead!.Signature, head.GetProperty("signature").GetString());
+        var refused = (await app.As("auditor", s =>
+        {
+            s.Get.Url("/api/ledger/verify?database=shanghai");
+            s.StatusCodeShouldBe(400);
+        })).Json();
+        Assert.True(refused.GetProperty("errors").TryGetProperty("database", out _));
+    }
+
+    [Fact]
+    public async Task readiness_checks_every_database_and_a_towns_broken_chain_degrades_the_node_without_taking_it_out()
+    {
+        var ready = (await app.Host.Scenario(s => { s.Get.Url("/health/ready"); s.StatusCodeShouldBe(200); })).Json();
+        Assert.Equal("Healthy", ready.GetProperty("status").GetString());
+        Assert.Contains("3 databases", ready.GetProperty("checks").GetProperty("database").GetProperty("description").GetString());
+
+        await TownDatabasesFixture.ScalarAsync(app.AntingDatabase, $"alter table {S}.mt_events disable trigger ledger_chain");
+        try
+        {
+            var degraded = (await app.Host.Scenario(s => { s.Get.Url("/health/ready"); s.StatusCodeShouldBe(200); })).Json();
+            Assert.Equal("Degraded", degraded.GetProperty("status").GetString());
+            Assert.Contains(TownDatabasesFixture.Anting.ToString(), degraded.GetProperty("checks").GetProperty("ledger").GetProperty("description").GetString());
+        }
+        finally
+        {
+            await TownDatabasesFixture.ScalarAsync(app.AntingDatabase, $"alter table {S}.mt_events enable trigger ledger_chain");
+        }
+
+        await TownDatabasesFixture.ScalarAsync(app.ConnectionString, $"alter table {S}.mt_events disable trigger ledger_chain");
+        try
+        {
+            await app.Host.Scenario(s => { s.Get.Url("/health/ready"); s.StatusCodeShouldBe(503); });
+        }
+        finally
+        {
+            await TownDatabasesFixture.ScalarAsync(app.ConnectionString, $"alter table {S}.mt_events enable trigger ledger_chain");
+        }
+        await app.Host.Scenario(s => { s.Get.Url("/health/ready"); s.StatusCodeShouldBe(200); });
+    }
 }

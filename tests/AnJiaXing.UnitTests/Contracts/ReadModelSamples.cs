@@ -82,11 +82,20 @@ public static class ReadModelSamples
                 new NamedHead("district", 7, 1042, 1042, Hash1, "MEUCIQDsignature=="),
                 new NamedHead("92823a8a-99de-5787-b6b5-cf5529ea48f2", 5, 380, 380, Hash2, "MEUCIQDtownsignature==")
             ], Hash0, "ledger-2026", PublicKey, "MEUCIQDdistrictsignature=="),
-        ["LedgerVerification"] = new LedgerVerification(false, 96, 1042,
+        // With town databases (ADR 0030), a whole-ledger run: the totals and first break over every database, the district's
+        // digest and heads, each database's own verification in databases (one database: both null).
+        ["LedgerVerification"] = new LedgerVerification(false, 140, 1422,
             new LedgerBreak(HazardId, 3, "The event's data or metadata was changed after it was appended."),
             new DigestCheck(7, 1042, Hash1, T0, "ledger-2026", true, false, "The events the digest covered are no longer the same (the recomputed root differs)."),
             new HeadsCheck(7, 0, 6, "Head 6 is not consistent with head 5: the log before it was rewritten, or heads between them were deleted."),
-            87),
+            131, null,
+            [
+                new LedgerVerification(false, 96, 1042, new LedgerBreak(HazardId, 3, "The event's data or metadata was changed after it was appended."),
+                    new DigestCheck(7, 1042, Hash1, T0, "ledger-2026", true, false, "The events the digest covered are no longer the same (the recomputed root differs)."),
+                    new HeadsCheck(7, 0, 6, "Head 6 is not consistent with head 5: the log before it was rewritten, or heads between them were deleted."),
+                    87, "district"),
+                new LedgerVerification(true, 44, 380, null, null, new HeadsCheck(5, 0, null, null), 44, "92823a8a-99de-5787-b6b5-cf5529ea48f2")
+            ]),
         ["AuditEvent"] = new AuditEvent(1001, HazardId, "hazard_view", 1, "hazard_reported",
             JsonSerializer.SerializeToElement(new { hazardId = HazardId, description = "配电箱门缺失，线路裸露" }), T0, Inspector, Hash1, Hash0, null, "01930000-corr-0001"),
         ["ActorSummary"] = new ActorSummary(Inspector.Id, T0.AddDays(-30), T0,

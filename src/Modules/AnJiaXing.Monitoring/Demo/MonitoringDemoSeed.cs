@@ -73,7 +73,6 @@ public sealed class MonitoringDemoSeed(TimeProvider clock, IConfiguration config
                 var registered = new MajorHazardSourceRegistered(id, enterprise.Id, enterprise.Name, townId, [.. enterprise.Domains], name, alpha,
                     substances, assessment.QuantityRatioSum, assessment.R, assessment.Grade!.Value, points, Actor.System);
                 session.Events.StartStream<MajorHazardSourceView>(id, registered);
-                foreach (var p in points) session.Insert(MonitoringPoint.Of(registered, p));
                 codes.AddRange(points.Select(p => p.Code));
             }
 
@@ -104,7 +103,7 @@ public sealed class MonitoringDemoSeed(TimeProvider clock, IConfiguration config
         }
         // The ingest reads the points and the sensors from the store, in a transaction of its own.
         await session.SaveChangesAsync(ct);
-        await readings.CreateAsync(ct);
+        await readings.CreateAsync(session.Database, ct);
 
         var now = clock.GetUtcNow();
         var start = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero).AddMinutes(-30);

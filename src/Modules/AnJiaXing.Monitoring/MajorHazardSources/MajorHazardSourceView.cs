@@ -1,3 +1,5 @@
+using Marten;
+using Marten.Events.Projections;
 using JasperFx.Events;
 
 namespace AnJiaXing.Monitoring.MajorHazardSources;
@@ -85,4 +87,22 @@ public static class MajorHazardSourceAccess
     /// <summary>Who registers major hazard sources and devices: the enterprise itself, its town's supervisors, the departments, the district.</summary>
     public static bool MayRegister(Caller caller) =>
         caller.Role is Role.EnterpriseUser or Role.TownSupervisor or Role.DepartmentOfficer or Role.DistrictAdmin;
+}
+
+/// <summary>
+/// The monitoring points of each registered source, folded inline from <see cref="MajorHazardSourceRegistered"/>: a
+/// point is the same wherever its source's events are, so the district's copy of a town's source (ADR 0030) gives the
+/// district the points its readers look up, and a rebuild writes them again from the events.
+/// </summary>
+public sealed class MonitoringPointsProjection : IProjection
+{
+    public const string Name = "MonitoringPoints";
+
+    public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
+    {
+        foreach (var e in events)
+            if (e.Data is MajorHazardSourceRegistered registered)
+                foreach (var point in registered.MonitoringPoints) operations.Store(MonitoringPoint.Of(registered, point));
+        return Task.CompletedTask;
+    }
 }

@@ -68,7 +68,7 @@ public static class RegisterMajorHazardSourceEndpoint
     [WolverinePost("/api/major-hazard-sources", OperationId = "RegisterMajorHazardSource")]
     [IdempotentCreate]
     public static async Task<IResult> Post(RegisterMajorHazardSource command, ClaimsPrincipal user, HttpContext http,
-        IDocumentSession session, CancellationToken ct)
+        IDocumentSession session, IDocumentStore store, CancellationToken ct)
     {
         var caller = Caller.From(user);
         var enterprise = await session.LoadAsync<Organisation>(command.EnterpriseId, ct);
@@ -91,6 +91,13 @@ public static class RegisterMajorHazardSourceEndpoint
         if (codes.Length > 0)
         {
             var taken = await session.Query<MonitoringPoint>().Where(p => p.Id.IsOneOf(codes)).Select(p => p.Id).ToListAsync(ct);
+            // Codes are unique in the district (the readings route names a point by its code alone): a town with a
+            // database of its own also asks the district's, which holds every town's points.
+            if (taken.Count == 0 && !TownDatabases.IsDistrict(session.Database))
+            {
+                await using var district = store.QuerySession();
+                taken = await district.Query<MonitoringPoint>().Where(p => p.Id.IsOneOf(codes)).Select(p => p.Id).ToListAsync(ct);
+            }
             if (taken.Count > 0)
                 throw ApiProblemException.Conflict(ProblemLanguage.Say($"监测点编码已被使用：{string.Join("、", taken)}", $"Monitoring point codes already in use: {string.Join(", ", taken)}"), new Dictionary<string, object?> { ["codes"] = taken });
         }
@@ -99,7 +106,6 @@ public static class RegisterMajorHazardSourceEndpoint
         var registered = new MajorHazardSourceRegistered(id, enterprise.Id, enterprise.Name, townId, [.. enterprise.Domains], command.Name.Trim(),
             command.Alpha, substances, assessment.QuantityRatioSum, assessment.R, assessment.Grade!.Value, points, caller.Actor);
         session.Events.StartStream<MajorHazardSourceView>(id, registered);
-        foreach (var p in points) session.Insert(MonitoringPoint.Of(registered, p));
 
         http.AnswerVersion(1);
         return CreatedResponse.At($"/api/major-hazard-sources/{id}", id, 1);

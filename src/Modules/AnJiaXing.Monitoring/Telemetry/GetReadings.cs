@@ -57,11 +57,14 @@ public static class GetReadingsEndpoint
         if (since >= until) throw ApiProblemException.Validation("from", ProblemLanguage.Say("from 应早于 to", "from must be before to"));
         if (until - since > MaxWindow) throw ApiProblemException.Validation("to", ProblemLanguage.Say("一次最多查询 31 天的读数", "At most 31 days of readings are read at once"));
 
+        // Readings stay in the point's town's database (they are not events and are not copied): a district reader's
+        // point is the district's copy, its readings are read where they were written.
+        var database = await table.DatabaseOfAsync(point.TownId);
         if (stride > TimeSpan.Zero)
             return new PointReadings(point.Id, point.Quantity, point.Unit, point.LowLow, point.Low, point.High, point.HighHigh,
-                since, until, false, [], resolution!, await table.ReadBucketsAsync(code, since, until, stride, ct));
+                since, until, false, [], resolution!, await ReadingsTable.ReadBucketsAsync(database, code, since, until, stride, ct));
 
-        var rows = await table.ReadAsync(code, since, until, MaxReadings + 1, ct);
+        var rows = await ReadingsTable.ReadAsync(database, code, since, until, MaxReadings + 1, ct);
         var truncated = rows.Count > MaxReadings;
         return new PointReadings(point.Id, point.Quantity, point.Unit, point.LowLow, point.Low, point.High, point.HighHigh,
             since, until, truncated, rows.Take(MaxReadings).Select(r => new ReadingPoint(r.At, r.Value)).ToList());

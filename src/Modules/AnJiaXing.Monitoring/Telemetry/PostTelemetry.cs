@@ -63,10 +63,10 @@ public static class PostTelemetryEndpoint
     /// refusal. The body is read here, after the key, so an unauthenticated caller learns nothing about validation.
     /// </summary>
     [WolverinePost("/api/telemetry", OperationId = "PostTelemetry")]
-    public static async Task<IResult> Post(HttpContext http, IDocumentStore store, TelemetryIngest ingest, TimeProvider clock)
+    public static async Task<IResult> Post(HttpContext http, IDocumentStore store, TownDatabases towns, TelemetryIngest ingest, TimeProvider clock)
     {
         var ct = http.RequestAborted;
-        var device = await AuthenticateAsync(http, store, ct);
+        var device = await AuthenticateAsync(http, store, towns, ct);
 
         if (http.Request.ContentType is { Length: > 0 } type && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
             throw new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", ProblemLanguage.Say("读数批次应为 application/json", "A batch of readings must be application/json"));
@@ -88,11 +88,22 @@ public static class PostTelemetryEndpoint
         return Results.Accepted(value: accepted);
     }
 
-    private static async Task<DeviceView> AuthenticateAsync(HttpContext http, IDocumentStore store, CancellationToken ct)
+    /// <summary>
+    /// The device of a valid key. Its credential is kept only where the device was registered: with towns in databases
+    /// of their own (ADR 0030), the district's copy of the device's stream names that town (<see cref="StreamHome"/>),
+    /// so a key is checked with one read in the district and two in the town — never by asking every town.
+    /// </summary>
+    private static async Task<DeviceView> AuthenticateAsync(HttpContext http, IDocumentStore store, TownDatabases towns, CancellationToken ct)
     {
         var refused = ApiProblemException.Unauthorized(ProblemLanguage.Say("设备密钥无效或已吊销。", "The device key is not valid or was revoked."));
         if (DeviceKeys.Parse(http.Request.Headers[DeviceKeys.Header].ToString()) is not var (id, secret)) throw refused;
-        await using var session = store.QuerySession();
+        string? tenant = null;
+        if (towns.Several)
+        {
+            await using var district = store.QuerySession();
+            tenant = towns.TenantOf((await district.LoadAsync<StreamHome>(id, ct))?.Town);
+        }
+        await using var session = tenant is null ? store.QuerySession() : store.QuerySession(tenant);
         var credential = await session.LoadAsync<DeviceCredential>(id, ct);
         // Compare even when the device is unknown, so both refusals take the same time.
         var matches = DeviceKeys.Matches(secret, credential?.KeyHash ?? UnknownHash);

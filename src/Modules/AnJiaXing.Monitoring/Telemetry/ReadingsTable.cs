@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Marten;
+using Marten.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -16,25 +17,31 @@ public readonly record struct Reading(string PointCode, DateTimeOffset At, doubl
 /// partitions of the days ahead; ingest creates a missing day's partition before it writes (readings up to
 /// <see cref="TelemetryRules.MaxAge"/> old are accepted); <see cref="DetachOlderThanAsync"/> detaches whole old days
 /// (detached partitions stay as plain tables, to archive or drop). Writes are binary COPY.
+/// With towns in databases of their own (ADR 0030) every database has the table, and a point's readings are in its
+/// town's (<see cref="DatabaseOfAsync"/>): readings are not events, so nothing copies them to the district.
 /// </summary>
-public sealed class ReadingsTable(IDocumentStore store)
+public sealed class ReadingsTable(IDocumentStore store, TownDatabases towns)
 {
     public const string Name = "monitoring_readings";
     public static readonly string Qualified = $"{MartenSetup.Schema}.{Name}";
-    private readonly ConcurrentDictionary<DateOnly, bool> _known = new();
+    private readonly ConcurrentDictionary<(string Database, DateOnly Day), bool> _known = new();
 
     public static string PartitionName(DateOnly day) => $"{Name}_p{day:yyyyMMdd}";
 
-    public async Task<NpgsqlConnection> OpenAsync(CancellationToken ct)
+    /// <summary>The database holding the readings of a town's points: its own, or the district's.</summary>
+    public async ValueTask<IMartenDatabase> DatabaseOfAsync(Guid? town) =>
+        towns.TenantOf(town) is { } tenant ? await store.Storage.FindOrCreateDatabase(tenant) : store.Storage.Database;
+
+    public static async Task<NpgsqlConnection> OpenAsync(IMartenDatabase database, CancellationToken ct)
     {
-        var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
+        var connection = (NpgsqlConnection)database.CreateConnection();
         await connection.OpenAsync(ct);
         return connection;
     }
 
-    public async Task CreateAsync(CancellationToken ct)
+    public async Task CreateAsync(IMartenDatabase database, CancellationToken ct)
     {
-        await using var connection = await OpenAsync(ct);
+        await using var connection = await OpenAsync(database, ct);
         var rollupExisted = await Scalar<bool>(connection, $"select to_regclass('{Rollup.Qualified}') is not null", ct);
         // The primary key's index carries the value (INCLUDE): a point's day is then an index-only scan in time order,
         // with no heap visits and no sort (ADR 0023, "Reading a day fast").
@@ -64,11 +71,11 @@ public sealed class ReadingsTable(IDocumentStore store)
                   where n.nspname = '{MartenSetup.Schema}' and c.relname = '{Name}_pkey'), false)
                 """, ct))
             await Execute(connection, $"alter table {Qualified} drop constraint {Name}_pkey, add primary key (point_code, at) include (value)", ct);
-        _known.Clear();
+        foreach (var key in _known.Keys.Where(k => k.Database == TownDatabases.NameOf(database))) _known.TryRemove(key, out _);
         if (!rollupExisted)
         {
             // Readings stored before the roll-up existed are rolled up once, partition by partition.
-            await EnsurePartitionsAsync(await PartitionsAsync(ct), ct);
+            await EnsurePartitionsAsync(database, await PartitionsAsync(database, ct), ct);
             await Execute(connection, $"""
                 insert into {Rollup.Qualified} (point_code, minute, n, total, min, max)
                 select point_code, date_trunc('minute', at), count(*), sum(value), min(value), max(value)
@@ -78,11 +85,12 @@ public sealed class ReadingsTable(IDocumentStore store)
     }
 
     /// <summary>Creates the partitions of these days that do not exist yet (idempotent, safe against a concurrent creator).</summary>
-    public async Task EnsurePartitionsAsync(IEnumerable<DateOnly> days, CancellationToken ct)
+    public async Task EnsurePartitionsAsync(IMartenDatabase database, IEnumerable<DateOnly> days, CancellationToken ct)
     {
-        var missing = days.Distinct().Where(d => !_known.ContainsKey(d)).ToList();
+        var name = TownDatabases.NameOf(database);
+        var missing = days.Distinct().Where(d => !_known.ContainsKey((name, d))).ToList();
         if (missing.Count == 0) return;
-        await using var connection = await OpenAsync(ct);
+        await using var connection = await OpenAsync(database, ct);
         foreach (var day in missing)
         {
             var from = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -98,14 +106,14 @@ public sealed class ReadingsTable(IDocumentStore store)
             {
                 // A concurrent request created it first.
             }
-            _known[day] = true;
+            _known[(name, day)] = true;
         }
     }
 
     /// <summary>The partitions attached now, by day.</summary>
-    public async Task<IReadOnlyList<DateOnly>> PartitionsAsync(CancellationToken ct)
+    public async Task<IReadOnlyList<DateOnly>> PartitionsAsync(IMartenDatabase database, CancellationToken ct)
     {
-        await using var connection = await OpenAsync(ct);
+        await using var connection = await OpenAsync(database, ct);
         await using var command = new NpgsqlCommand($"""
             select c.relname from pg_inherits i
               join pg_class c on c.oid = i.inhrelid
@@ -124,18 +132,18 @@ public sealed class ReadingsTable(IDocumentStore store)
     }
 
     /// <summary>Detaches every partition of a day before <paramref name="before"/>; answers the detached tables' names.</summary>
-    public async Task<IReadOnlyList<string>> DetachOlderThanAsync(DateOnly before, CancellationToken ct)
+    public async Task<IReadOnlyList<string>> DetachOlderThanAsync(IMartenDatabase database, DateOnly before, CancellationToken ct)
     {
         var detached = new List<string>();
-        var old = (await PartitionsAsync(ct)).Where(d => d < before).ToList();
+        var old = (await PartitionsAsync(database, ct)).Where(d => d < before).ToList();
         if (old.Count == 0) return detached;
-        await using var connection = await OpenAsync(ct);
+        await using var connection = await OpenAsync(database, ct);
         foreach (var day in old)
         {
             await Execute(connection, $"alter table {Qualified} detach partition {MartenSetup.Schema}.{PartitionName(day)}", ct);
             if (await Scalar<bool>(connection, $"select to_regclass('{MartenSetup.Schema}.{Rollup.PartitionName(day)}') is not null", ct))
                 await Execute(connection, $"alter table {Rollup.Qualified} detach partition {MartenSetup.Schema}.{Rollup.PartitionName(day)}", ct);
-            _known.TryRemove(day, out _);
+            _known.TryRemove((TownDatabases.NameOf(database), day), out _);
             detached.Add(PartitionName(day));
         }
         return detached;
@@ -182,9 +190,10 @@ public sealed class ReadingsTable(IDocumentStore store)
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    public async Task<IReadOnlyList<(DateTimeOffset At, double Value)>> ReadAsync(string point, DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken ct)
+    public static async Task<IReadOnlyList<(DateTimeOffset At, double Value)>> ReadAsync(IMartenDatabase database, string point,
+        DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken ct)
     {
-        await using var connection = await OpenAsync(ct);
+        await using var connection = await OpenAsync(database, ct);
         await using var command = new NpgsqlCommand(
             $"select at, value from {Qualified} where point_code = $1 and at >= $2 and at < $3 order by at limit $4", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = point });
@@ -203,14 +212,15 @@ public sealed class ReadingsTable(IDocumentStore store)
     /// aligned to midnight in China time. Whole minutes come from the roll-up, the partial minutes at either edge from
     /// the readings themselves, so a bucket counts exactly the readings of the window.
     /// </summary>
-    public async Task<IReadOnlyList<ReadingBucket>> ReadBucketsAsync(string point, DateTimeOffset from, DateTimeOffset to, TimeSpan stride, CancellationToken ct)
+    public static async Task<IReadOnlyList<ReadingBucket>> ReadBucketsAsync(IMartenDatabase database, string point, DateTimeOffset from,
+        DateTimeOffset to, TimeSpan stride, CancellationToken ct)
     {
         var innerFrom = CeilingMinute(from);
         var innerTo = FloorMinute(to);
         // Edge ranges of raw readings: [from, innerFrom) and [innerTo, to); one range when the window has no whole minute.
         var (a1, a2, b1, b2) = innerFrom < innerTo ? (from, innerFrom, innerTo, to) : (from, to, to, to);
         if (innerFrom >= innerTo) innerFrom = innerTo = to;
-        await using var connection = await OpenAsync(ct);
+        await using var connection = await OpenAsync(database, ct);
         await using var command = new NpgsqlCommand($"""
             with parts as (
                 select minute as t, n, total, min, max from {Rollup.Qualified}
@@ -309,8 +319,9 @@ public static class Rollup
 /// <summary>
 /// The start-up step and daily upkeep of the readings table: create it, create the partitions of yesterday to
 /// <see cref="DaysAhead"/> days ahead, and — when <c>AnJiaXing:Monitoring:RetentionDays</c> is set — detach the days
-/// older than that. Registered after Marten's own start-up work, so the schema exists. The start-up step runs on every
-/// node (it is idempotent and a node must not ingest before it); the upkeep every six hours is a single-node work.
+/// older than that, in every database (each town's own and the district's). Registered after Marten's own start-up work,
+/// so the schema exists. The start-up step runs on every node (it is idempotent and a node must not ingest before it);
+/// the upkeep every six hours is a single-node work.
 /// </summary>
 public sealed class ReadingsMaintenance(ReadingsTable table, IDocumentStore store, TimeProvider clock, IConfiguration configuration,
     ILogger<ReadingsMaintenance> logger) : SingleNodeWork, IHostedService
@@ -323,7 +334,7 @@ public sealed class ReadingsMaintenance(ReadingsTable table, IDocumentStore stor
     {
         // Concurrent CREATE TABLE IF NOT EXISTS of one name can still fail in PostgreSQL's catalogue: nodes take turns.
         await using var turn = await AdvisoryLock.StartupTurnAsync(store, "readings-table", cancellationToken);
-        await table.CreateAsync(cancellationToken);
+        foreach (var database in await TownDatabases.AllAsync(store)) await table.CreateAsync(database, cancellationToken);
         await RunOnceAsync(cancellationToken);
     }
 
@@ -332,12 +343,14 @@ public sealed class ReadingsMaintenance(ReadingsTable table, IDocumentStore stor
     public async Task RunOnceAsync(CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        await table.EnsurePartitionsAsync(Enumerable.Range(-1, DaysAhead + 2).Select(today.AddDays), ct);
         var days = configuration.GetValue<int?>("AnJiaXing:Monitoring:RetentionDays") ?? 0;
-        if (days > 0)
+        foreach (var database in await TownDatabases.AllAsync(store))
         {
-            var detached = await table.DetachOlderThanAsync(today.AddDays(-days), ct);
-            if (detached.Count > 0) logger.LogInformation("Detached reading partitions {Partitions}", string.Join(", ", detached));
+            await table.EnsurePartitionsAsync(database, Enumerable.Range(-1, DaysAhead + 2).Select(today.AddDays), ct);
+            if (days <= 0) continue;
+            var detached = await table.DetachOlderThanAsync(database, today.AddDays(-days), ct);
+            if (detached.Count > 0)
+                logger.LogInformation("Detached reading partitions {Partitions} of {Database}", string.Join(", ", detached), TownDatabases.NameOf(database));
         }
     }
 

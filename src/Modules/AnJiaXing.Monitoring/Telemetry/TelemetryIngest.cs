@@ -1,6 +1,7 @@
 using JasperFx;
 using Marten;
 using Marten.Exceptions;
+using Marten.Storage;
 using Npgsql;
 
 namespace AnJiaXing.Monitoring.Telemetry;
@@ -15,8 +16,10 @@ public sealed record TelemetryAccepted(int Accepted, int AlarmsRaised);
 /// <see cref="AlarmRaised"/> stream per crossing. Monitoring points are immutable once registered, so their thresholds
 /// are cached in memory. A batch that
 /// repeats stored readings takes the insert-skipping-duplicates path; a concurrent change of an alarm state retries.
+/// Everything is written in the device's town's database (ADR 0030): its readings, its points' states and its alarms,
+/// whose streams are copied to the district like any town event.
 /// </summary>
-public sealed class TelemetryIngest(IDocumentStore store, ReadingsTable table)
+public sealed class TelemetryIngest(IDocumentStore store, ReadingsTable table, TownDatabases towns)
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, MonitoringPoint> _points = new(StringComparer.Ordinal);
 
@@ -24,13 +27,14 @@ public sealed class TelemetryIngest(IDocumentStore store, ReadingsTable table)
 
     public async Task<TelemetryAccepted> IngestAsync(DeviceView device, IReadOnlyList<Reading> rows, CancellationToken ct)
     {
-        await table.EnsurePartitionsAsync(rows.Select(r => DateOnly.FromDateTime(r.At.UtcDateTime)), ct);
+        var database = await table.DatabaseOfAsync(device.TownId);
+        await table.EnsurePartitionsAsync(database, rows.Select(r => DateOnly.FromDateTime(r.At.UtcDateTime)), ct);
         var skipDuplicates = false;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await AttemptAsync(device, rows, skipDuplicates, ct);
+                return await AttemptAsync(database, device, rows, skipDuplicates, ct);
             }
             catch (Exception e) when (attempt < Attempts && IsDuplicate(e))
             {
@@ -52,9 +56,10 @@ public sealed class TelemetryIngest(IDocumentStore store, ReadingsTable table)
         return false;
     }
 
-    private async Task<TelemetryAccepted> AttemptAsync(DeviceView device, IReadOnlyList<Reading> rows, bool skipDuplicates, CancellationToken ct)
+    private async Task<TelemetryAccepted> AttemptAsync(IMartenDatabase database, DeviceView device, IReadOnlyList<Reading> rows,
+        bool skipDuplicates, CancellationToken ct)
     {
-        await using var connection = await table.OpenAsync(ct);
+        await using var connection = await ReadingsTable.OpenAsync(database, ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         if (skipDuplicates) await ReadingsTable.InsertSkippingDuplicatesAsync(connection, rows, ct);
         else
@@ -63,7 +68,9 @@ public sealed class TelemetryIngest(IDocumentStore store, ReadingsTable table)
             await Rollup.AddAsync(connection, rows, ct);
         }
 
-        await using var session = store.LightweightSession(Marten.Services.SessionOptions.ForTransaction(tx, shouldAutoCommit: false));
+        var options = Marten.Services.SessionOptions.ForTransaction(tx, shouldAutoCommit: false);
+        if (towns.TenantOf(device.TownId) is { } tenant) options.TenantId = tenant;
+        await using var session = store.LightweightSession(options);
         var byPoint = rows.GroupBy(r => r.PointCode).ToDictionary(g => g.Key, g => g.Select(r => (r.At, r.Value)).ToList());
         var codes = byPoint.Keys.ToArray();
         var missing = codes.Where(c => !_points.ContainsKey(c)).ToArray();
