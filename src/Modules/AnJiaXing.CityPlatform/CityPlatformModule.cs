@@ -32,5 +32,9 @@ public sealed class CityPlatformModule : IAnJiaXingModule
         options.Schema.For<CityDispatchRejection>();
     }
 
-    public void ConfigureWolverine(WolverineOptions options) { }
+    /// <summary>The hazards of dispatches for towns with databases of their own wait durably in the district's inbox.</summary>
+    public void ConfigureWolverine(WolverineOptions options) =>
+        options.PublishMessage<RaiseHazardInTown>().ToLocalQueue(DispatchesQueue).UseDurableInbox();
+
+    public const string DispatchesQueue = "city-dispatches";
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using AnJiaXing.Platform.Tenancy;
 using Marten;
 using Microsoft.Extensions.Options;
 using Wolverine;
@@ -30,7 +31,7 @@ public static class ReceiveDispatchEndpoint
     /// </summary>
     [WolverinePost("/api/integration/city/dispatches", OperationId = "ReceiveCityDispatch")]
     public static async Task<IResult> Post(HttpContext http, IDocumentSession session, IDocumentStore store, IMessageBus bus,
-        IOptions<CityOptions> options, TimeProvider clock)
+        TownDatabases towns, IOptions<CityOptions> options, TimeProvider clock)
     {
         var ct = http.RequestAborted;
         var body = await ReadAsync(http, ct);
@@ -68,7 +69,7 @@ public static class ReceiveDispatchEndpoint
         {
             record.EnterpriseId = enterprise.Id;
             record.TownId = enterprise.TownId;
-            await AcceptAsync(record, enterprise, bus, now);
+            await AcceptAsync(record, enterprise, bus, towns, now);
         }
         else
         {
@@ -86,14 +87,20 @@ public static class ReceiveDispatchEndpoint
     /// <summary>The advisory-lock class of dispatch ids (issue 19).</summary>
     public const int LockClass = 190001;
 
-    /// <summary>Accepts a dispatch for an enterprise: the hazard is raised through the Hazards module's durable queue.</summary>
-    internal static async Task AcceptAsync(CityDispatch record, Organisation enterprise, IMessageBus bus, DateTimeOffset now)
+    /// <summary>
+    /// Accepts a dispatch for an enterprise: the hazard is raised through the Hazards module's durable queue, in the
+    /// caller's transaction. A hazard is the enterprise's town's (ADR 0030): for a town with a database of its own the
+    /// command goes there with the town's tenant, by way of <see cref="RaiseHazardInTown"/> in this (district) transaction.
+    /// </summary>
+    internal static async Task AcceptAsync(CityDispatch record, Organisation enterprise, IMessageBus bus, TownDatabases towns, DateTimeOffset now)
     {
         record.Status = CityDispatchStatus.Accepted;
         record.EnterpriseId = enterprise.Id;
         record.HazardId = HazardIdOf(record.Id);
-        await bus.PublishAsync(new RaiseHazardFromDispatch(record.Id, record.HazardId.Value, enterprise.Id, record.Level ?? HazardLevel.General,
-            record.Category ?? HazardCategory.Other, Describe(record.Id, record.Description), record.Location, record.DispatchedAt ?? now));
+        var command = new RaiseHazardFromDispatch(record.Id, record.HazardId.Value, enterprise.Id, record.Level ?? HazardLevel.General,
+            record.Category ?? HazardCategory.Other, Describe(record.Id, record.Description), record.Location, record.DispatchedAt ?? now);
+        if (towns.TenantOf(enterprise.TownId) is { } tenant) await bus.PublishAsync(new RaiseHazardInTown(tenant, command));
+        else await bus.PublishAsync(command);
     }
 
     /// <summary>The hazard a dispatch raises, the same on every delivery.</summary>

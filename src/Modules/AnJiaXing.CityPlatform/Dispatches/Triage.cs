@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using AnJiaXing.Platform.Tenancy;
 using Marten;
 using Wolverine;
 using Wolverine.Http;
@@ -38,7 +39,7 @@ public static class TriageEndpoints
     [Authorize]
     [WolverinePost("/api/integration/city/triage/{dispatchId}/resolve", OperationId = "ResolveCityTriage")]
     public static async Task<CityTriageItem> Resolve(string dispatchId, ResolveCityTriage command, ClaimsPrincipal user, IDocumentSession session,
-        IDocumentStore store, IMessageBus bus, TimeProvider clock, CancellationToken ct)
+        IDocumentStore store, IMessageBus bus, TownDatabases towns, TimeProvider clock, CancellationToken ct)
     {
         var caller = Caller.From(user);
         if (command.EnterpriseId is not { } enterpriseId || enterpriseId == Guid.Empty)
@@ -54,7 +55,7 @@ public static class TriageEndpoints
         dispatch.TownId = enterprise.TownId;
         dispatch.SettledBy = caller.Actor;
         dispatch.SettledAt = now;
-        await ReceiveDispatchEndpoint.AcceptAsync(dispatch, enterprise, bus, now);
+        await ReceiveDispatchEndpoint.AcceptAsync(dispatch, enterprise, bus, towns, now);
         session.Store(dispatch);
         await session.SaveChangesAsync(ct);
         return dispatch.ToTriageItem();
