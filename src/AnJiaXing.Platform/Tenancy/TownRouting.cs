@@ -43,8 +43,10 @@ public sealed class ModuleHomePolicy(IReadOnlyList<IAnJiaXingModule> modules) : 
 /// Which database a request uses (Wolverine HTTP's tenant detection; one strategy for every endpoint): the caller's town
 /// for enterprise and town users, who therefore never open another town's database; the district's for district and
 /// department users' reads, and for their writes the home of what they act on — the town of a stream named in the route
-/// (its copy in the district records it, <see cref="StreamHome"/>), or of the enterprise the body names. Endpoints of a
-/// district module always use the district's. With no town database configured it answers null at once: the default.
+/// (its copy in the district records it, <see cref="StreamHome"/>) or of an enterprise named there; else of the
+/// enterprise the body names, the town it names (<c>townId</c>), or the streams it names (<c>…Id</c>, <c>…Ids</c>: a
+/// patrol task's risk points). Endpoints of a district module always use the district's. With no town database
+/// configured it answers null at once: the default.
 /// </summary>
 public sealed class TownTenantDetection(TownDatabases towns, IDocumentStore store, IdentityCache identities) : ITenantDetection
 {
@@ -59,34 +61,70 @@ public sealed class TownTenantDetection(TownDatabases towns, IDocumentStore stor
         if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)) return null;
         var ct = context.RequestAborted;
         await using var session = store.QuerySession();
-        foreach (var value in context.Request.RouteValues.Values)
-            if (Guid.TryParse(value?.ToString(), out var id) && await session.LoadAsync<StreamHome>(id, ct) is { } home)
-                return towns.TenantOf(home.Town);
-        if (await EnterpriseNamedInBodyAsync(context) is { } enterprise
-            && await identities.OrganisationAsync(session, enterprise, ct) is { } organisation)
+        var routeIds = context.Request.RouteValues.Values.Select(v => Guid.TryParse(v?.ToString(), out var id) ? id : Guid.Empty)
+            .Where(id => id != Guid.Empty).ToArray();
+        if (routeIds.Length > 0 && await HomeOfAsync(session, routeIds, ct) is { } routed) return towns.TenantOf(routed);
+        // An enterprise named in the route (its risk map, say): the enterprise's town.
+        foreach (var id in routeIds)
+            if (await identities.OrganisationAsync(session, id, ct) is { TownId: { } organisationTown }) return towns.TenantOf(organisationTown);
+        if (await BodyAsync(context) is not { } body) return null;
+        if (body.Enterprise is { } enterprise && await identities.OrganisationAsync(session, enterprise, ct) is { } organisation)
             return towns.TenantOf(organisation.TownId);
+        if (body.Town is { } namedTown) return towns.TenantOf(namedTown);
+        if (body.Streams.Length > 0 && await HomeOfAsync(session, body.Streams, ct) is { } home) return towns.TenantOf(home);
         return null;
     }
 
-    /// <summary>The <c>enterpriseId</c> at the top of a JSON body (read once, with the binding guard that checks it next).</summary>
-    private static async Task<Guid?> EnterpriseNamedInBodyAsync(HttpContext context)
+    /// <summary>The town of the first of these streams that was copied from a town (one read for all of them).</summary>
+    private static async Task<Guid?> HomeOfAsync(IQuerySession session, Guid[] ids, CancellationToken ct)
+    {
+        var homes = (await session.LoadManyAsync<StreamHome>(ct, ids)).ToDictionary(h => h.Id, h => h.Town);
+        foreach (var id in ids)
+            if (homes.TryGetValue(id, out var town)) return town;
+        return null;
+    }
+
+    /// <summary>What a body says about where it belongs.</summary>
+    private sealed record BodyHints(Guid? Enterprise, Guid? Town, Guid[] Streams);
+
+    /// <summary>
+    /// At the top of a JSON body (read once, with the binding guard that checks it next): the <c>enterpriseId</c>, the
+    /// <c>townId</c>, and the ids of what it names (<c>…Id</c> and <c>…Ids</c> properties: risk points of a patrol task,
+    /// say), whose copies in the district say their towns. At most <see cref="MaxStreams"/> ids are looked up.
+    /// </summary>
+    private static async Task<BodyHints?> BodyAsync(HttpContext context)
     {
         if (context.Request.ContentLength is 0 || !context.Request.HasJsonContentType()) return null;
         var body = await JsonRequestBody.ReadAsync(context);
         try
         {
             using var document = JsonDocument.Parse(body.Bytes);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                   && document.RootElement.TryGetProperty("enterpriseId", out var value)
-                   && value.ValueKind == JsonValueKind.String && value.TryGetGuid(out var id)
-                ? id
-                : null;
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) return null;
+            Guid? enterprise = null, town = null;
+            var streams = new List<Guid>();
+            foreach (var property in root.EnumerateObject())
+            {
+                var name = property.Name;
+                if (property.Value.ValueKind == JsonValueKind.String && property.Value.TryGetGuid(out var id))
+                {
+                    if (name.Equals("enterpriseId", StringComparison.OrdinalIgnoreCase)) enterprise = id;
+                    else if (name.Equals("townId", StringComparison.OrdinalIgnoreCase)) town = id;
+                    else if (name.EndsWith("Id", StringComparison.OrdinalIgnoreCase) && streams.Count < MaxStreams) streams.Add(id);
+                }
+                else if (property.Value.ValueKind == JsonValueKind.Array && name.EndsWith("Ids", StringComparison.OrdinalIgnoreCase))
+                    foreach (var item in property.Value.EnumerateArray())
+                        if (streams.Count < MaxStreams && item.ValueKind == JsonValueKind.String && item.TryGetGuid(out var each)) streams.Add(each);
+            }
+            return new BodyHints(enterprise, town, [.. streams]);
         }
         catch (JsonException)
         {
             return null;
         }
     }
+
+    private const int MaxStreams = 20;
 }
 
 /// <summary>In the district database: the town whose database is the home of a stream copied from it.</summary>

@@ -1,3 +1,4 @@
+using JasperFx.Core;
 using Marten;
 using Marten.Exceptions;
 using Wolverine.ErrorHandling;
@@ -17,17 +18,24 @@ public static class RaiseHazardFromDispatchHandler
     public static readonly Caller CityPlatform = new(Guid.Empty, "city-ops", "一网统管", Role.DistrictAdmin, Guid.Empty,
         "城市运行管理平台（一网统管）", OrganisationKind.District, null, null, []);
 
-    public static void Configure(HandlerChain chain) =>
+    public static void Configure(HandlerChain chain)
+    {
         chain.OnException<ExistingStreamIdCollisionException>().Discard();
+        // With town databases (ADR 0030) an enterprise registered a moment ago may not be copied into its town's yet:
+        // the command waits for the registry's copy (well under a second) instead of failing into the dead letters.
+        chain.OnException<EnterpriseNotHereYetException>()
+            .RetryWithCooldown(250.Milliseconds(), 1.Seconds(), 3.Seconds())
+            .Then.ScheduleRetry(15.Seconds(), 1.Minutes(), 5.Minutes());
+    }
 
     public static async Task Handle(RaiseHazardFromDispatch message, IDocumentSession session, ILogger<RaiseHazardFromDispatch> logger, CancellationToken ct)
     {
         if (await session.Events.FetchStreamStateAsync(message.HazardId, ct) is not null) return;
 
         var enterprise = await session.LoadAsync<Organisation>(message.EnterpriseId, ct)
-                         ?? throw new InvalidOperationException($"Enterprise {message.EnterpriseId} of dispatch {message.DispatchId} is gone.");
+                         ?? throw new EnterpriseNotHereYetException($"Enterprise {message.EnterpriseId} of dispatch {message.DispatchId} is not in this database (yet).");
         var town = await session.LoadAsync<Organisation>(enterprise.TownId ?? Guid.Empty, ct)
-                   ?? throw new InvalidOperationException($"Enterprise {enterprise.Id} has no town.");
+                   ?? throw new EnterpriseNotHereYetException($"The town of enterprise {enterprise.Id} is not in this database (yet).");
         try
         {
             var reported = Hazard.Report(message.HazardId, enterprise, town, null, message.Level, message.Category,
@@ -41,3 +49,6 @@ public static class RaiseHazardFromDispatchHandler
         }
     }
 }
+
+/// <summary>The organisation a command names is not in the database that handles it: retried, it arrives with the copy.</summary>
+public sealed class EnterpriseNotHereYetException(string message) : Exception(message);

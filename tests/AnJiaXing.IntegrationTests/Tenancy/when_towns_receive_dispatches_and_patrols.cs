@@ -188,6 +188,36 @@ public class when_towns_receive_dispatches_and_patrols(TownDispatchesFixture app
     }
 
     [Fact]
+    public async Task the_districts_writes_naming_a_town_or_a_towns_risk_points_go_to_that_towns_database()
+    {
+        // A public risk point the district registers for 南翔镇 (the body names the town).
+        var point = (await app.As("district.admin", s =>
+        {
+            s.Post.Json(PublicPoint(TownDatabasesFixture.Nanxiang, Lec(3, 6, 7), name: "南翔古猗园游客集散区")).ToUrl("/api/risk-points");
+            s.StatusCodeShouldBe(201);
+        })).Json().GetProperty("id").GetGuid();
+        Assert.Equal("1", await TownDatabasesFixture.ScalarAsync(app.NanxiangDatabase, $"select count(*) from {S}.mt_events where stream_id = '{point}'"));
+        Assert.Equal("0", await app.ScalarAsync($"select count(*) from {S}.mt_events where stream_id = '{point}' and headers ->> '{TownReplication.OriginHeader}' is null"));
+
+        // A patrol task over it, configured by the district once the copy has reached it: the body names only the risk
+        // point, whose copy says its town.
+        await TownDatabasesFixture.EventuallyAsync(app.ConnectionString, $"select count(*) from {S}.mt_doc_streamhome where id = '{point}'", "1");
+        var supervisor = (await (await app.As("town.nanxiang", s => s.Get.Url("/api/me"))).ReadAsJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var task = (await app.As("district.admin", s =>
+        {
+            s.Post.Json(new
+            {
+                name = "古猗园 周巡", riskPointIds = new[] { point }, assigneeUserIds = new[] { supervisor },
+                schedule = new { every = "Week", times = 1 }, checkItems = new[] { "疏散通道" }
+            }).ToUrl("/api/patrol-tasks");
+            s.StatusCodeShouldBe(201);
+        })).Json().GetProperty("id").GetGuid();
+        Assert.Equal("1", await TownDatabasesFixture.ScalarAsync(app.NanxiangDatabase, $"select count(*) from {S}.mt_events where stream_id = '{task}'"));
+        Assert.Equal("1", await TownDatabasesFixture.ScalarAsync(app.NanxiangDatabase, CursorOf(task)));
+        Assert.Equal("0", await app.ScalarAsync(CursorOf(task)));
+    }
+
+    [Fact]
     public async Task the_bootstrap_starts_each_task_where_it_lives_once_and_never_a_towns_copy_in_the_district()
     {
         // Starting tomorrow, so the first check waits while the bootstrap runs (a window closing meanwhile would move it on).
