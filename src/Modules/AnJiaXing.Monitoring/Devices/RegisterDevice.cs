@@ -48,7 +48,8 @@ public static class RegisterDeviceEndpoint
     [Authorize]
     [WolverinePost("/api/devices", OperationId = "RegisterDevice")]
     [IdempotentCreate]
-    public static async Task<IResult> Post(RegisterDevice command, ClaimsPrincipal user, HttpContext http, IDocumentSession session, CancellationToken ct)
+    public static async Task<IResult> Post(RegisterDevice command, ClaimsPrincipal user, HttpContext http, IDocumentSession session,
+        IDocumentStore store, CancellationToken ct)
     {
         var caller = Caller.From(user);
         var enterprise = await session.LoadAsync<Organisation>(command.EnterpriseId, ct);
@@ -70,7 +71,19 @@ public static class RegisterDeviceEndpoint
         var key = command.Kind == DeviceKind.Sensor ? DeviceKeys.Issue(id) : null;
         session.Events.StartStream<DeviceView>(id, new DeviceRegistered(id, enterprise.Id, enterprise.Name, townId, [.. enterprise.Domains],
             command.Kind, command.Name.Trim(), codes, command.StreamUrl, key?.Fingerprint, caller.Actor));
-        if (key is not null) session.Store(new DeviceCredential { Id = id, KeyHash = key.Hash, Fingerprint = key.Fingerprint });
+        if (key is not null)
+        {
+            session.Store(new DeviceCredential { Id = id, KeyHash = key.Hash, Fingerprint = key.Fingerprint });
+            // Telemetry finds a key's town by the district's StreamHome, which the replication writes a moment after this
+            // commit: written ahead here, so a sensor installed with its new key is recognised at once. Should the town's
+            // commit fail, the home names a device that does not exist there, and its key is refused as unknown.
+            if (!TownDatabases.IsDistrict(session.Database))
+            {
+                await using var district = store.LightweightSession();
+                district.Store(new StreamHome { Id = id, Town = townId });
+                await district.SaveChangesAsync(ct);
+            }
+        }
 
         http.AnswerVersion(1);
         return new DeviceCreatedResult($"/api/devices/{id}", new DeviceRegisteredResponse(id, 1, key?.Key));
