@@ -21,6 +21,15 @@ public static class EvidenceAccess
         if (ids is null || ids.Count == 0) return [];
         var distinct = ids.Distinct().ToArray();
         var found = (await session.LoadManyAsync<EvidenceFile>(ct, distinct)).ToDictionary(e => e.Id);
+        var town = Tenancy.TownDatabases.TownOf(session.Database);
+        if (town is not null && distinct.Any(id => !found.ContainsKey(id)))
+        {
+            // A district or department user's upload is in the district database; the town's record keeps a copy of its
+            // metadata, recording the use in the same commit (the content stays in the district's, by its hash).
+            await using var district = session.DocumentStore.QuerySession();
+            foreach (var evidence in await district.LoadManyAsync<EvidenceFile>(ct, distinct.Where(id => !found.ContainsKey(id)).ToArray()))
+                found[evidence.Id] = evidence;
+        }
         var missing = distinct.Where(id => !found.TryGetValue(id, out var e) || !MayRead(caller, e)).ToArray();
         if (missing.Length > 0)
             throw ApiProblemException.Validation(field, ProblemLanguage.Say($"以下证据不存在：{string.Join("、", missing)}。请先用 POST /api/evidence 上传。", $"Unknown evidence: {string.Join(", ", missing)}. Upload it first with POST /api/evidence."));
@@ -33,6 +42,18 @@ public static class EvidenceAccess
             session.Store(evidence);
             refs.Add(evidence.Ref);
         }
+        if (town is { } t)
+        {
+            // The district reads the record's copy and must find its files: their home is written ahead of the town's
+            // commit (should that fail, the home names files whose use was never recorded there, which stay unreadable).
+            await using var district = session.DocumentStore.LightweightSession();
+            foreach (var id in distinct) district.Store(new EvidenceHome { Id = id, Town = t });
+            await district.SaveChangesAsync(ct);
+        }
         return refs;
     }
+
+    /// <summary>The tenant of the town whose database holds this evidence, read in the district's; null when it has none.</summary>
+    public static async Task<string?> HomeAsync(IQuerySession district, Tenancy.TownDatabases towns, Guid id, CancellationToken ct) =>
+        towns.Several && await district.LoadAsync<EvidenceHome>(id, ct) is { } home ? towns.TenantOf(home.Town) : null;
 }

@@ -11,7 +11,7 @@ namespace AnJiaXing.Platform.Evidence;
 /// as the metadata; or, with <c>AnJiaXing:Evidence:Folder</c>, as <c>ab/abcdef….bin</c> files written before the
 /// metadata commits (a failed transaction leaves at most an unreferenced file, never a reference without content).
 /// </summary>
-public sealed class EvidenceBlobStore(IDocumentStore store, IOptions<EvidenceOptions> options) : IEvidenceBlobStore
+public sealed class EvidenceBlobStore(IOptions<EvidenceOptions> options) : IEvidenceBlobStore
 {
     public const string TableName = "evidence_blobs";
 
@@ -47,7 +47,7 @@ public sealed class EvidenceBlobStore(IDocumentStore store, IOptions<EvidenceOpt
             sha256, contentType, (long)content.Length, content);
     }
 
-    public async Task<byte[]?> ReadAsync(string sha256, CancellationToken ct)
+    public async Task<byte[]?> ReadAsync(Marten.Storage.IMartenDatabase database, string sha256, CancellationToken ct)
     {
         if (Folder is { } folder)
         {
@@ -55,7 +55,7 @@ public sealed class EvidenceBlobStore(IDocumentStore store, IOptions<EvidenceOpt
             return File.Exists(path) ? await File.ReadAllBytesAsync(path, ct) : null;
         }
 
-        await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
+        await using var connection = (NpgsqlConnection)database.CreateConnection();
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand($"select content from {MartenSetup.Schema}.{TableName} where sha256 = $1", connection);
         command.Parameters.AddWithValue(sha256);

@@ -70,6 +70,7 @@ public static class MartenSetup
                 {
                     opts.Projections.Subscribe(new Tenancy.TownReplication(sp));
                     opts.Schema.For<Tenancy.StreamHome>();
+                    opts.Schema.For<Evidence.EvidenceHome>();
                 }
                 return opts;
             })
