@@ -12,10 +12,14 @@ namespace AnJiaXing.IntegrationTests.Tenancy;
 
 /// <summary>
 /// The demo district with two towns in databases of their own (南翔镇, 安亭镇) and the rest in the district database,
-/// all on the tests' PostgreSQL server (ADR 0030).
+/// all on the tests' PostgreSQL server (ADR 0030), with the city platform's secret. One host for every class of
+/// <see cref="TownDatabasesCollection"/>: a host over three databases runs three sets of agents, and one per class made
+/// the suite's slowest minutes.
 /// </summary>
 public class TownDatabasesFixture : AppFixture, IAsyncLifetime
 {
+    public const string CitySecret = "city-secret-of-the-town-tests";
+
     public static readonly Guid Nanxiang = DemoDistrict.OrganisationId("南翔镇");
     public static readonly Guid Anting = DemoDistrict.OrganisationId("安亭镇");
 
@@ -26,6 +30,7 @@ public class TownDatabasesFixture : AppFixture, IAsyncLifetime
     {
         builder.UseSetting($"{TownDatabases.Section}:{Nanxiang}", NanxiangDatabase);
         builder.UseSetting($"{TownDatabases.Section}:{Anting}", AntingDatabase);
+        builder.UseSetting("AnJiaXing:City:Secret", CitySecret);
     }
 
     public override async Task InitializeAsync()
@@ -62,7 +67,15 @@ public class TownDatabasesFixture : AppFixture, IAsyncLifetime
     }
 }
 
-public class when_towns_have_databases_of_their_own(TownDatabasesFixture app) : IClassFixture<TownDatabasesFixture>
+/// <summary>The classes that share one <see cref="TownDatabasesFixture"/> (they run one after another).</summary>
+[CollectionDefinition(Name)]
+public class TownDatabasesCollection : ICollectionFixture<TownDatabasesFixture>
+{
+    public const string Name = "Town databases";
+}
+
+[Collection(TownDatabasesCollection.Name)]
+public class when_towns_have_databases_of_their_own(TownDatabasesFixture app)
 {
     private const string S = "anjiaxing";
 

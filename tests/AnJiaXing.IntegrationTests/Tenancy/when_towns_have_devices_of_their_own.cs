@@ -11,7 +11,8 @@ namespace AnJiaXing.IntegrationTests.Tenancy;
 /// database, its readings, point states and alarms are written there, the district reads the alarm's copy and the
 /// readings where they are, and a point's code stays unique across towns.
 /// </summary>
-public class when_towns_have_devices_of_their_own(TownDatabasesFixture app) : IClassFixture<TownDatabasesFixture>
+[Collection(TownDatabasesCollection.Name)]
+public class when_towns_have_devices_of_their_own(TownDatabasesFixture app)
 {
     private const string S = "anjiaxing";
 

@@ -12,7 +12,8 @@ namespace AnJiaXing.IntegrationTests.Tenancy;
 /// database, the district reads the files of a town's record, and a department's upload can be attached to a town's
 /// record.
 /// </summary>
-public class when_towns_keep_evidence(TownDatabasesFixture app) : IClassFixture<TownDatabasesFixture>
+[Collection(TownDatabasesCollection.Name)]
+public class when_towns_keep_evidence(TownDatabasesFixture app)
 {
     private const string S = "anjiaxing";
 

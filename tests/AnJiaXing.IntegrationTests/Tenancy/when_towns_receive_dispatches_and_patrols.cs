@@ -12,23 +12,12 @@ using static AnJiaXing.IntegrationTests.RiskControl.RiskControlFixture;
 
 namespace AnJiaXing.IntegrationTests.Tenancy;
 
-/// <summary>The two town databases of <see cref="TownDatabasesFixture"/>, and the city platform's shared secret.</summary>
-public class TownDispatchesFixture : TownDatabasesFixture
-{
-    public const string Secret = "city-secret-of-the-town-tests";
-
-    protected override void Configure(IWebHostBuilder builder)
-    {
-        base.Configure(builder);
-        builder.UseSetting("AnJiaXing:City:Secret", Secret);
-    }
-}
-
 /// <summary>
 /// Work that starts in the district but belongs to a town (ADR 0030): the city platform's dispatches, whose hazards live
 /// in the enterprise's town, and the patrol schedulers, which run where their tasks live.
 /// </summary>
-public class when_towns_receive_dispatches_and_patrols(TownDispatchesFixture app) : IClassFixture<TownDispatchesFixture>
+[Collection(TownDatabasesCollection.Name)]
+public class when_towns_receive_dispatches_and_patrols(TownDatabasesFixture app)
 {
     private const string S = "anjiaxing";
     private static readonly Guid Malu = DemoDistrict.OrganisationId("马陆镇");
@@ -50,7 +39,7 @@ public class when_towns_receive_dispatches_and_patrols(TownDispatchesFixture app
         {
             s.Post.Text(json).ToUrl("/api/integration/city/dispatches");
             s.WithRequestHeader("Content-Type", "application/json");
-            s.WithRequestHeader(Signature.Header, Signature.Of(Encoding.UTF8.GetBytes(json), TownDispatchesFixture.Secret));
+            s.WithRequestHeader(Signature.Header, Signature.Of(Encoding.UTF8.GetBytes(json), TownDatabasesFixture.CitySecret));
             s.StatusCodeShouldBe(202);
         });
         return await answer.ReadAsJsonAsync<JsonElement>();
