@@ -32,6 +32,9 @@ dir="$(mktemp -d "${TMPDIR:-/tmp}/anjiaxing-scale-XXXXXX")"
 chmod 755 "$dir"
 as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 [ "$(id -u)" -eq 0 ] && chown postgres: "$dir"
+# The nodes' and the clients' temp files too (a node killed with -9 leaves its runtime's debug pipes behind).
+mkdir -p "$dir/tmp"
+export TMPDIR="$dir/tmp"
 declare -a pids urls
 client_pid=""
 cleanup() {
