@@ -174,13 +174,15 @@ public class when_towns_have_databases_of_their_own(TownDatabasesFixture app)
         Assert.Equal("1", await TownDatabasesFixture.ScalarAsync(app.AntingDatabase, EventsOf(anting)));
         Assert.Equal("0", await TownDatabasesFixture.ScalarAsync(app.NanxiangDatabase, EventsOf(anting)));
 
-        // The district's read model holds both towns' hazards, as many as the towns' own views together.
+        // The district's read model holds both towns' hazards, as many as the towns' own views together (its own hazards
+        // of the towns without a database, raised by other classes of the collection, are not theirs).
         const string views = $"select count(*) from {S}.mt_doc_hazardview";
         async Task<long> SumAsync() =>
             long.Parse((await TownDatabasesFixture.ScalarAsync(app.NanxiangDatabase, views))!)
             + long.Parse((await TownDatabasesFixture.ScalarAsync(app.AntingDatabase, views))!);
         var expected = (await SumAsync()).ToString();
-        Assert.Equal(expected, await TownDatabasesFixture.EventuallyAsync(app.ConnectionString, views, expected));
+        var copies = $"{views} where data ->> 'townId' in ('{TownDatabasesFixture.Nanxiang}', '{TownDatabasesFixture.Anting}')";
+        Assert.Equal(expected, await TownDatabasesFixture.EventuallyAsync(app.ConnectionString, copies, expected));
         var list = await (await app.As("district.admin", s => s.Get.Url("/api/hazards?pageSize=100"))).ReadAsJsonAsync<JsonElement>();
         var ids = list.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToHashSet();
         Assert.Contains(nanxiang, ids);
@@ -273,15 +275,9 @@ public class when_towns_have_databases_of_their_own(TownDatabasesFixture app)
             await TownDatabasesFixture.ScalarAsync(app.AntingDatabase, $"alter table {S}.mt_events enable trigger ledger_chain");
         }
 
-        await TownDatabasesFixture.ScalarAsync(app.ConnectionString, $"alter table {S}.mt_events disable trigger ledger_chain");
-        try
-        {
-            await app.Host.Scenario(s => { s.Get.Url("/health/ready"); s.StatusCodeShouldBe(503); });
-        }
-        finally
-        {
-            await TownDatabasesFixture.ScalarAsync(app.ConnectionString, $"alter table {S}.mt_events enable trigger ledger_chain");
-        }
+        // The district's failing makes the node unready (503): Ledger/when_the_chain_is_threatened shows it on one
+        // database, through the same check. Not repeated here: the district takes the towns' copies all the time, and one
+        // appended while its chain trigger is off would break the chain the ledger test of this collection verifies.
         await app.Host.Scenario(s => { s.Get.Url("/health/ready"); s.StatusCodeShouldBe(200); });
     }
 }
