@@ -21,14 +21,17 @@ public static class EvidenceAccess
         if (ids is null || ids.Count == 0) return [];
         var distinct = ids.Distinct().ToArray();
         var found = (await session.LoadManyAsync<EvidenceFile>(ct, distinct)).ToDictionary(e => e.Id);
-        var town = Tenancy.TownDatabases.TownOf(session.Database);
-        if (town is not null && distinct.Any(id => !found.ContainsKey(id)))
+        var fromDistrict = new List<Guid>();
+        if (!Tenancy.TownDatabases.IsDistrict(session.Database) && distinct.Any(id => !found.ContainsKey(id)))
         {
             // A district or department user's upload is in the district database; the town's record keeps a copy of its
             // metadata, recording the use in the same commit (the content stays in the district's, by its hash).
             await using var district = session.DocumentStore.QuerySession();
             foreach (var evidence in await district.LoadManyAsync<EvidenceFile>(ct, distinct.Where(id => !found.ContainsKey(id)).ToArray()))
+            {
                 found[evidence.Id] = evidence;
+                fromDistrict.Add(evidence.Id);
+            }
         }
         var missing = distinct.Where(id => !found.TryGetValue(id, out var e) || !MayRead(caller, e)).ToArray();
         if (missing.Length > 0)
@@ -42,18 +45,9 @@ public static class EvidenceAccess
             session.Store(evidence);
             refs.Add(evidence.Ref);
         }
-        if (town is { } t)
-        {
-            // The district reads the record's copy and must find its files: their home is written ahead of the town's
-            // commit (should that fail, the home names files whose use was never recorded there, which stay unreadable).
-            await using var district = session.DocumentStore.LightweightSession();
-            foreach (var id in distinct) district.Store(new EvidenceHome { Id = id, Town = t });
-            await district.SaveChangesAsync(ct);
-        }
+        // A town's own uploads had their home written when uploaded; the copies of the district's now live in the town
+        // with their use, and the district's readers of the record must find them there.
+        if (fromDistrict.Count > 0) await Tenancy.DistrictHomes.WriteAheadAsync(session, fromDistrict, ct);
         return refs;
     }
-
-    /// <summary>The tenant of the town whose database holds this evidence, read in the district's; null when it has none.</summary>
-    public static async Task<string?> HomeAsync(IQuerySession district, Tenancy.TownDatabases towns, Guid id, CancellationToken ct) =>
-        towns.Several && await district.LoadAsync<EvidenceHome>(id, ct) is { } home ? towns.TenantOf(home.Town) : null;
 }

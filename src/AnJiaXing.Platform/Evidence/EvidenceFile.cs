@@ -22,12 +22,3 @@ public sealed class EvidenceFile
 /// <summary>A hazard (or later another record) that references the evidence, with what scope needs of it.</summary>
 public sealed record EvidenceUse(Guid HazardId, Guid EnterpriseId, Guid TownId, IndustryDomain Domain);
 
-/// <summary>
-/// In the district database, with town databases (ADR 0030): the town whose database holds evidence a town's record
-/// took into use, so the district's readers of that record find its files. Evidence is not an event and is not copied.
-/// </summary>
-public sealed class EvidenceHome
-{
-    public Guid Id { get; set; }
-    public Guid Town { get; set; }
-}

@@ -10,7 +10,7 @@ public static class GetEvidenceEndpoint
     /// <summary>
     /// The stored file, for its uploader and for callers whose scope covers a record that references it. With town
     /// databases (ADR 0030) a district reader's file of a town's record is read in that town's database
-    /// (<see cref="EvidenceHome"/>); a file the district uploaded and a town's record took into use keeps its content in
+    /// (<see cref="Tenancy.StreamHome"/>); a file the district uploaded and a town's record took into use keeps its content in
     /// the district's.
     /// </summary>
     [Authorize]
@@ -22,7 +22,7 @@ public static class GetEvidenceEndpoint
         var evidence = await session.LoadAsync<EvidenceFile>(id, ct);
         var database = session.Database;
         if ((evidence is null || !EvidenceAccess.MayRead(caller, evidence)) && Tenancy.TownDatabases.IsDistrict(session.Database)
-            && await EvidenceAccess.HomeAsync(session, towns, id, ct) is { } tenant)
+            && await Tenancy.DistrictHomes.TenantOfAsync(session.DocumentStore, towns, id, ct) is { } tenant)
         {
             await using var town = session.DocumentStore.QuerySession(tenant);
             evidence = await town.LoadAsync<EvidenceFile>(id, ct);

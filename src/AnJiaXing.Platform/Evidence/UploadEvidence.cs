@@ -37,6 +37,8 @@ public static class UploadEvidenceEndpoint
             UploadedAt = clock.GetUtcNow()
         };
         session.Insert(evidence);
+        // With town databases the district's readers of a town's record find its files by their home (ADR 0030).
+        await Tenancy.DistrictHomes.WriteAheadAsync(session, [evidence.Id], ct);
         return Results.Created($"/api/evidence/{evidence.Id}", new EvidenceUploaded(evidence.Id, sha256, contentType, evidence.Size));
     }
 }

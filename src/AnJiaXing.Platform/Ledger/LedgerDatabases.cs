@@ -35,8 +35,7 @@ public sealed class LedgerDatabases(IDocumentStore store, TownDatabases towns)
             return await VerifyOneAsync(await NamedAsync(database), streamId, digestId, trust, named: true, ct);
         if (streamId is { } id)
         {
-            await using var district = store.QuerySession();
-            var home = towns.TenantOf((await district.LoadAsync<StreamHome>(id, ct))?.Town);
+            var home = await DistrictHomes.TenantOfAsync(store, towns, id, ct);
             var origin = home is null ? store.Storage.Database : await store.Storage.FindOrCreateDatabase(home);
             return await VerifyOneAsync(origin, id, digestId, trust, named: true, ct);
         }

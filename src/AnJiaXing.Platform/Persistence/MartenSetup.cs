@@ -70,7 +70,6 @@ public static class MartenSetup
                 {
                     opts.Projections.Subscribe(new Tenancy.TownReplication(sp));
                     opts.Schema.For<Tenancy.StreamHome>();
-                    opts.Schema.For<Evidence.EvidenceHome>();
                 }
                 return opts;
             })

@@ -127,9 +127,37 @@ public sealed class TownTenantDetection(TownDatabases towns, IDocumentStore stor
     private const int MaxStreams = 20;
 }
 
-/// <summary>In the district database: the town whose database is the home of a stream copied from it.</summary>
+/// <summary>
+/// In the district database: the town whose database holds a record — a stream copied from it, or a document of a town
+/// that district readers must find (a sensor's credential, evidence) — keyed by the record's id.
+/// </summary>
 public sealed class StreamHome
 {
     public Guid Id { get; set; }
     public Guid Town { get; set; }
+}
+
+/// <summary>Where a record named by its id lives when towns have databases of their own (ADR 0030).</summary>
+public static class DistrictHomes
+{
+    /// <summary>
+    /// Records in the district that these ids live in <paramref name="townSession"/>'s town, ahead of that session's
+    /// commit (the replication would write a stream's home only a moment after it): should the commit fail, the homes
+    /// name records the town does not hold, which are then not found. Nothing when the session is the district's.
+    /// </summary>
+    public static async Task WriteAheadAsync(IDocumentSession townSession, IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        if (TownDatabases.TownOf(townSession.Database) is not { } town) return;
+        await using var district = townSession.DocumentStore.LightweightSession();
+        foreach (var id in ids) district.Store(new StreamHome { Id = id, Town = town });
+        await district.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The tenant of the town whose database holds the record; null for the district's (or with one database).</summary>
+    public static async Task<string?> TenantOfAsync(IDocumentStore store, TownDatabases towns, Guid id, CancellationToken ct)
+    {
+        if (!towns.Several) return null;
+        await using var district = store.QuerySession();
+        return towns.TenantOf((await district.LoadAsync<StreamHome>(id, ct))?.Town);
+    }
 }

@@ -57,13 +57,13 @@ public static class EmergencySteps
     public static readonly byte[] Png = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
-    /// <summary>Uploads the PNG through POST /api/evidence as the user; the evidence id.</summary>
-    public static async Task<Guid> UploadEvidence(this AppFixture app, string username)
+    /// <summary>Uploads the PNG (or <paramref name="png"/>) through POST /api/evidence as the user; the evidence id.</summary>
+    public static async Task<Guid> UploadEvidence(this AppFixture app, string username, byte[]? png = null)
     {
         var token = await app.TokenFor(username);
         using var client = app.Host.Server.CreateClient();
         using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(Png);
+        var file = new ByteArrayContent(png ?? Png);
         file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
         form.Add(file, "file", "现场照片.png");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/evidence") { Content = form };

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Alba;
+using AnJiaXing.IntegrationTests.Emergency;
 using AnJiaXing.IntegrationTests.Infrastructure;
 using ImageMagick;
 
@@ -24,20 +25,6 @@ public class when_towns_keep_evidence(TownDatabasesFixture app)
             (uint)Random.Shared.Next(2, 40), (uint)Random.Shared.Next(2, 40));
         image.Comment = Guid.NewGuid().ToString();
         return image.ToByteArray(MagickFormat.Png);
-    }
-
-    private async Task<Guid> UploadAsync(string username, byte[] png)
-    {
-        using var client = app.Host.Server.CreateClient();
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(png);
-        file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
-        form.Add(file, "file", "现场照片.png");
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/evidence") { Content = form };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await app.TokenFor(username));
-        using var response = await client.SendAsync(request);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
     }
 
     private async Task<(HttpStatusCode Status, byte[] Body)> DownloadAsync(string username, Guid id)
@@ -67,7 +54,7 @@ public class when_towns_keep_evidence(TownDatabasesFixture app)
     public async Task a_towns_photo_is_kept_in_its_town_and_served_to_the_town_and_the_district()
     {
         var png = UniquePng();
-        var evidence = await UploadAsync("ent.demo1", png);
+        var evidence = await app.UploadEvidence("ent.demo1", png);
         await ReportAsync("ent.demo1", await EnterpriseOf("ent.demo1"), evidence, "南翔：配电柜前堆放杂物");
 
         var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(png));
@@ -87,7 +74,7 @@ public class when_towns_keep_evidence(TownDatabasesFixture app)
     public async Task a_departments_upload_attached_to_a_towns_hazard_is_read_by_the_town()
     {
         var png = UniquePng();
-        var evidence = await UploadAsync("dept.emergency", png);
+        var evidence = await app.UploadEvidence("dept.emergency", png);
         var hazard = await ReportAsync("dept.emergency", await EnterpriseOf("ent.demo1"), evidence, "部门检查：应急照明损坏");
 
         Assert.Equal("1", await TownDatabasesFixture.ScalarAsync(app.NanxiangDatabase, $"select count(*) from {S}.mt_events where stream_id = '{hazard}'"));

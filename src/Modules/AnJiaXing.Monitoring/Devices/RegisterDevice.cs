@@ -49,7 +49,7 @@ public static class RegisterDeviceEndpoint
     [WolverinePost("/api/devices", OperationId = "RegisterDevice")]
     [IdempotentCreate]
     public static async Task<IResult> Post(RegisterDevice command, ClaimsPrincipal user, HttpContext http, IDocumentSession session,
-        IDocumentStore store, CancellationToken ct)
+        CancellationToken ct)
     {
         var caller = Caller.From(user);
         var enterprise = await session.LoadAsync<Organisation>(command.EnterpriseId, ct);
@@ -75,14 +75,8 @@ public static class RegisterDeviceEndpoint
         {
             session.Store(new DeviceCredential { Id = id, KeyHash = key.Hash, Fingerprint = key.Fingerprint });
             // Telemetry finds a key's town by the district's StreamHome, which the replication writes a moment after this
-            // commit: written ahead here, so a sensor installed with its new key is recognised at once. Should the town's
-            // commit fail, the home names a device that does not exist there, and its key is refused as unknown.
-            if (!TownDatabases.IsDistrict(session.Database))
-            {
-                await using var district = store.LightweightSession();
-                district.Store(new StreamHome { Id = id, Town = townId });
-                await district.SaveChangesAsync(ct);
-            }
+            // commit: written ahead, so a sensor installed with its new key is recognised at once.
+            await DistrictHomes.WriteAheadAsync(session, [id], ct);
         }
 
         http.AnswerVersion(1);

@@ -97,12 +97,7 @@ public static class PostTelemetryEndpoint
     {
         var refused = ApiProblemException.Unauthorized(ProblemLanguage.Say("设备密钥无效或已吊销。", "The device key is not valid or was revoked."));
         if (DeviceKeys.Parse(http.Request.Headers[DeviceKeys.Header].ToString()) is not var (id, secret)) throw refused;
-        string? tenant = null;
-        if (towns.Several)
-        {
-            await using var district = store.QuerySession();
-            tenant = towns.TenantOf((await district.LoadAsync<StreamHome>(id, ct))?.Town);
-        }
+        var tenant = await DistrictHomes.TenantOfAsync(store, towns, id, ct);
         await using var session = tenant is null ? store.QuerySession() : store.QuerySession(tenant);
         var credential = await session.LoadAsync<DeviceCredential>(id, ct);
         // Compare even when the device is unknown, so both refusals take the same time.

@@ -19,7 +19,7 @@ public sealed record TelemetryAccepted(int Accepted, int AlarmsRaised);
 /// Everything is written in the device's town's database (ADR 0030): its readings, its points' states and its alarms,
 /// whose streams are copied to the district like any town event.
 /// </summary>
-public sealed class TelemetryIngest(IDocumentStore store, ReadingsTable table, TownDatabases towns)
+public sealed class TelemetryIngest(IDocumentStore store, ReadingsTable table)
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, MonitoringPoint> _points = new(StringComparer.Ordinal);
 
@@ -69,7 +69,8 @@ public sealed class TelemetryIngest(IDocumentStore store, ReadingsTable table, T
         }
 
         var options = Marten.Services.SessionOptions.ForTransaction(tx, shouldAutoCommit: false);
-        if (towns.TenantOf(device.TownId) is { } tenant) options.TenantId = tenant;
+        // A town's database is named by its tenant id (the session then opens the connection's database).
+        if (!TownDatabases.IsDistrict(database)) options.TenantId = TownDatabases.NameOf(database);
         await using var session = store.LightweightSession(options);
         var byPoint = rows.GroupBy(r => r.PointCode).ToDictionary(g => g.Key, g => g.Select(r => (r.At, r.Value)).ToList());
         var codes = byPoint.Keys.ToArray();
